@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './operations';
+export * from './roles';
+export * from './types';

@@ -1,0 +1,58 @@
+import type { Lang, Role } from './roles';
+
+export interface SessionUser {
+  id: number;
+  name: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface UserRow extends SessionUser {
+  active: boolean;
+  createdAt: string;
+}
+
+export interface AppInfo {
+  version: string;
+  dbPath: string;
+  schemaVersion: number;
+  hasUsers: boolean;
+  user: SessionUser | null;
+  /** the transport the UI talks to: `electron` or `web` */
+  host: 'electron' | 'web' | 'cli' | 'test';
+  defaultLang: Lang;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+export interface AuditPage {
+  rows: AuditEntry[];
+  total: number;
+}
+
+export type AuditVerifyResult =
+  | { ok: true; entries: number; head: string | null }
+  | { ok: false; entries: number; brokenId: number; reason: 'hash_mismatch' | 'link_mismatch' | 'gap' | 'head_mismatch'; message: string };
+
+export interface BackupInfo {
+  id: string;
+  createdAt: string;
+  reason: string;
+  bytes: number;
+  path: string;
+}
+
+export interface AppSettings {
+  backupKeep: number;
+  companyName: string;
+}

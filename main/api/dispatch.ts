@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import type { AppErrorPayload, Envelope, ErrorDetail } from '../../contract/envelope';
+import { isOpName, operations, type OpName, type OpOutput } from '../../contract/operations';
+import type { Lang } from '../../contract/roles';
+import { t } from '../i18n/messages';
+import type { ServiceContext } from '../services/context';
+import { AppError } from '../services/errors';
+import { requireRole } from '../services/users';
+import { handlers } from './handlers';
+
+function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const i = issue as z.core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string; keys?: string[]; expected?: string };
+  switch (issue.code) {
+    case 'too_small':
+      return i.origin === 'string'
+        ? zh ? `至少需要 ${String(i.minimum)} 个字符` : `needs at least ${String(i.minimum)} characters`
+        : zh ? `不能小于 ${String(i.minimum)}` : `must be at least ${String(i.minimum)}`;
+    case 'too_big':
+      return i.origin === 'string'
+        ? zh ? `最多 ${String(i.maximum)} 个字符` : `at most ${String(i.maximum)} characters`
+        : zh ? `不能大于 ${String(i.maximum)}` : `must be at most ${String(i.maximum)}`;
+    case 'invalid_type':
+      return zh ? `类型错误（应为 ${i.expected ?? '?'}）` : `wrong type (expected ${i.expected ?? '?'})`;
+    case 'unrecognized_keys':
+      return zh ? `不认识的字段：${(i.keys ?? []).join(', ')}` : `unknown fields: ${(i.keys ?? []).join(', ')}`;
+    case 'invalid_format':
+      return zh ? '只能包含字母、数字、下划线、点、@ 和 -' : 'may only contain letters, digits, _ . @ and -';
+    case 'invalid_value':
+      return zh ? '不是允许的取值' : 'is not an allowed value';
+    default:
+      return issue.message;
+  }
+}
+
+function payloadError(error: z.ZodError, lang: Lang): AppError {
+  const details: ErrorDetail[] = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issueText(issue, lang),
+  }));
+  const detail = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
+  return new AppError('rejected', 'payload.invalid', { detail }, details);
+}
+
+export function toErrorPayload(e: unknown, lang: Lang): AppErrorPayload {
+  if (e instanceof AppError) {
+    return {
+      kind: e.kind,
+      key: e.key,
+      params: e.params,
+      message: t(e.key, e.params, lang),
+      ...(e.details ? { details: e.details } : {}),
+    };
+  }
+  // An unexpected failure: log it for the developer, give the user a calm message without internals.
+  console.error(e);
+  const detail = e instanceof Error ? e.message.split('\n')[0] ?? 'error' : 'error';
+  return { kind: 'internal', key: 'internal', params: { detail }, message: t('internal', { detail }, lang) };
+}
+
+/**
+ * The single entry point of every transport (Electron IPC, web host, CLI, tests): validates the
+ * payload, checks who may call, runs the service, and wraps the outcome in an envelope.
+ */
+export async function dispatch<K extends OpName>(ctx: ServiceContext, op: K, rawInput: unknown): Promise<Envelope<OpOutput<K>>>;
+export async function dispatch(ctx: ServiceContext, op: string, rawInput: unknown): Promise<Envelope<unknown>>;
+export async function dispatch(ctx: ServiceContext, op: string, rawInput: unknown): Promise<Envelope<unknown>> {
+  try {
+    if (!isOpName(op)) throw new AppError('rejected', 'op.unknown', { op: String(op).slice(0, 80) });
+    const def = operations[op];
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw payloadError(parsed.error, ctx.lang);
+    if (def.access !== 'public') requireRole(ctx, def.access);
+    const handler = handlers[op] as (c: ServiceContext, input: unknown) => unknown;
+    const result = await handler(ctx, parsed.data);
+    return { ok: true, result };
+  } catch (e) {
+    return { ok: false, error: toErrorPayload(e, ctx.lang) };
+  }
+}

@@ -1,0 +1,47 @@
+import type { OpName, OpOutput, OpParsedInput } from '../../contract/operations';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { listAudit, verifyAudit } from '../services/audit';
+import * as backups from '../services/backups';
+import type { ServiceContext } from '../services/context';
+import { getSettings, updateSettings } from '../services/settings';
+import * as users from '../services/users';
+import { APP_VERSION } from '../version';
+import { t } from '../i18n/messages';
+
+type Handler<K extends OpName> = (ctx: ServiceContext, input: OpParsedInput<K>) => OpOutput<K> | Promise<OpOutput<K>>;
+export type HandlerTable = { [K in OpName]: Handler<K> };
+
+/** One handler per operation of the contract; the mapped type makes a missing one a type error. */
+export const handlers: HandlerTable = {
+  'app.info': (ctx) => ({
+    version: APP_VERSION,
+    dbPath: ctx.store.path,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    hasUsers: users.hasUsers(ctx),
+    user: users.currentUser(ctx),
+    host: ctx.host,
+    defaultLang: ctx.lang,
+  }),
+  'auth.setupAdmin': (ctx, input) => users.setupAdmin(ctx, input),
+  'auth.signIn': (ctx, input) => users.signIn(ctx, input.name, input.password),
+  'auth.signOut': (ctx) => {
+    ctx.session.user = null;
+    return null;
+  },
+  'auth.changePassword': (ctx, input) => users.changePassword(ctx, input),
+  'users.list': (ctx) => users.listUsers(ctx),
+  'users.add': (ctx, input) => users.addUser(ctx, input),
+  'users.setActive': (ctx, input) => users.setActive(ctx, input),
+  'audit.list': (ctx, input) => listAudit(ctx.store.db, input),
+  'audit.verify': (ctx) => {
+    const r = verifyAudit(ctx.store.db);
+    return r.ok
+      ? r
+      : { ...r, message: t(`audit.broken.${r.reason}`, { id: r.brokenId }, ctx.lang) };
+  },
+  'backup.list': (ctx) => backups.list(ctx),
+  'backup.create': (ctx, input) => backups.create(ctx, input.reason ?? 'manual'),
+  'backup.restore': (ctx, input) => backups.restore(ctx, input.id),
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.update': (ctx, input) => updateSettings(ctx, input),
+};

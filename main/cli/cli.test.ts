@@ -1,0 +1,137 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseArgs, GLOBAL_OPTIONS } from './args';
+import { runCli } from './run';
+
+let dir: string;
+afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function db(): string {
+  dir = mkdtempSync(path.join(tmpdir(), 'rebate-cli-'));
+  return path.join(dir, 'db.sqlite');
+}
+
+describe('argument parsing', () => {
+  it('takes global options anywhere and values that start with a dash', () => {
+    const a = parseArgs(['--json', 'adjust', '--amount', '-100.00', '--db=x.sqlite', '--reason', '--not-an-option'], {
+      ...GLOBAL_OPTIONS,
+      amount: { value: true },
+      reason: { value: true },
+    });
+    expect(a.words).toEqual(['adjust']);
+    expect(a.options.get('amount')).toEqual(['-100.00']);
+    expect(a.options.get('db')).toEqual(['x.sqlite']);
+    expect(a.options.get('reason')).toEqual(['--not-an-option']);
+    expect(a.options.get('json')).toEqual(['true']);
+  });
+});
+
+describe('rebate CLI', () => {
+  it('init creates the database and the first admin; a second admin is refused with exit 2', async () => {
+    const file = db();
+    const first = await cli(['init', '--admin', 'root', '--password', 'root-pass-1', '--db', file, '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out)).toEqual({ status: 'ok', db: file, schema_version: 1, admin: 'root' });
+    const again = await cli(['--db', file, 'init', '--admin', 'other', '--password', 'other-pass-1', '--json']);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.out)).toMatchObject({ status: 'rejected', error: { key: 'auth.setup_done' } });
+    expect((await cli(['init', '--db', file])).code).toBe(0);
+  });
+
+  it('user add needs an admin acting through REBATE_PASSWORD, and --password is the new account’s', async () => {
+    const file = db();
+    await cli(['init', '--admin', 'root', '--password', 'root-pass-1', '--db', file]);
+    const noUser = await cli(['user', 'add', 'wang', '--roles', 'approver', '--password', 'wang-pass-1', '--db', file]);
+    expect(noUser.code).toBe(2);
+    expect(noUser.err).toContain('--user');
+    const ok = await cli(['user', 'add', 'wang', '--roles', 'approver,preparer', '--password', 'wang-pass-1', '--display', '王经理', '--db', file, '--user', 'root', '--json'], {
+      REBATE_PASSWORD: 'root-pass-1',
+    });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toEqual({ name: 'wang', display: '王经理', roles: ['approver', 'preparer'] });
+    const notAdmin = await cli(['user', 'add', 'li', '--roles', 'preparer', '--password', 'li-pass-12', '--db', file, '--user', 'wang', '--lang', 'en'], {
+      REBATE_PASSWORD: 'wang-pass-1',
+    });
+    expect(notAdmin.code).toBe(2);
+    expect(notAdmin.err).toContain('lacks the role');
+    const badRole = await cli(['user', 'add', 'li', '--roles', 'boss', '--password', 'li-pass-12', '--db', file, '--user', 'root'], { REBATE_PASSWORD: 'root-pass-1' });
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toContain('未知角色');
+  });
+
+  it('wrong password: exit 2, clear message, no stack trace', async () => {
+    const file = db();
+    await cli(['init', '--admin', 'root', '--password', 'root-pass-1', '--db', file]);
+    const r = await cli(['audit', 'verify', '--db', file, '--user', 'root', '--password', 'wrong-one']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('用户名或密码错误。');
+    const json = await cli(['audit', 'verify', '--db', file, '--user', 'root', '--password', 'wrong-one', '--json', '--lang', 'en']);
+    expect(JSON.parse(json.out).errors[0].message).toBe('Wrong user name or password.');
+  });
+
+  it('unknown commands and options exit 1; a missing argument exits 2', async () => {
+    const file = db();
+    expect((await cli(['frobnicate', '--db', file])).code).toBe(1);
+    expect((await cli(['init', '--frob', '--db', file])).code).toBe(1);
+    const missing = await cli(['backup', 'restore', '--db', file]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('ID');
+  });
+
+  it('refuses a file that is not a database, and a newer-version database, with exit 2', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rebate-cli-'));
+    const notDb = path.join(dir, 'notes.sqlite');
+    writeFileSync(notDb, 'x'.repeat(500));
+    const r = await cli(['init', '--db', notDb]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('不是返利台数据库');
+  });
+
+  it('backup list and restore as admin; audit verify exits 2 on a tampered log', async () => {
+    const file = db();
+    const as = ['--db', file, '--user', 'root', '--password', 'root-pass-1'];
+    await cli(['init', '--admin', 'root', '--password', 'root-pass-1', '--db', file]);
+    const svc = await import('../services/store');
+    const store = new svc.Store(file);
+    const { createBackup } = await import('../db/backup-files');
+    await createBackup(store.db, 'manual');
+    store.close();
+    const list = JSON.parse((await cli(['backup', 'list', '--json', ...as])).out) as { backups: { id: string }[] };
+    expect(list.backups).toHaveLength(1);
+    const restored = await cli(['backup', 'restore', list.backups[0]!.id, '--json', ...as]);
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(restored.out)).toEqual({ status: 'ok', restored: list.backups[0]!.id });
+    const verified = await cli(['audit', 'verify', '--json', ...as]);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: true });
+
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(file);
+    raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 1;");
+    raw.close();
+    const broken = await cli(['audit', 'verify', '--json', ...as]);
+    expect(broken.code).toBe(2);
+    expect(JSON.parse(broken.out)).toMatchObject({ ok: false, broken_id: 1, reason: 'hash_mismatch' });
+  });
+
+  it('works as the real `rebate` bin in a child process (built on first use)', () => {
+    const file = db();
+    const bin = path.resolve('bin/rebate.mjs');
+    const out = execFileSync(process.execPath, [bin, 'init', '--admin', 'root', '--password', 'root-pass-1', '--db', file, '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toMatchObject({ status: 'ok', admin: 'root' });
+    const bad = spawnSync(process.execPath, [bin, 'audit', 'verify', '--db', file, '--user', 'root', '--password', 'nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('用户名或密码错误。');
+    expect(bad.stderr).not.toMatch(/\bat .*\.(m?js|ts):\d+/);
+  });
+});

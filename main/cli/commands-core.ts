@@ -1,0 +1,97 @@
+import { ROLES, type Role } from '../../contract/roles';
+import { rejected } from '../services/errors';
+import { opt, required } from './args';
+import type { Command } from './command';
+
+const zh = (lang: string): boolean => lang === 'zh-CN';
+
+export const coreCommands: Command[] = [
+  {
+    name: 'init',
+    usage: 'init [--admin NAME --password P]',
+    summary: { 'zh-CN': '创建或升级数据库；带 --admin 时创建第一个管理员', en: 'create or migrate the database; with --admin, create the first admin' },
+    options: { admin: { value: true }, display: { value: true } },
+    positionals: { min: 0, max: 0, names: [] },
+    passwordIsNewAccount: true,
+    async run(c) {
+      const info = await c.call('app.info', {});
+      const admin = opt(c.args, 'admin');
+      let created = null;
+      if (admin !== undefined) {
+        const password = required(c.args, 'password');
+        created = await c.call('auth.setupAdmin', { name: admin, password, displayName: opt(c.args, 'display') });
+      }
+      const json = { status: 'ok', db: info.dbPath, schema_version: info.schemaVersion, admin: created?.name ?? null };
+      const text = zh(c.lang)
+        ? `数据库已就绪：${info.dbPath}（结构版本 ${info.schemaVersion}）${created ? `\n已创建管理员：${created.name}` : ''}`
+        : `Database ready: ${info.dbPath} (schema ${info.schemaVersion})${created ? `\nAdministrator created: ${created.name}` : ''}`;
+      return { json, text };
+    },
+  },
+  {
+    name: 'user add',
+    usage: 'user add NAME --roles R1,R2 --password P [--display TEXT]',
+    summary: { 'zh-CN': '添加用户（仅管理员）', en: 'add a user (admin only)' },
+    options: { roles: { value: true }, display: { value: true } },
+    positionals: { min: 1, max: 1, names: ['NAME'] },
+    passwordIsNewAccount: true,
+    async run(c) {
+      const roles = required(c.args, 'roles')
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
+      for (const r of roles) if (!(ROLES as readonly string[]).includes(r)) throw rejected('users.bad_role', { role: r, roles: ROLES.join(', ') });
+      const u = await c.call('users.add', {
+        name: c.positionals[0] ?? '',
+        password: required(c.args, 'password'),
+        displayName: opt(c.args, 'display'),
+        roles: roles as Role[],
+      });
+      const text = zh(c.lang) ? `已添加用户 ${u.name}（${u.displayName}），角色：${u.roles.join(', ')}` : `User ${u.name} (${u.displayName}) added, roles: ${u.roles.join(', ')}`;
+      return { json: { name: u.name, display: u.displayName, roles: u.roles }, text };
+    },
+  },
+  {
+    name: 'backup list',
+    usage: 'backup list',
+    summary: { 'zh-CN': '列出备份', en: 'list backups' },
+    options: {},
+    positionals: { min: 0, max: 0, names: [] },
+    async run(c) {
+      const list = await c.call('backup.list', {});
+      const rows = list.map((b) => `${b.id}\t${b.createdAt}\t${b.reason}\t${b.bytes}`);
+      const text = list.length === 0 ? (zh(c.lang) ? '还没有备份。' : 'No backups yet.') : rows.join('\n');
+      return { json: { backups: list.map((b) => ({ id: b.id, created_at: b.createdAt, reason: b.reason, bytes: b.bytes, path: b.path })) }, text };
+    },
+  },
+  {
+    name: 'backup restore',
+    usage: 'backup restore ID',
+    summary: { 'zh-CN': '从备份恢复（恢复前会自动备份当前数据）', en: 'restore a backup (the current data is backed up first)' },
+    options: {},
+    positionals: { min: 1, max: 1, names: ['ID'] },
+    async run(c) {
+      const b = await c.call('backup.restore', { id: c.positionals[0] ?? '' });
+      return { json: { status: 'ok', restored: b.id }, text: zh(c.lang) ? `已从备份 ${b.id} 恢复。` : `Restored from backup ${b.id}.` };
+    },
+  },
+  {
+    name: 'audit verify',
+    usage: 'audit verify',
+    summary: { 'zh-CN': '校验审计日志的哈希链', en: "check the audit log's hash chain" },
+    options: {},
+    positionals: { min: 0, max: 0, names: [] },
+    async run(c) {
+      const r = await c.call('audit.verify', {});
+      if (r.ok) {
+        const text = zh(c.lang) ? `审计日志完整：${r.entries} 条记录，哈希链无断裂。` : `Audit log intact: ${r.entries} entries, hash chain unbroken.`;
+        return { json: { ok: true, entries: r.entries, head: r.head }, text };
+      }
+      return {
+        json: { ok: false, entries: r.entries, broken_id: r.brokenId, reason: r.reason, message: r.message },
+        text: r.message,
+        exitCode: 2,
+      };
+    },
+  },
+];

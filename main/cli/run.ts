@@ -1,0 +1,143 @@
+import { LANGS, type Lang } from '../../contract/roles';
+import { dispatch, toErrorPayload } from '../api/dispatch';
+import { t } from '../i18n/messages';
+import type { ServiceContext } from '../services/context';
+import { AppError } from '../services/errors';
+import { Store } from '../services/store';
+import { authenticate } from '../services/users';
+import { GLOBAL_OPTIONS, opt, parseArgs, UsageError, type OptionTable, type ParsedArgs } from './args';
+import type { Command, CommandContext } from './command';
+import { coreCommands } from './commands-core';
+import { resolveDbPath } from './db-path';
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export const commands: Command[] = [...coreCommands];
+
+function findCommand(words: string[]): { command: Command; positionals: string[] } | undefined {
+  let best: { command: Command; positionals: string[] } | undefined;
+  for (const command of commands) {
+    const parts = command.name.split(' ');
+    if (parts.every((p, i) => words[i] === p) && (!best || parts.length > best.command.name.split(' ').length)) {
+      best = { command, positionals: words.slice(parts.length) };
+    }
+  }
+  return best;
+}
+
+function helpText(lang: Lang): string {
+  const lines = commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary[lang]}`);
+  const head =
+    lang === 'zh-CN'
+      ? '返利台命令行：rebate <命令> [选项]\n全局选项：--db FILE  --lang zh-CN|en  --json  --user NAME  --password P\n\n命令：'
+      : 'Rebate Desk CLI: rebate <command> [options]\nGlobal options: --db FILE  --lang zh-CN|en  --json  --user NAME  --password P\n\nCommands:';
+  return `${head}\n${lines.join('\n')}`;
+}
+
+function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.lastIndexOf('--lang');
+  const inline = argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  const v = inline ?? (i >= 0 ? argv[i + 1] : undefined) ?? env['REBATE_LANG'];
+  return (LANGS as readonly string[]).includes(v ?? '') ? (v as Lang) : 'zh-CN';
+}
+
+class Refusal extends Error {
+  constructor(readonly error: ReturnType<typeof toErrorPayload>) {
+    super(error.key);
+  }
+}
+
+/**
+ * Runs one command line and returns the exit status: 0 done, 2 refused (nothing changed),
+ * 1 unknown command/option or internal error. User errors never print a stack trace.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = langOf(argv, io.env);
+  const wantsJson = argv.includes('--json');
+  let store: Store | undefined;
+
+  const fail = (code: number, payload: ReturnType<typeof toErrorPayload>): number => {
+    if (wantsJson) {
+      io.out(JSON.stringify({ status: payload.kind === 'internal' ? 'error' : 'rejected', error: payload, errors: [{ key: payload.key, message: payload.message, ...(payload.details ? { details: payload.details } : {}) }] }, null, 2));
+    } else {
+      io.err(payload.message);
+      for (const d of payload.details ?? []) io.err(`  ${d.path ? `${d.path}: ` : ''}${d.message}`);
+    }
+    return code;
+  };
+  const usage = (e: UsageError): number =>
+    fail(1, { kind: 'rejected', key: e.key, params: e.params, message: t(e.key, e.params, lang) });
+
+  try {
+    const pre = parseArgs(argv, { ...GLOBAL_OPTIONS, ...allCommandOptions() });
+    const langOpt = opt(pre, 'lang');
+    if (langOpt !== undefined && !(LANGS as readonly string[]).includes(langOpt)) {
+      return usage(new UsageError('cli.bad_lang', { lang: langOpt }));
+    }
+    if (pre.words.length === 0 || opt(pre, 'help') !== undefined) {
+      io.out(helpText(lang));
+      return pre.words.length === 0 && opt(pre, 'help') === undefined ? 1 : 0;
+    }
+    const found = findCommand(pre.words);
+    if (!found) return usage(new UsageError('cli.unknown_command', { command: pre.words.join(' ') }));
+    const { command, positionals } = found;
+    const args: ParsedArgs = parseArgs(argv, { ...GLOBAL_OPTIONS, ...command.options });
+    if (positionals.length < command.positionals.min) {
+      throw new AppError('rejected', 'cli.missing_argument', { name: command.positionals.names[positionals.length] ?? '?' });
+    }
+    if (positionals.length > command.positionals.max) {
+      return usage(new UsageError('cli.extra_argument', { value: positionals[command.positionals.max] ?? '' }));
+    }
+
+    let services: ServiceContext | undefined;
+    const open = (): ServiceContext => {
+      if (!services) {
+        store = new Store(resolveDbPath(opt(args, 'db'), io.env));
+        services = { store, session: { user: null }, lang, host: 'cli', now: () => new Date() };
+        const name = opt(args, 'user') ?? io.env['REBATE_USER'];
+        if (name) {
+          const password = (command.passwordIsNewAccount ? undefined : opt(args, 'password')) ?? io.env['REBATE_PASSWORD'] ?? '';
+          services.session.user = authenticate(services, name, password);
+        }
+      }
+      return services;
+    };
+    const c: CommandContext = {
+      args,
+      positionals,
+      lang,
+      env: io.env,
+      services: open,
+      async call(op, input) {
+        const ctx = open();
+        const r = await dispatch(ctx, op, input);
+        if (r.ok) return r.result;
+        if (r.error.kind === 'unauthenticated' && r.error.key === 'auth.required') {
+          throw new Refusal({ ...r.error, key: 'auth.user_required', message: t('auth.user_required', {}, lang) });
+        }
+        throw new Refusal(r.error);
+      },
+    };
+    const result = await command.run(c);
+    io.out(wantsJson ? JSON.stringify(result.json, null, 2) : result.text);
+    return result.exitCode ?? 0;
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e);
+    if (e instanceof Refusal) return fail(e.error.kind === 'internal' ? 1 : 2, e.error);
+    const payload = toErrorPayload(e, lang);
+    return fail(payload.kind === 'internal' ? 1 : 2, payload);
+  } finally {
+    store?.close();
+  }
+}
+
+/** Every option any command takes, so the first pass can find the command wherever options stand. */
+function allCommandOptions(): OptionTable {
+  const all: OptionTable = {};
+  for (const c of commands) Object.assign(all, c.options);
+  return all;
+}

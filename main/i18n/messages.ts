@@ -1,0 +1,96 @@
+import type { Lang } from '../../contract/roles';
+import type { MessageParams } from '../services/errors';
+
+type Catalog = Record<string, Record<Lang, string>>;
+
+/** Messages of the service layer, shown by the CLI and the UI alike. Keys are stable. */
+const catalog: Catalog = {
+  'internal': { 'zh-CN': '内部错误：{detail}。请联系管理员，数据未被更改。', en: 'Internal error: {detail}. Please contact your administrator; no data was changed.' },
+  'payload.invalid': { 'zh-CN': '请求内容无效：{detail}', en: 'Invalid request: {detail}' },
+  'op.unknown': { 'zh-CN': '未知操作“{op}”。', en: 'Unknown operation "{op}".' },
+  'auth.required': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
+  'auth.user_required': {
+    'zh-CN': '此命令需要以用户身份执行：请使用 --user 和 --password（或 REBATE_USER / REBATE_PASSWORD）。',
+    en: 'This command must be run as a user: use --user and --password (or REBATE_USER / REBATE_PASSWORD).',
+  },
+  'auth.bad_credentials': { 'zh-CN': '用户名或密码错误。', en: 'Wrong user name or password.' },
+  'auth.inactive': { 'zh-CN': '用户“{name}”已停用。', en: 'User "{name}" is deactivated.' },
+  'auth.forbidden': {
+    'zh-CN': '用户“{name}”没有执行此操作所需的角色（需要：{role}）。',
+    en: 'User "{name}" lacks the role this action needs ({role}).',
+  },
+  'auth.setup_done': { 'zh-CN': '管理员账户已存在，不能再次初始化。请以管理员登录后添加用户。', en: 'An administrator already exists. Sign in as the administrator to add users.' },
+  'auth.password_too_short': { 'zh-CN': '密码至少需要 8 个字符。', en: 'The password needs at least 8 characters.' },
+  'users.exists': { 'zh-CN': '用户“{name}”已存在。', en: 'User "{name}" already exists.' },
+  'users.not_found': { 'zh-CN': '找不到用户“{name}”。', en: 'No user named "{name}".' },
+  'users.last_admin': { 'zh-CN': '不能停用最后一个管理员。', en: 'The last administrator cannot be deactivated.' },
+  'users.bad_role': { 'zh-CN': '未知角色“{role}”。可用角色：{roles}。', en: 'Unknown role "{role}". Roles: {roles}.' },
+  'db.network_path': {
+    'zh-CN': '数据库不能放在网络路径或同步云盘上（{path}）：SQLite 的 WAL 模式在那里不安全。请选择本机磁盘上的文件夹。',
+    en: 'The database cannot live on a network path or a synced cloud folder ({path}): SQLite’s WAL mode is not safe there. Choose a folder on a local disk.',
+  },
+  'db.not_sqlite': {
+    'zh-CN': '文件“{path}”不是返利台数据库（不是 SQLite 文件）。请选择正确的数据库文件。',
+    en: 'The file "{path}" is not a Rebate Desk database (not an SQLite file). Choose the right database file.',
+  },
+  'db.newer_schema': {
+    'zh-CN': '数据库“{path}”由更新版本的返利台创建（结构版本 {found}，本程序支持到 {supported}）。请升级返利台；数据库未被改动。',
+    en: 'The database "{path}" was written by a newer Rebate Desk (schema {found}; this version supports up to {supported}). Please upgrade; the database was not changed.',
+  },
+  'db.migration_failed': {
+    'zh-CN': '数据库升级到版本 {version} 失败：{detail}。已恢复升级前的备份 {backup}。',
+    en: 'Upgrading the database to version {version} failed: {detail}. The backup taken before the upgrade ({backup}) was restored.',
+  },
+  'db.cannot_open': { 'zh-CN': '无法打开数据库“{path}”：{detail}', en: 'Cannot open the database "{path}": {detail}' },
+  'backup.not_found': { 'zh-CN': '找不到备份“{id}”。用 backup list 查看可用备份。', en: 'No backup "{id}". Use backup list to see the backups.' },
+  'backup.invalid': { 'zh-CN': '备份“{id}”已损坏或不是返利台数据库，未恢复。', en: 'The backup "{id}" is damaged or not a Rebate Desk database; nothing was restored.' },
+  'backup.newer_schema': {
+    'zh-CN': '备份“{id}”来自更新版本的返利台（结构版本 {found}），不能恢复。',
+    en: 'The backup "{id}" comes from a newer Rebate Desk (schema {found}) and cannot be restored.',
+  },
+  'audit.verify_ok': { 'zh-CN': '审计日志完整：{entries} 条记录，哈希链无断裂。', en: 'Audit log intact: {entries} entries, hash chain unbroken.' },
+  'audit.broken.hash_mismatch': {
+    'zh-CN': '审计日志第 {id} 条记录的内容被改动过（哈希不符）。',
+    en: 'Audit log entry {id} was altered (its hash does not match its content).',
+  },
+  'audit.broken.link_mismatch': {
+    'zh-CN': '审计日志第 {id} 条记录与前一条记录的链接断开（前面的记录被删除、改动或调换了顺序）。',
+    en: 'Audit log entry {id} no longer links to the entry before it (an earlier entry was deleted, altered or reordered).',
+  },
+  'audit.broken.gap': {
+    'zh-CN': '审计日志在第 {id} 条记录之前缺少记录（有记录被删除）。',
+    en: 'Audit log entries are missing before entry {id} (entries were deleted).',
+  },
+  'audit.broken.head_mismatch': {
+    'zh-CN': '审计日志最后的记录与记录的链头不符（第 {id} 条之后的记录被删除或改动）。',
+    en: 'The last audit log entry does not match the recorded head (entries after {id} were deleted or altered).',
+  },
+  'cli.unknown_command': { 'zh-CN': '未知命令“{command}”。用 --help 查看可用命令。', en: 'Unknown command "{command}". Use --help to list the commands.' },
+  'cli.unknown_option': { 'zh-CN': '未知选项“{option}”。', en: 'Unknown option "{option}".' },
+  'cli.missing_value': { 'zh-CN': '选项 {option} 需要一个值。', en: 'The option {option} needs a value.' },
+  'cli.missing_argument': { 'zh-CN': '缺少参数：{name}。', en: 'Missing argument: {name}.' },
+  'cli.extra_argument': { 'zh-CN': '多余的参数“{value}”。', en: 'Unexpected argument "{value}".' },
+  'cli.bad_lang': { 'zh-CN': '不支持的语言“{lang}”：请用 zh-CN 或 en。', en: 'Unsupported language "{lang}": use zh-CN or en.' },
+};
+
+export function hasMessage(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(catalog, key);
+}
+
+export function format(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** Adds a module's own catalogue (import, formulas, …) so one `t` translates every key. */
+export function registerMessages(more: Catalog): void {
+  for (const [key, texts] of Object.entries(more)) catalog[key] = texts;
+}
+
+export function t(key: string, params: MessageParams, lang: Lang): string {
+  const entry = catalog[key];
+  if (!entry) return params['detail'] !== undefined ? `${key}: ${String(params['detail'])}` : key;
+  return format(entry[lang] ?? entry['zh-CN'], params);
+}

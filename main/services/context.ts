@@ -1,0 +1,22 @@
+import type { Lang } from '../../contract/roles';
+import type { AppInfo, SessionUser } from '../../contract/types';
+import type { Store } from './store';
+
+/** Where the signed-in user of one caller (window, browser tab, CLI run) is kept. */
+export interface Session {
+  user: SessionUser | null;
+}
+
+/** Everything a service call needs to know about who is calling, and from where. */
+export interface ServiceContext {
+  store: Store;
+  session: Session;
+  lang: Lang;
+  host: AppInfo['host'];
+  now: () => Date;
+}
+
+/** The name written to the audit log for an action. */
+export function actorName(ctx: ServiceContext): string {
+  return ctx.session.user?.name ?? 'system';
+}

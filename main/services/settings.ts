@@ -1,0 +1,19 @@
+import type { AppSettings } from '../../contract/types';
+import { getSetting, putSetting } from '../db/settings-repo';
+import { appendAudit } from './audit';
+import { actorName, type ServiceContext } from './context';
+
+export function getSettings(ctx: ServiceContext): AppSettings {
+  return { backupKeep: ctx.store.backupKeep(), companyName: getSetting(ctx.store.db, 'company_name') ?? '' };
+}
+
+export function updateSettings(ctx: ServiceContext, patch: Partial<AppSettings>): AppSettings {
+  const db = ctx.store.db;
+  const before = getSettings(ctx);
+  db.transaction(() => {
+    if (patch.backupKeep !== undefined) putSetting(db, 'backup_keep', String(patch.backupKeep));
+    if (patch.companyName !== undefined) putSetting(db, 'company_name', patch.companyName);
+    appendAudit(db, { actor: actorName(ctx), action: 'settings.update', entity: 'settings', before, after: { ...before, ...patch } }, ctx.now());
+  })();
+  return getSettings(ctx);
+}

@@ -1,0 +1,137 @@
+import { hasRole, ROLES, type Role } from '../../contract/roles';
+import type { SessionUser, UserRow } from '../../contract/types';
+import {
+  countActiveAdmins,
+  countUsers,
+  findUserById,
+  findUserByName,
+  insertUser,
+  listUsers as listUserRecords,
+  setUserActive,
+  setUserPassword,
+  type UserRecord,
+} from '../db/users-repo';
+import { appendAudit } from './audit';
+import { actorName, type ServiceContext } from './context';
+import { AppError, rejected } from './errors';
+import { dummyHash, hashPassword, verifyPassword } from './passwords';
+
+export function toSessionUser(u: UserRecord): SessionUser {
+  return { id: u.id, name: u.name, displayName: u.display_name, roles: u.roles };
+}
+
+function toUserRow(u: UserRecord): UserRow {
+  return { ...toSessionUser(u), active: u.active === 1, createdAt: u.created_at };
+}
+
+export function hasUsers(ctx: ServiceContext): boolean {
+  return countUsers(ctx.store.db) > 0;
+}
+
+/** Checks a name and password; the same error for an unknown user and a wrong password. */
+export function authenticate(ctx: ServiceContext, name: string, password: string): SessionUser {
+  const u = findUserByName(ctx.store.db, name.trim());
+  if (!u) {
+    verifyPassword(password, dummyHash());
+    throw new AppError('unauthenticated', 'auth.bad_credentials');
+  }
+  if (!verifyPassword(password, u.password_hash)) throw new AppError('unauthenticated', 'auth.bad_credentials');
+  if (u.active !== 1) throw new AppError('unauthenticated', 'auth.inactive', { name: u.name });
+  return toSessionUser(u);
+}
+
+export function signIn(ctx: ServiceContext, name: string, password: string): SessionUser {
+  const user = authenticate(ctx, name, password);
+  ctx.session.user = user;
+  return user;
+}
+
+/** Refreshes the session's user from the database (roles or active state may have changed). */
+export function currentUser(ctx: ServiceContext): SessionUser | null {
+  const s = ctx.session.user;
+  if (!s) return null;
+  const u = findUserById(ctx.store.db, s.id);
+  if (!u || u.active !== 1) {
+    ctx.session.user = null;
+    return null;
+  }
+  ctx.session.user = toSessionUser(u);
+  return ctx.session.user;
+}
+
+export function requireRole(ctx: ServiceContext, role: Role | 'signed_in'): SessionUser {
+  const user = currentUser(ctx);
+  if (!user) throw new AppError('unauthenticated', 'auth.required');
+  if (role !== 'signed_in' && !hasRole(user.roles, role)) {
+    throw new AppError('forbidden', 'auth.forbidden', { name: user.name, role });
+  }
+  return user;
+}
+
+function insertAudited(ctx: ServiceContext, input: { name: string; password: string; displayName?: string | undefined; roles: readonly Role[] }, action: string): UserRecord {
+  const db = ctx.store.db;
+  for (const r of input.roles) if (!ROLES.includes(r)) throw rejected('users.bad_role', { role: r, roles: ROLES.join(', ') });
+  const passwordHash = hashPassword(input.password);
+  return db.transaction(() => {
+    if (findUserByName(db, input.name)) throw rejected('users.exists', { name: input.name });
+    const id = insertUser(db, {
+      name: input.name,
+      displayName: input.displayName?.trim() || input.name,
+      passwordHash,
+      roles: input.roles,
+      createdAt: ctx.now().toISOString(),
+    });
+    const created = findUserById(db, id);
+    if (!created) throw new Error('user vanished after insert');
+    appendAudit(db, {
+      actor: action === 'user.setup_admin' ? created.name : actorName(ctx),
+      action,
+      entity: 'user',
+      entityId: created.name,
+      after: { name: created.name, displayName: created.display_name, roles: created.roles },
+    }, ctx.now());
+    return created;
+  })();
+}
+
+/** The first start: creates the administrator, only while there is no user at all. */
+export function setupAdmin(ctx: ServiceContext, input: { name: string; password: string; displayName?: string | undefined }): SessionUser {
+  if (hasUsers(ctx)) throw rejected('auth.setup_done');
+  const created = insertAudited(ctx, { ...input, roles: ['admin'] }, 'user.setup_admin');
+  ctx.session.user = toSessionUser(created);
+  return ctx.session.user;
+}
+
+export function addUser(ctx: ServiceContext, input: { name: string; password: string; displayName?: string | undefined; roles: Role[] }): UserRow {
+  return toUserRow(insertAudited(ctx, input, 'user.add'));
+}
+
+export function listUsers(ctx: ServiceContext): UserRow[] {
+  return listUserRecords(ctx.store.db).map(toUserRow);
+}
+
+export function setActive(ctx: ServiceContext, input: { name: string; active: boolean }): UserRow {
+  const db = ctx.store.db;
+  return db.transaction(() => {
+    const u = findUserByName(db, input.name);
+    if (!u) throw rejected('users.not_found', { name: input.name });
+    if (!input.active && u.roles.includes('admin') && u.active === 1 && countActiveAdmins(db) <= 1) throw rejected('users.last_admin');
+    setUserActive(db, u.id, input.active);
+    appendAudit(db, { actor: actorName(ctx), action: input.active ? 'user.activate' : 'user.deactivate', entity: 'user', entityId: u.name, before: { active: u.active === 1 }, after: { active: input.active } }, ctx.now());
+    const after = findUserById(db, u.id);
+    if (!after) throw new Error('user vanished');
+    return toUserRow(after);
+  })();
+}
+
+export function changePassword(ctx: ServiceContext, input: { oldPassword: string; newPassword: string }): null {
+  const me = requireRole(ctx, 'signed_in');
+  authenticate(ctx, me.name, input.oldPassword);
+  const hash = hashPassword(input.newPassword);
+  const db = ctx.store.db;
+  db.transaction(() => {
+    setUserPassword(db, me.id, hash);
+    appendAudit(db, { actor: me.name, action: 'user.change_password', entity: 'user', entityId: me.name }, ctx.now());
+  })();
+  return null;
+}
