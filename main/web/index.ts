@@ -1,1 +1,40 @@
-export {};
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LANGS, type Lang } from '../../contract/roles';
+import { resolveDbPath } from '../cli/db-path';
+import { t } from '../i18n/messages';
+import { AppError } from '../services/errors';
+import { Store } from '../services/store';
+import { parseArgs } from '../cli/args';
+import { startWebHost } from './server';
+
+// `npm run web [-- --db FILE] [--port N]`: the UI in a browser on this machine, on the same database.
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), { db: { value: true }, port: { value: true }, lang: { value: true }, static: { value: true } });
+  const langArg = args.options.get('lang')?.[0];
+  const lang: Lang = (LANGS as readonly string[]).includes(langArg ?? '') ? (langArg as Lang) : 'zh-CN';
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const staticDir = args.options.get('static')?.[0] ?? path.resolve(here, '..', 'renderer');
+  let store: Store;
+  try {
+    store = new Store(resolveDbPath(args.options.get('db')?.[0]));
+  } catch (e) {
+    process.stderr.write(`${e instanceof AppError ? t(e.key, e.params, lang) : String(e)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const port = Number(args.options.get('port')?.[0] ?? 0);
+  const host = await startWebHost({ store, staticDir, port, lang });
+  process.stdout.write(`Rebate Desk: ${host.url}\n`);
+  process.stdout.write(lang === 'zh-CN' ? `数据库：${store.path}（按 Ctrl+C 退出）\n` : `Database: ${store.path} (Ctrl+C to stop)\n`);
+  const stop = (): void => {
+    void host.close().then(() => {
+      store.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,44 @@
+import type { Page } from '@playwright/test';
+
+/** Page objects: what a user does on each screen, by data-testid. */
+export class SetupPage {
+  constructor(private readonly page: Page) {}
+  async createAdmin(name: string, password: string, display?: string): Promise<void> {
+    await this.page.getByTestId('setup-name').fill(name);
+    if (display) await this.page.getByTestId('setup-display').fill(display);
+    await this.page.getByTestId('setup-password').fill(password);
+    await this.page.getByTestId('setup-confirm').fill(password);
+    await this.page.getByTestId('setup-submit').click();
+  }
+}
+
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+  async signIn(name: string, password: string): Promise<void> {
+    await this.page.getByTestId('sign-in-name').fill(name);
+    await this.page.getByTestId('sign-in-password').fill(password);
+    await this.page.getByTestId('sign-in-submit').click();
+  }
+  error() {
+    return this.page.getByTestId('sign-in-error');
+  }
+}
+
+export class ShellPage {
+  constructor(private readonly page: Page) {}
+  async open(section: string): Promise<void> {
+    await this.page.getByTestId(`nav-${section}`).click();
+  }
+  heading() {
+    return this.page.getByTestId('page-heading');
+  }
+  user() {
+    return this.page.getByTestId('current-user');
+  }
+  async language(label: '中文' | 'English'): Promise<void> {
+    await this.page.getByTestId('language-switch').first().getByText(label, { exact: true }).click();
+  }
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('sign-out').click();
+  }
+}

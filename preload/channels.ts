@@ -1,0 +1,6 @@
+/** The only IPC channels between the window and the main process. */
+export const CHANNELS = {
+  invoke: 'rebate:invoke',
+  getPreferences: 'rebate:prefs:get',
+  setLanguage: 'rebate:prefs:set-language',
+} as const;

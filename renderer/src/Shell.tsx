@@ -1,0 +1,97 @@
+import { DatabaseOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../contract/roles';
+import type { AppInfo, SessionUser } from '../../contract/types';
+import { call } from './api/client';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { AuditPage } from './pages/AuditPage';
+import { PlaceholderPage } from './pages/PlaceholderPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { SECTION_ICONS, SECTIONS, sectionFromHash, type Section } from './sections';
+
+interface Props {
+  info: AppInfo;
+  user: SessionUser;
+  lang: Lang;
+  onLanguage: (l: Lang) => void;
+  onSignedOut: () => void;
+}
+
+export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const [section, setSection] = useState<Section>(() => sectionFromHash(location.hash));
+
+  useEffect(() => {
+    const onHash = (): void => setSection(sectionFromHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const go = (s: Section): void => {
+    location.hash = `#/${s}`;
+    setSection(s);
+  };
+
+  const signOut = async (): Promise<void> => {
+    await call('auth.signOut', {});
+    onSignedOut();
+  };
+
+  let page: React.JSX.Element;
+  if (section === 'audit') page = <AuditPage lang={lang} user={user} />;
+  else if (section === 'settings') page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} />;
+  else page = <PlaceholderPage section={section} />;
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div className="app-brand">
+          <span className="app-brand-mark">返</span>
+          <div>
+            <div className="app-brand-name">{t('app.name')}</div>
+            <div className="app-brand-sub">{t('app.subtitle')}</div>
+          </div>
+        </div>
+        <Menu
+          data-testid="nav"
+          mode="inline"
+          selectedKeys={[section]}
+          style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+          onClick={(e) => go(e.key as Section)}
+          items={SECTIONS.map((s) => ({ key: s, icon: SECTION_ICONS[s], label: <span data-testid={`nav-${s}`}>{t(`nav.${s}`)}</span> }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header" style={{ padding: '0 24px', height: 56, lineHeight: '56px' }}>
+          <Typography.Title level={5} style={{ margin: 0 }} data-testid="page-heading">
+            {t(`nav.${section}`)}
+          </Typography.Title>
+          <Space size="middle">
+            <Tooltip title={`${t('header.database')}: ${info.dbPath}`}>
+              <Space size={4} className="db-path" data-testid="db-path">
+                <DatabaseOutlined />
+                {info.dbPath}
+              </Space>
+            </Tooltip>
+            <LanguageSwitch lang={lang} onChange={onLanguage} />
+            <Space size={6} data-testid="current-user">
+              <UserOutlined />
+              <span>{user.displayName}</span>
+              {user.roles.map((r) => (
+                <Tag key={r} style={{ marginInlineEnd: 0 }}>
+                  {t(`roles.${r}`)}
+                </Tag>
+              ))}
+            </Space>
+            <Button size="small" icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">
+              {t('header.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="app-content">{page}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

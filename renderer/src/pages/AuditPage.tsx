@@ -1,0 +1,111 @@
+import { SafetyCertificateOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Result, Space, Typography } from 'antd';
+import type { ColDef } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../contract/roles';
+import type { AuditEntry, AuditVerifyResult, SessionUser } from '../../../contract/types';
+import { ApiError, call } from '../api/client';
+import { gridLocale, gridTheme } from '../grid/setup';
+
+function formatTime(iso: string, lang: Lang): string {
+  return new Date(iso).toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { hour12: false });
+}
+
+function describeChange(e: AuditEntry): string {
+  const part = (v: unknown): string => (v === null || v === undefined ? '' : JSON.stringify(v));
+  const b = part(e.before);
+  const a = part(e.after);
+  return b && a ? `${b} → ${a}` : a || b;
+}
+
+export function AuditPage({ lang }: { lang: Lang; user: SessionUser }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<AuditEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const [actor, setActor] = useState('');
+  const [action, setAction] = useState('');
+  const [denied, setDenied] = useState<string | null>(null);
+  const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const page = await call('audit.list', { limit: 1000, offset: 0, actor: actor || undefined, action: action || undefined });
+      setRows(page.rows);
+      setTotal(page.total);
+    } catch (e) {
+      setDenied(e instanceof ApiError ? e.message : String(e));
+    }
+  }, [actor, action]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const runVerify = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      setVerify(await call('audit.verify', {}));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const columns = useMemo<ColDef<AuditEntry>[]>(
+    () => [
+      { field: 'id', headerName: t('audit.id'), width: 80, type: 'rightAligned', pinned: 'left' },
+      { field: 'at', headerName: t('audit.at'), width: 170, valueFormatter: (p) => (p.value ? formatTime(String(p.value), lang) : '') },
+      { field: 'actor', headerName: t('audit.actor'), width: 110 },
+      { field: 'action', headerName: t('audit.action'), width: 150, valueFormatter: (p) => t(`actions.${String(p.value)}`, { defaultValue: String(p.value) }) },
+      { field: 'entity', headerName: t('audit.entity'), width: 100 },
+      { field: 'entityId', headerName: t('audit.entityId'), width: 140 },
+      { colId: 'change', headerName: t('audit.change'), flex: 1, minWidth: 280, valueGetter: (p) => (p.data ? describeChange(p.data) : ''), tooltipValueGetter: (p) => String(p.value ?? '') },
+      { field: 'hash', headerName: t('audit.hash'), width: 150, cellClass: 'hash', valueFormatter: (p) => String(p.value ?? '').slice(0, 16) },
+    ],
+    [t, lang],
+  );
+
+  if (denied) return <Result status="403" subTitle={denied} data-testid="page-audit" />;
+
+  return (
+    <Card data-testid="page-audit" styles={{ body: { display: 'flex', flexDirection: 'column', gap: 12, height: 'calc(100vh - 150px)' } }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space>
+          <Input.Search allowClear placeholder={t('audit.filterActor')} onSearch={setActor} style={{ width: 180 }} />
+          <Input.Search allowClear placeholder={t('audit.filterAction')} onSearch={setAction} style={{ width: 180 }} />
+          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            {t('common.refresh')}
+          </Button>
+          <Typography.Text type="secondary">{t('audit.total', { total })}</Typography.Text>
+        </Space>
+        <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void runVerify()} data-testid="audit-verify">
+          {t('audit.verify')}
+        </Button>
+      </Space>
+      {verify && (
+        <Alert
+          data-testid="audit-verify-result"
+          showIcon
+          closable
+          onClose={() => setVerify(null)}
+          type={verify.ok ? 'success' : 'error'}
+          message={verify.ok ? t('audit.verifyOk', { entries: verify.entries }) : verify.message}
+        />
+      )}
+      <div style={{ flex: 1, minHeight: 200 }}>
+        <AgGridReact<AuditEntry>
+          theme={gridTheme}
+          localeText={gridLocale(lang)}
+          rowData={rows}
+          columnDefs={columns}
+          defaultColDef={{ sortable: true, filter: true, resizable: true }}
+          getRowId={(p) => String(p.data.id)}
+          enableCellTextSelection
+          tooltipShowDelay={300}
+        />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,87 @@
+import { CloudDownloadOutlined, HistoryOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Table } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../../contract/roles';
+import type { BackupInfo } from '../../../../contract/types';
+import { ApiError, call } from '../../api/client';
+
+function size(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+export function BackupsPanel({ lang }: { lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const [list, setList] = useState<BackupInfo[]>([]);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(async () => setList(await call('backup.list', {})), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const when = (iso: string): string => new Date(iso).toLocaleString(lang, { hour12: false });
+
+  const create = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const b = await call('backup.create', {});
+      void message.success(t('settings.backupCreated', { id: b.id }));
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restore = (b: BackupInfo): void => {
+    modal.confirm({
+      title: t('settings.restoreConfirmTitle', { id: b.id }),
+      content: t('settings.restoreConfirm', { at: when(b.createdAt) }),
+      okText: t('settings.restore'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await call('backup.restore', { id: b.id });
+          void message.success(t('settings.restored'));
+          await load();
+        } catch (e) {
+          void message.error(e instanceof ApiError ? e.message : String(e));
+        }
+      },
+    });
+  };
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <div>
+        <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void create()} data-testid="backup-create">
+          {t('settings.createBackup')}
+        </Button>
+      </div>
+      <Table<BackupInfo>
+        size="small"
+        rowKey="id"
+        dataSource={list}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('settings.noBackups')} /> }}
+        columns={[
+          { title: t('settings.backupAt'), dataIndex: 'createdAt', render: (v: string) => when(v), width: 200 },
+          { title: t('settings.backupReason'), dataIndex: 'reason', width: 200 },
+          { title: t('settings.backupSize'), dataIndex: 'bytes', align: 'right', render: (v: number) => size(v), width: 120 },
+          { title: t('settings.backupId'), dataIndex: 'id', render: (v: string) => <span className="hash">{v}</span> },
+          {
+            title: '',
+            key: 'restore',
+            width: 110,
+            render: (_: unknown, b) => (
+              <Button size="small" icon={<HistoryOutlined />} onClick={() => restore(b)}>
+                {t('settings.restore')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}

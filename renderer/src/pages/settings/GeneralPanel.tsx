@@ -1,0 +1,42 @@
+import { App, Button, Form, Input, InputNumber } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppSettings } from '../../../../contract/types';
+import { ApiError, call } from '../../api/client';
+
+export function GeneralPanel(): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AppSettings>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void call('settings.get', {}).then((s) => form.setFieldsValue(s));
+  }, [form]);
+
+  const save = async (v: AppSettings): Promise<void> => {
+    setBusy(true);
+    try {
+      form.setFieldsValue(await call('settings.update', v));
+      void message.success(t('settings.saved'));
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" style={{ maxWidth: 480 }} onFinish={save}>
+      <Form.Item name="companyName" label={t('settings.companyName')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="backupKeep" label={t('settings.backupKeep')}>
+        <InputNumber min={1} max={500} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {t('settings.save')}
+      </Button>
+    </Form>
+  );
+}

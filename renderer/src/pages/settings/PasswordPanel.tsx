@@ -1,0 +1,31 @@
+import { App, Button, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError, call } from '../../api/client';
+
+export function PasswordPanel(): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ oldPassword: string; newPassword: string }>();
+  const save = async (v: { oldPassword: string; newPassword: string }): Promise<void> => {
+    try {
+      await call('auth.changePassword', v);
+      form.resetFields();
+      void message.success(t('settings.passwordChanged'));
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  return (
+    <Form form={form} layout="vertical" style={{ maxWidth: 360 }} onFinish={save}>
+      <Form.Item name="oldPassword" label={t('settings.oldPassword')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item name="newPassword" label={t('settings.newPassword')} rules={[{ required: true, min: 8, message: t('setup.password') }]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit">
+        {t('settings.save')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,121 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Form, Input, Modal, Space, Tag } from 'antd';
+import type { ColDef } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Lang, type Role } from '../../../../contract/roles';
+import type { UserRow } from '../../../../contract/types';
+import { ApiError, call } from '../../api/client';
+import { gridLocale, gridTheme } from '../../grid/setup';
+
+interface NewUser {
+  name: string;
+  displayName?: string;
+  password: string;
+  roles: Role[];
+}
+
+export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [users, setUsers] = useState<UserRow[]>([]);
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm<NewUser>();
+
+  const load = useCallback(async () => setUsers(await call('users.list', {})), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const toggle = useCallback(
+    async (u: UserRow) => {
+      try {
+        await call('users.setActive', { name: u.name, active: !u.active });
+        await load();
+      } catch (e) {
+        void message.error(e instanceof ApiError ? e.message : String(e));
+      }
+    },
+    [load, message],
+  );
+
+  const add = async (): Promise<void> => {
+    const v = await form.validateFields();
+    try {
+      await call('users.add', { ...v, displayName: v.displayName || undefined });
+      setAdding(false);
+      form.resetFields();
+      await load();
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  const columns = useMemo<ColDef<UserRow>[]>(
+    () => [
+      { field: 'name', headerName: t('settings.userName'), width: 140 },
+      { field: 'displayName', headerName: t('settings.displayName'), width: 160 },
+      {
+        field: 'roles',
+        headerName: t('settings.roles'),
+        flex: 1,
+        cellRenderer: (p: { value: Role[] }) => (
+          <Space size={4}>
+            {p.value.map((r) => (
+              <Tag key={r}>{t(`roles.${r}`)}</Tag>
+            ))}
+          </Space>
+        ),
+      },
+      {
+        field: 'active',
+        headerName: t('settings.active'),
+        width: 110,
+        cellRenderer: (p: { value: boolean }) => <Tag color={p.value ? 'success' : 'default'}>{p.value ? t('settings.activeYes') : t('settings.activeNo')}</Tag>,
+      },
+      { field: 'createdAt', headerName: t('settings.createdAt'), width: 170, valueFormatter: (p) => new Date(String(p.value)).toLocaleString(lang, { hour12: false }) },
+      {
+        colId: 'actions',
+        headerName: '',
+        width: 100,
+        cellRenderer: (p: { data?: UserRow }) =>
+          p.data ? (
+            <Button size="small" type="link" onClick={() => p.data && void toggle(p.data)}>
+              {p.data.active ? t('settings.deactivate') : t('settings.activate')}
+            </Button>
+          ) : null,
+      },
+    ],
+    [t, lang, toggle],
+  );
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <div>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="user-add">
+          {t('settings.addUser')}
+        </Button>
+      </div>
+      <div style={{ height: 360 }} data-testid="users-grid">
+        <AgGridReact<UserRow> theme={gridTheme} localeText={gridLocale(lang)} rowData={users} columnDefs={columns} getRowId={(p) => p.data.name} />
+      </div>
+      <Modal open={adding} title={t('settings.addUser')} onOk={() => void add()} onCancel={() => setAdding(false)} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ roles: ['preparer'] }}>
+          <Form.Item name="name" label={t('settings.userName')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input data-testid="new-user-name" />
+          </Form.Item>
+          <Form.Item name="displayName" label={t('settings.displayName')}>
+            <Input data-testid="new-user-display" />
+          </Form.Item>
+          <Form.Item name="password" label={t('settings.password')} rules={[{ required: true, min: 8, message: t('setup.password') }]}>
+            <Input.Password data-testid="new-user-password" />
+          </Form.Item>
+          <Form.Item name="roles" label={t('settings.roles')} rules={[{ required: true, message: t('common.required') }]}>
+            <Checkbox.Group options={ROLES.map((r) => ({ label: t(`roles.${r}`), value: r }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}
