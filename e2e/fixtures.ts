@@ -12,6 +12,8 @@ export interface WebHostProcess {
 
 /** A fresh web host on a fresh database folder for every test. */
 export const test = base.extend<{ host: WebHostProcess }>({
+  // Playwright requires the destructuring form for a fixture without dependencies.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rebate-e2e-'));
     const dbPath = path.join(dir, 'rebate.sqlite');

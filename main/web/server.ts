@@ -7,6 +7,9 @@ import { LANGS, type Lang } from '../../contract/roles';
 import { dispatch } from '../api/dispatch';
 import type { Session } from '../services/context';
 import type { Store } from '../services/store';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+export { CONTENT_SECURITY_POLICY };
 
 export interface WebHostOptions {
   store: Store;
@@ -40,10 +43,6 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.map': 'application/json; charset=utf-8',
 };
-
-// The same policy as the Electron window: our own scripts only; antd and AG Grid inject styles.
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
