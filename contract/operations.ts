@@ -2,81 +2,15 @@
  * The one IPC contract: operation name → zod input schema → access rule → result type.
  * main/ validates every payload against `input` and dispatches to the handler table typed from this;
  * the preload and the web bridge carry the same `{ op, input }` shape; the renderer is typed from it.
+ * Each feature declares its operations in contract/ops/<feature>.ts; they are merged here.
  */
-import { z } from 'zod';
-import { ROLES, type Role } from './roles';
-import type { AppInfo, AppSettings, AuditPage, AuditVerifyResult, BackupInfo, SessionUser, UserRow } from './types';
+import type { z } from 'zod';
+import { coreOperations } from './ops/core';
 
-/** `public`: anyone; `signed_in`: any signed-in user; a role: users holding it (admins hold all). */
-export type Access = 'public' | 'signed_in' | Role;
-
-interface OpDef<I extends z.ZodType, O> {
-  input: I;
-  access: Access;
-  /** phantom: carries the result type only */
-  output?: O;
-}
-
-const def =
-  <O>() =>
-  <I extends z.ZodType>(input: I, access: Access): OpDef<I, O> => ({ input, access });
-
-const empty = z.object({}).strict();
-const userName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[\p{L}\p{N}_.@-]+$/u, 'user_name_chars');
-const password = z.string().min(8).max(256);
+export type { Access, OpDef } from './op-def';
 
 export const operations = {
-  'app.info': def<AppInfo>()(empty, 'public'),
-
-  'auth.setupAdmin': def<SessionUser>()(
-    z.object({ name: userName, password, displayName: z.string().trim().max(64).optional() }).strict(),
-    'public',
-  ),
-  'auth.signIn': def<SessionUser>()(z.object({ name: z.string().trim().min(1).max(64), password: z.string().max(256) }).strict(), 'public'),
-  'auth.signOut': def<null>()(empty, 'public'),
-  'auth.changePassword': def<null>()(z.object({ oldPassword: z.string().max(256), newPassword: password }).strict(), 'signed_in'),
-
-  'users.list': def<UserRow[]>()(empty, 'admin'),
-  'users.add': def<UserRow>()(
-    z
-      .object({
-        name: userName,
-        password,
-        displayName: z.string().trim().max(64).optional(),
-        roles: z.array(z.enum(ROLES)).min(1),
-      })
-      .strict(),
-    'admin',
-  ),
-  'users.setActive': def<UserRow>()(z.object({ name: z.string().min(1).max(64), active: z.boolean() }).strict(), 'admin'),
-
-  'audit.list': def<AuditPage>()(
-    z
-      .object({
-        offset: z.number().int().min(0).default(0),
-        limit: z.number().int().min(1).max(1000).default(200),
-        actor: z.string().max(64).optional(),
-        action: z.string().max(64).optional(),
-      })
-      .strict(),
-    'auditor',
-  ),
-  'audit.verify': def<AuditVerifyResult>()(empty, 'auditor'),
-
-  'backup.list': def<BackupInfo[]>()(empty, 'admin'),
-  'backup.create': def<BackupInfo>()(z.object({ reason: z.string().max(40).optional() }).strict(), 'admin'),
-  'backup.restore': def<BackupInfo>()(z.object({ id: z.string().min(1).max(200) }).strict(), 'admin'),
-
-  'settings.get': def<AppSettings>()(empty, 'signed_in'),
-  'settings.update': def<AppSettings>()(
-    z.object({ backupKeep: z.number().int().min(1).max(500).optional(), companyName: z.string().trim().max(100).optional() }).strict(),
-    'admin',
-  ),
+  ...coreOperations,
 } as const;
 
 export type Operations = typeof operations;

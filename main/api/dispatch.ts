@@ -6,7 +6,7 @@ import { t } from '../i18n/messages';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../services/errors';
 import { requireRole } from '../services/users';
-import { handlers } from './handlers';
+import { handlers } from './handlers/index';
 
 function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
   const zh = lang === 'zh-CN';

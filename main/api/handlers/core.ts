@@ -1,18 +1,15 @@
-import type { OpName, OpOutput, OpParsedInput } from '../../contract/operations';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { listAudit, verifyAudit } from '../services/audit';
-import * as backups from '../services/backups';
-import type { ServiceContext } from '../services/context';
-import { getSettings, updateSettings } from '../services/settings';
-import * as users from '../services/users';
-import { APP_VERSION } from '../version';
-import { t } from '../i18n/messages';
+import type { coreOperations } from '../../../contract/ops/core';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { listAudit, verifyAudit } from '../../services/audit';
+import * as backups from '../../services/backups';
+import { getSettings, updateSettings } from '../../services/settings';
+import * as users from '../../services/users';
+import { APP_VERSION } from '../../version';
+import { t } from '../../i18n/messages';
 
-type Handler<K extends OpName> = (ctx: ServiceContext, input: OpParsedInput<K>) => OpOutput<K> | Promise<OpOutput<K>>;
-export type HandlerTable = { [K in OpName]: Handler<K> };
+import type { HandlersFor } from '../handler-types';
 
-/** One handler per operation of the contract; the mapped type makes a missing one a type error. */
-export const handlers: HandlerTable = {
+export const coreHandlers: HandlersFor<typeof coreOperations> = {
   'app.info': (ctx) => ({
     version: APP_VERSION,
     dbPath: ctx.store.path,
