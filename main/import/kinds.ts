@@ -1,0 +1,190 @@
+/**
+ * The five kinds of import file and their fields, as data.md defines them: canonical field names,
+ * value types, what is required, header synonyms, and zh-CN / en labels.
+ */
+import type { Lang } from '../../contract/roles';
+
+export const KINDS = ['distributors', 'purchases', 'returns', 'promotions', 'claims'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** How a field's cells are read (see values.ts). `decimal` is a plain exact decimal (unit price). */
+export type FieldType = 'money' | 'rate' | 'date' | 'code' | 'quantity' | 'decimal' | 'text' | 'status';
+
+export type Labels = Readonly<Record<Lang, string>>;
+
+export type FieldDef = {
+  readonly type: FieldType;
+  readonly label: Labels;
+};
+
+export const FIELDS = {
+  code: { type: 'code', label: { 'zh-CN': '经销商编码', en: 'Distributor code' } },
+  name: { type: 'text', label: { 'zh-CN': '经销商名称', en: 'Distributor name' } },
+  region: { type: 'text', label: { 'zh-CN': '大区', en: 'Region' } },
+  province: { type: 'text', label: { 'zh-CN': '省份', en: 'Province' } },
+  city: { type: 'text', label: { 'zh-CN': '城市', en: 'City' } },
+  grade: { type: 'text', label: { 'zh-CN': '等级', en: 'Grade' } },
+  status: { type: 'status', label: { 'zh-CN': '状态', en: 'Status' } },
+  doc_no: { type: 'code', label: { 'zh-CN': '单据编号', en: 'Document no.' } },
+  line_no: { type: 'code', label: { 'zh-CN': '行号', en: 'Line no.' } },
+  date: { type: 'date', label: { 'zh-CN': '单据日期', en: 'Date' } },
+  distributor_code: { type: 'code', label: { 'zh-CN': '经销商编码', en: 'Distributor code' } },
+  distributor_name: { type: 'text', label: { 'zh-CN': '经销商名称', en: 'Distributor name' } },
+  sku_code: { type: 'code', label: { 'zh-CN': '存货编码', en: 'SKU code' } },
+  sku_name: { type: 'text', label: { 'zh-CN': '存货名称', en: 'SKU name' } },
+  quantity: { type: 'quantity', label: { 'zh-CN': '数量', en: 'Quantity' } },
+  unit_price: { type: 'decimal', label: { 'zh-CN': '单价', en: 'Unit price' } },
+  amount: { type: 'money', label: { 'zh-CN': '金额', en: 'Amount' } },
+  original_doc_no: { type: 'code', label: { 'zh-CN': '原单号', en: 'Original document no.' } },
+  reason: { type: 'text', label: { 'zh-CN': '退货原因', en: 'Reason' } },
+  promotion_code: { type: 'code', label: { 'zh-CN': '活动编码', en: 'Promotion code' } },
+  promotion_name: { type: 'text', label: { 'zh-CN': '活动名称', en: 'Promotion name' } },
+  target_amount: { type: 'money', label: { 'zh-CN': '目标金额', en: 'Target amount' } },
+  actual_amount: { type: 'money', label: { 'zh-CN': '达成金额', en: 'Actual amount' } },
+  achievement_rate: { type: 'rate', label: { 'zh-CN': '达成率', en: 'Achievement rate' } },
+  claimed_rebate: { type: 'money', label: { 'zh-CN': '申报返利', en: 'Claimed rebate' } },
+} as const satisfies Record<string, FieldDef>;
+
+export type FieldName = keyof typeof FIELDS;
+
+export type KindField = {
+  readonly field: FieldName;
+  /** required in every file of the kind (promotions' either/or rule is in `requiredSets`) */
+  readonly required: boolean;
+  /** in priority order: when two columns match one field, the earlier synonym wins */
+  readonly synonyms: readonly string[];
+};
+
+export type KindDef = {
+  readonly kind: Kind;
+  readonly label: Labels;
+  readonly fields: readonly KindField[];
+  /** the header is recognised when every field of at least one of these sets has a column */
+  readonly requiredSets: readonly (readonly FieldName[])[];
+};
+
+const CODE_SYNONYMS = ['经销商编码', '经销商代码', '经销商编号', '客户编码', '客户代码', '客户编号', 'distributor code', 'customer code', 'dealer code', 'code'];
+const NAME_SYNONYMS = ['经销商名称', '客户名称', '经销商', '客户', 'distributor name', 'customer name', 'name'];
+
+const PURCHASE_SYNONYMS = {
+  doc_no: ['单据编号', '单据号', '单号', '订单号', '订单编号', '出库单号', '发货单号', '销售单号', 'doc no', 'document no', 'order no', 'invoice no'],
+  line_no: ['行号', '序号', 'line', 'line no'],
+  date: ['单据日期', '日期', '业务日期', '订单日期', '发货日期', '出库日期', 'date', 'doc date', 'order date'],
+  sku_code: ['存货编码', '物料编码', '产品编码', '商品编码', '货品编码', 'sku', 'item code', 'product code'],
+  sku_name: ['存货名称', '物料名称', '产品名称', '商品名称', '货品名称', 'item name', 'product name'],
+  quantity: ['数量', '进货数量', 'qty', 'quantity'],
+  unit_price: ['单价', '含税单价', 'unit price', 'price'],
+  // Tax-inclusive synonyms first: they win when several columns match (see header-match.ts).
+  amount: ['价税合计', '含税金额', '金额', '进货金额', '销售金额', 'amount', 'total amount', 'total'],
+} as const;
+
+type LineSynonyms = Readonly<Record<keyof typeof PURCHASE_SYNONYMS, readonly string[]>>;
+
+function lineFields(synonyms: LineSynonyms): KindField[] {
+  return [
+    { field: 'doc_no', required: true, synonyms: synonyms.doc_no },
+    { field: 'line_no', required: false, synonyms: synonyms.line_no },
+    { field: 'date', required: true, synonyms: synonyms.date },
+    { field: 'distributor_code', required: true, synonyms: CODE_SYNONYMS },
+    { field: 'distributor_name', required: false, synonyms: NAME_SYNONYMS },
+    { field: 'sku_code', required: false, synonyms: synonyms.sku_code },
+    { field: 'sku_name', required: false, synonyms: synonyms.sku_name },
+    { field: 'quantity', required: false, synonyms: synonyms.quantity },
+    { field: 'unit_price', required: false, synonyms: synonyms.unit_price },
+    { field: 'amount', required: true, synonyms: synonyms.amount },
+  ];
+}
+
+const ORIGINAL_DOC_SYNONYMS = ['原单号', '原单据号', '源单号', '原订单号', '原出库单号', 'original doc no'];
+
+const RETURN_SYNONYMS: LineSynonyms = {
+  ...PURCHASE_SYNONYMS,
+  doc_no: [...PURCHASE_SYNONYMS.doc_no, '退货单号'],
+  date: [...PURCHASE_SYNONYMS.date, '退货日期'],
+  quantity: [...PURCHASE_SYNONYMS.quantity, '退货数量'],
+  amount: [...PURCHASE_SYNONYMS.amount, '退货金额'],
+};
+
+/**
+ * Headers that only a returns file has. A returns file is a purchases file plus these, so without
+ * them a sheet is proposed as purchases (`备注`, also a `reason` synonym, is common in purchase files).
+ */
+export const RETURN_EVIDENCE: readonly string[] = ['退货单号', '退货日期', '退货数量', '退货金额', '退货原因', ...ORIGINAL_DOC_SYNONYMS];
+
+export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
+  distributors: {
+    kind: 'distributors',
+    label: { 'zh-CN': '经销商档案', en: 'distributors' },
+    fields: [
+      { field: 'code', required: true, synonyms: CODE_SYNONYMS },
+      { field: 'name', required: true, synonyms: NAME_SYNONYMS },
+      { field: 'region', required: true, synonyms: ['大区', '区域', '销售大区', '所属大区', 'region'] },
+      { field: 'province', required: false, synonyms: ['省份', '省', '所属省份', 'province'] },
+      { field: 'city', required: false, synonyms: ['城市', '市', 'city'] },
+      { field: 'grade', required: true, synonyms: ['等级', '经销商等级', '客户等级', '级别', 'grade', 'tier', 'level'] },
+      { field: 'status', required: false, synonyms: ['状态', '启用状态', 'status'] },
+    ],
+    requiredSets: [['code', 'name', 'region', 'grade']],
+  },
+  purchases: {
+    kind: 'purchases',
+    label: { 'zh-CN': '进货明细', en: 'purchases' },
+    fields: lineFields(PURCHASE_SYNONYMS),
+    requiredSets: [['doc_no', 'date', 'distributor_code', 'amount']],
+  },
+  returns: {
+    kind: 'returns',
+    label: { 'zh-CN': '退货明细', en: 'returns' },
+    fields: [
+      ...lineFields(RETURN_SYNONYMS),
+      { field: 'original_doc_no', required: false, synonyms: ORIGINAL_DOC_SYNONYMS },
+      { field: 'reason', required: false, synonyms: ['退货原因', '原因', '备注', 'reason', 'remark'] },
+    ],
+    requiredSets: [['doc_no', 'date', 'distributor_code', 'amount']],
+  },
+  promotions: {
+    kind: 'promotions',
+    label: { 'zh-CN': '促销达成', en: 'promotions' },
+    fields: [
+      { field: 'distributor_code', required: true, synonyms: CODE_SYNONYMS },
+      { field: 'promotion_code', required: false, synonyms: ['活动编码', '活动编号', '促销编码', '促销活动编号', '活动代码', 'promotion code'] },
+      { field: 'promotion_name', required: false, synonyms: ['活动名称', '促销名称', '促销活动', 'promotion name', 'promotion'] },
+      { field: 'target_amount', required: false, synonyms: ['目标金额', '目标', '任务额', '任务金额', '目标销售额', 'target'] },
+      { field: 'actual_amount', required: false, synonyms: ['达成金额', '实际金额', '完成金额', '实际销售额', '实际', 'actual'] },
+      { field: 'achievement_rate', required: false, synonyms: ['达成率', '完成率', '促销达成率', 'achievement rate', 'achievement'] },
+    ],
+    requiredSets: [
+      ['distributor_code', 'achievement_rate'],
+      ['distributor_code', 'target_amount', 'actual_amount'],
+    ],
+  },
+  claims: {
+    kind: 'claims',
+    label: { 'zh-CN': '经销商申报', en: 'claims' },
+    fields: [
+      { field: 'distributor_code', required: true, synonyms: CODE_SYNONYMS },
+      { field: 'claimed_rebate', required: true, synonyms: ['申报返利', '申报金额', '经销商申报返利', '确认返利', '返利金额', 'claimed rebate', 'claimed amount'] },
+    ],
+    requiredSets: [['distributor_code', 'claimed_rebate']],
+  },
+};
+
+export function isKind(value: string): value is Kind {
+  return KINDS.some((kind) => kind === value);
+}
+
+export function isFieldName(value: string): value is FieldName {
+  return Object.prototype.hasOwnProperty.call(FIELDS, value);
+}
+
+export function kindHasField(kind: Kind, field: FieldName): boolean {
+  return KIND_DEFS[kind].fields.some((f) => f.field === field);
+}
+
+export function fieldLabel(field: FieldName, lang: Lang): string {
+  return FIELDS[field].label[lang];
+}
+
+export function kindLabel(kind: Kind, lang: Lang): string {
+  return KIND_DEFS[kind].label[lang];
+}

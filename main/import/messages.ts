@@ -1,0 +1,138 @@
+/**
+ * The import pipeline's messages, zh-CN and en. Each says what is wrong and what to do, for a
+ * finance user. The catalogue has the shape of main/i18n's `registerMessages`.
+ *
+ * Params named `field` (a canonical field name), `fields` (comma-separated field names) and `kind`
+ * are shown as their labels in the chosen language; `columns` and `matches` (comma-separated) are
+ * joined the language's way.
+ */
+import type { Lang } from '../../contract/roles';
+import { fieldLabel, isFieldName, isKind, kindLabel } from './kinds';
+
+export type MessageParams = Record<string, string | number>;
+
+export const IMPORT_MESSAGES = {
+  'import.value.missing': {
+    'zh-CN': '{field}为空。请填写{field}。',
+    en: '{field} is empty. Please fill it in.',
+  },
+  'import.value.not_number': {
+    'zh-CN': '{field}“{value}”不是有效的数字。请填写数字，例如 1,234.50。',
+    en: '{field} "{value}" is not a valid number. Enter a number such as 1,234.50.',
+  },
+  'import.value.not_rate': {
+    'zh-CN': '{field}“{value}”不是有效的比率。请填写百分比（如 85%）或小数（如 0.85）。',
+    en: '{field} "{value}" is not a valid rate. Enter a percentage (such as 85%) or a fraction (such as 0.85).',
+  },
+  'import.value.rate_as_percent': {
+    'zh-CN': '{field}“{value}”大于 1.5，已按百分比读作 {result}。如不对，请在文件中写成 0.85 或 85% 的形式。',
+    en: '{field} "{value}" is greater than 1.5 and was read as a percentage, {result}. If that is wrong, write it as 0.85 or 85% in the file.',
+  },
+  'import.value.not_date': {
+    'zh-CN': '{field}“{value}”不是可识别的日期。请使用 2026-01-05、2026/1/5、2026.1.5、2026年1月5日 或 20260105 这样的格式。',
+    en: '{field} "{value}" is not a recognised date. Use a form such as 2026-01-05, 2026/1/5, 2026.1.5, 2026年1月5日 or 20260105.',
+  },
+  'import.value.date_nonexistent': {
+    'zh-CN': '{field}“{value}”不是真实存在的日期（月份或日超出范围）。请更正日期。',
+    en: '{field} "{value}" is not a real calendar date (the month or day is out of range). Please correct it.',
+  },
+  'import.value.formula_no_result': {
+    'zh-CN': '{field}是公式（{value}），但文件中没有保存它的计算结果。请用 Excel 或 WPS 打开该文件并保存，然后重新导入。',
+    en: '{field} is a formula ({value}) whose result is not saved in the file. Open the file in Excel or WPS, save it, and import it again.',
+  },
+  'import.value.cell_error': {
+    'zh-CN': '{field}单元格是错误值 {value}。请在 Excel 或 WPS 中修正该单元格的公式或数据，然后重新导入。',
+    en: '{field} holds the error value {value}. Fix the formula or data of that cell in Excel or WPS, then import again.',
+  },
+  'import.value.not_code': {
+    'zh-CN': '{field}“{value}”不是有效的编码（它是日期或逻辑值）。请把该列设为文本格式，填写正确的编码。',
+    en: '{field} "{value}" is not a valid code (it is a date or a TRUE/FALSE value). Format the column as text and enter the right code.',
+  },
+  'import.value.code_digits_lost': {
+    'zh-CN': '{field} {value} 是超过 15 位的数字，Excel 可能已丢失末尾几位。请把该列设为文本格式后重新导出。',
+    en: '{field} {value} is a number of more than 15 digits; Excel may have lost its last digits. Format the column as text and export the file again.',
+  },
+  'import.value.not_status': {
+    'zh-CN': '{field}“{value}”无法识别。请填写 启用、正常、停用 或 冻结（或 active、inactive）。',
+    en: '{field} "{value}" is not recognised. Use 启用, 正常, 停用 or 冻结 (or active, inactive).',
+  },
+  'import.code.padded_match': {
+    'zh-CN': '{field}“{value}”在经销商档案中不存在，已按前导零不同的编码“{match}”匹配。请确认是同一经销商。',
+    en: '{field} "{value}" is not in the distributor master data; it was matched to "{match}", which differs only in leading zeros. Please check it is the same distributor.',
+  },
+  'import.code.padded_ambiguous': {
+    'zh-CN': '{field}“{value}”在经销商档案中不存在，且去掉前导零后与多个编码相符（{matches}），无法确定。请填写档案中的完整编码。',
+    en: '{field} "{value}" is not in the distributor master data and, ignoring leading zeros, matches several codes ({matches}). Enter the full code as in the master data.',
+  },
+  'import.code.not_found': {
+    'zh-CN': '{field}“{value}”不在经销商档案中。请更正编码，或先在经销商档案中添加该经销商。',
+    en: '{field} "{value}" is not in the distributor master data. Correct the code, or add the distributor to the master data first.',
+  },
+  'import.header.not_found': {
+    'zh-CN': '前 30 行中没有找到{kind}的表头（需要 {fields} 列）。请确认选择的文件类型正确，或手动指定表头行和各列。',
+    en: 'No {kind} header found in the first 30 rows (it needs the columns {fields}). Check the file type chosen, or set the header row and columns by hand.',
+  },
+  'import.header.missing_columns': {
+    'zh-CN': '{kind}的表头不完整：最接近的是第 {row} 行，但缺少 {fields} 列。请检查列名，或手动指定这些列。',
+    en: 'The {kind} header is incomplete: row {row} comes closest but lacks the columns {fields}. Check the column names, or assign these columns by hand.',
+  },
+  'import.header.ambiguous': {
+    'zh-CN': '有多列可作为{field}（{columns}），已使用 {column} 列。如不对，请手动指定。',
+    en: 'Several columns could be {field} ({columns}); column {column} is used. If that is wrong, choose the column by hand.',
+  },
+  'import.header.column_ignored': {
+    'zh-CN': '第 {column} 列“{header}”未能识别，已忽略。如需导入，请手动指定它对应的字段。',
+    en: 'Column {column} "{header}" was not recognised and is ignored. To import it, assign its field by hand.',
+  },
+  'import.mapping.bad_column': {
+    'zh-CN': '“{column}”不是有效的列。请使用 A、B、…、Z、AA 这样的列字母。',
+    en: '"{column}" is not a valid column. Use column letters such as A, B, …, Z, AA.',
+  },
+  'import.mapping.bad_row': {
+    'zh-CN': '表头行 {row} 不在工作表中。请选择工作表内的一行。',
+    en: 'Header row {row} is not in the sheet. Choose a row of the sheet.',
+  },
+  'import.mapping.field_not_in_kind': {
+    'zh-CN': '{field}不是{kind}的字段，不能指定给 {column} 列。',
+    en: '{field} is not a field of {kind} and cannot be assigned to column {column}.',
+  },
+  'import.mapping.duplicate_field': {
+    'zh-CN': '{field}被指定给了多列（{columns}）。每个字段只能对应一列，请只保留一列。',
+    en: '{field} is assigned to several columns ({columns}). Each field takes one column; keep only one.',
+  },
+  'import.csv.empty': {
+    'zh-CN': 'CSV 文件是空的（0 字节）。请确认导出是否完整，再重新导入。',
+    en: 'The CSV file is empty (0 bytes). Check that the export completed, then import it again.',
+  },
+  'import.csv.malformed': {
+    'zh-CN': 'CSV 文件第 {row} 行附近的引号不成对，无法读取。请用 Excel 或 WPS 打开该文件，另存为 .xlsx 后重新导入。',
+    en: 'The CSV file has unbalanced quotes near row {row} and cannot be read. Open it in Excel or WPS, save it as .xlsx, and import that.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof IMPORT_MESSAGES;
+
+/** A problem found while reading: a message key and its parameters. */
+export type Problem = { key: MessageKey; params: MessageParams };
+
+const LIST_SEPARATOR: Record<Lang, string> = { 'zh-CN': '、', en: ', ' };
+
+function localiseParam(name: string, value: string | number, lang: Lang): string {
+  const text = String(value);
+  const list = (items: string[]): string => items.join(LIST_SEPARATOR[lang]);
+  if (name === 'field' && isFieldName(text)) return fieldLabel(text, lang);
+  if (name === 'kind' && isKind(text)) return kindLabel(text, lang);
+  if (name === 'fields') return list(text.split(',').map((f) => (isFieldName(f) ? fieldLabel(f, lang) : f)));
+  if (name === 'columns' || name === 'matches') return list(text.split(','));
+  return text;
+}
+
+export function formatMessage(key: MessageKey, params: MessageParams, lang: Lang): string {
+  const template: string = IMPORT_MESSAGES[key][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value !== undefined) return localiseParam(name, value, lang);
+    // Parsers called without a field still produce a readable sentence.
+    return name === 'field' ? (lang === 'en' ? 'The value' : '该值') : whole;
+  });
+}

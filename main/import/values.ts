@@ -1,0 +1,135 @@
+/**
+ * Cell readers for each field type: money, plain decimals, rates, codes, text and status. Each
+ * returns a value or a problem, never throws. Money and decimals are exact decimal strings.
+ */
+import { dateCellToIso, scalarOf, type CellValue } from './cell-value';
+import { decimalToString, Dec, numberToDecimal, parseNumberText, toCents } from './decimal';
+import type { FieldName } from './kinds';
+import { fail, ok, type ParseResult } from './result';
+import { problemOfScalar, valueParams } from './scalar-problems';
+
+export type ValueOptions = { field?: FieldName };
+
+function readNumber(cell: CellValue, field: FieldName | undefined): ParseResult<Dec> {
+  const scalar = scalarOf(cell);
+  switch (scalar.type) {
+    case 'number':
+    case 'string': {
+      const value = scalar.type === 'number' ? numberToDecimal(scalar.value) : parseNumberText(scalar.value);
+      return value ? ok(value) : fail('import.value.not_number', valueParams(cell, field));
+    }
+    case 'boolean':
+    case 'date':
+      return fail('import.value.not_number', valueParams(cell, field));
+    default:
+      return problemOfScalar(scalar, cell, field);
+  }
+}
+
+/** A money amount to the cent (`1234.50`), rounded half away from zero as Excel displays it. */
+export function parseMoney(cell: CellValue, options: ValueOptions = {}): ParseResult<string> {
+  const read = readNumber(cell, options.field);
+  return read.ok ? ok(toCents(read.value)) : read;
+}
+
+/** A quantity or unit price: the exact decimal, not rounded (`1.5`, `0.333`). */
+export function parseDecimal(cell: CellValue, options: ValueOptions = {}): ParseResult<string> {
+  const read = readNumber(cell, options.field);
+  return read.ok ? ok(decimalToString(read.value)) : read;
+}
+
+export type RateOptions = ValueOptions & {
+  /** the cell's number format contains `%` (ExcelJS `cell.numFmt`): its number is already a fraction */
+  percentFormat?: boolean;
+};
+
+const PERCENT_THRESHOLD = new Dec('1.5');
+
+/** A rate as a fraction (`0.85`) from 0.85, `85%`, `85.5 %`, or a plain 85 (with a warning). */
+export function parseRate(cell: CellValue, options: RateOptions = {}): ParseResult<string> {
+  const scalar = scalarOf(cell);
+  const params = valueParams(cell, options.field);
+  if (scalar.type === 'string') {
+    const text = scalar.value.normalize('NFKC').replace(/\s+/g, '');
+    if (text.endsWith('%')) {
+      const value = parseNumberText(text.slice(0, -1));
+      return value ? ok(decimalToString(value.dividedBy(100))) : fail('import.value.not_rate', params);
+    }
+  }
+  if (scalar.type === 'boolean' || scalar.type === 'date') return fail('import.value.not_rate', params);
+  const read = readNumber(cell, options.field);
+  if (!read.ok) return read.key === 'import.value.not_number' ? fail('import.value.not_rate', params) : read;
+  if (options.percentFormat && scalar.type === 'number') return ok(decimalToString(read.value));
+  if (read.value.gt(PERCENT_THRESHOLD)) {
+    const fraction = decimalToString(read.value.dividedBy(100));
+    return ok(fraction, { key: 'import.value.rate_as_percent', params: { ...params, result: `${decimalToString(read.value)}%` } });
+  }
+  return ok(decimalToString(read.value));
+}
+
+/** Excel keeps 15 significant digits; a longer number code has already lost its tail. */
+const EXCEL_DIGITS = 15;
+
+/** A code (distributor, SKU, document): trimmed, NFKC, upper-case; a number cell 123 is `123`. */
+export function parseCode(cell: CellValue, options: ValueOptions = {}): ParseResult<string> {
+  const scalar = scalarOf(cell);
+  switch (scalar.type) {
+    case 'string':
+      return ok(scalar.value.normalize('NFKC').trim().toUpperCase());
+    case 'number': {
+      const value = numberToDecimal(scalar.value);
+      if (!value) return fail('import.value.not_code', valueParams(cell, options.field));
+      const code = decimalToString(value);
+      const digits = code.replace(/^-/, '').split('.')[0]?.length ?? 0;
+      if (digits > EXCEL_DIGITS) return ok(code, { key: 'import.value.code_digits_lost', params: { ...valueParams(cell, options.field), value: code } });
+      return ok(code);
+    }
+    case 'boolean':
+    case 'date':
+      return fail('import.value.not_code', valueParams(cell, options.field));
+    default:
+      return problemOfScalar(scalar, cell, options.field);
+  }
+}
+
+/** Free text (names, regions, reasons): trimmed; numbers and dates as they read. */
+export function parseText(cell: CellValue, options: ValueOptions = {}): ParseResult<string> {
+  const scalar = scalarOf(cell);
+  switch (scalar.type) {
+    case 'string':
+      return ok(scalar.value.trim());
+    case 'number': {
+      const value = numberToDecimal(scalar.value);
+      return value ? ok(decimalToString(value)) : fail('import.value.not_number', valueParams(cell, options.field));
+    }
+    case 'boolean':
+      return ok(scalar.value ? 'TRUE' : 'FALSE');
+    case 'date':
+      return Number.isNaN(scalar.value.getTime())
+        ? fail('import.value.not_date', valueParams(cell, options.field))
+        : ok(dateCellToIso(scalar.value));
+    default:
+      return problemOfScalar(scalar, cell, options.field);
+  }
+}
+
+export type DistributorStatus = 'active' | 'inactive';
+
+const STATUS_WORDS: Record<string, DistributorStatus> = {
+  启用: 'active',
+  正常: 'active',
+  active: 'active',
+  停用: 'inactive',
+  冻结: 'inactive',
+  inactive: 'inactive',
+};
+
+/** A distributor's status; an empty cell is `active`, the default data.md gives. */
+export function parseStatus(cell: CellValue, options: ValueOptions = {}): ParseResult<DistributorStatus> {
+  const scalar = scalarOf(cell);
+  if (scalar.type === 'blank') return ok('active');
+  if (scalar.type === 'error' || scalar.type === 'no-result') return problemOfScalar(scalar, cell, options.field);
+  const word = scalar.type === 'string' ? scalar.value.normalize('NFKC').trim().toLowerCase() : '';
+  const status = STATUS_WORDS[word];
+  return status ? ok(status) : fail('import.value.not_status', valueParams(cell, options.field));
+}
