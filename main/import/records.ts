@@ -1,0 +1,95 @@
+/**
+ * What the row pipeline (pipeline.ts) hands to storage: one typed record per data row, and issues
+ * with their exact place. Money is a decimal string rounded to the cent ("1234.50"), quantities and
+ * rates exact decimal strings, dates YYYY-MM-DD, codes normalised.
+ */
+import type { Kind } from './kinds';
+import type { MessageKey, MessageParams } from './messages';
+
+interface Place {
+  sheet: string;
+  /** the row number Excel shows */
+  row: number;
+}
+
+export interface DistributorRecord extends Place {
+  code: string;
+  name: string;
+  region: string;
+  province: string | null;
+  city: string | null;
+  grade: string;
+  status: 'active' | 'inactive';
+}
+
+export interface LineRecord extends Place {
+  doc_no: string;
+  line_no: string | null;
+  date: string;
+  distributor_code: string;
+  distributor_name: string | null;
+  sku_code: string | null;
+  sku_name: string | null;
+  quantity: string | null;
+  unit_price: string | null;
+  /** purchases: as in the file (negative is an error); returns: the positive magnitude */
+  amount: string;
+  /** returns only */
+  original_doc_no?: string | null;
+  reason?: string | null;
+}
+
+export interface PromotionRecord extends Place {
+  distributor_code: string;
+  promotion_code: string | null;
+  promotion_name: string | null;
+  target_amount: string | null;
+  actual_amount: string | null;
+  achievement_rate: string | null;
+}
+
+export interface ClaimRecord extends Place {
+  distributor_code: string;
+  claimed_rebate: string;
+}
+
+export type ImportRecord =
+  | { kind: 'distributors'; record: DistributorRecord }
+  | { kind: 'purchases'; record: LineRecord }
+  | { kind: 'returns'; record: LineRecord }
+  | { kind: 'promotions'; record: PromotionRecord }
+  | { kind: 'claims'; record: ClaimRecord };
+
+/** One problem, where it is, and its message key (translated when shown). */
+export interface ImportIssue {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  /** column letter, e.g. `D` */
+  column: string | null;
+  /** the header text in the file */
+  header: string | null;
+  field: string | null;
+  value: string | null;
+  key: MessageKey | string;
+  params: MessageParams;
+}
+
+export interface SheetSummary {
+  name: string;
+  /** the (last) header row, 1-based; null when the sheet was skipped */
+  header_row: number | null;
+  /** data rows stored from this sheet */
+  rows: number;
+  /** why the sheet was not read: hidden, no header, not selected */
+  skipped?: 'hidden' | 'no_header' | 'not_selected';
+}
+
+export interface FileSummary {
+  file: string;
+  kind: Kind;
+  sheets: SheetSummary[];
+  rows: number;
+  /** the sum of the money field of the kind over the records (amount, claimed_rebate, actual_amount) */
+  total: string;
+}
