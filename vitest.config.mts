@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['main/**/*.test.ts', 'formulas/**/*.test.ts', 'contract/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    globalSetup: ['scripts/vitest-global-setup.mjs'],
     testTimeout: 30_000,
   },
 });

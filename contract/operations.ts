@@ -6,11 +6,13 @@
  */
 import type { z } from 'zod';
 import { coreOperations } from './ops/core';
+import { importOperations } from './ops/imports';
 
 export type { Access, OpDef } from './op-def';
 
 export const operations = {
   ...coreOperations,
+  ...importOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -3,4 +3,7 @@ export const CHANNELS = {
   invoke: 'rebate:invoke',
   getPreferences: 'rebate:prefs:get',
   setLanguage: 'rebate:prefs:set-language',
+  pickFiles: 'rebate:dialog:pick-files',
+  saveDownload: 'rebate:dialog:save-download',
+  showInFolder: 'rebate:shell:show-in-folder',
 } as const;

@@ -11,6 +11,7 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 export const NODE_ENTRIES = {
   cli: 'main/cli/index.ts',
   web: 'main/web/index.ts',
+  'import-worker': 'main/import/worker.ts',
 };
 
 export async function buildNode({ quiet = false } = {}) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseArgs, GLOBAL_OPTIONS } from './args';
 import { runCli } from './run';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 
 let dir: string;
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -41,7 +42,7 @@ describe('rebate CLI', () => {
     const file = db();
     const first = await cli(['init', '--admin', 'root', '--password', 'root-pass-1', '--db', file, '--json']);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toEqual({ status: 'ok', db: file, schema_version: 1, admin: 'root' });
+    expect(JSON.parse(first.out)).toEqual({ status: 'ok', db: file, schema_version: LATEST_SCHEMA_VERSION, admin: 'root' });
     const again = await cli(['--db', file, 'init', '--admin', 'other', '--password', 'other-pass-1', '--json']);
     expect(again.code).toBe(2);
     expect(JSON.parse(again.out)).toMatchObject({ status: 'rejected', error: { key: 'auth.setup_done' } });

@@ -8,6 +8,7 @@ import { authenticate } from '../services/users';
 import { GLOBAL_OPTIONS, opt, parseArgs, UsageError, type OptionTable, type ParsedArgs } from './args';
 import type { Command, CommandContext } from './command';
 import { coreCommands } from './commands-core';
+import { importCommands } from './commands-import';
 import { resolveDbPath } from './db-path';
 
 export interface CliIo {
@@ -16,7 +17,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-export const commands: Command[] = [...coreCommands];
+export const commands: Command[] = [...coreCommands, ...importCommands];
 
 function findCommand(words: string[]): { command: Command; positionals: string[] } | undefined {
   let best: { command: Command; positionals: string[] } | undefined;

@@ -88,6 +88,28 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('002 import data: a version-1 database keeps its users and audit log and gains the data tables', () => {
+    const file = path.join(fresh(), 'm2.sqlite');
+    const db = new Database(file);
+    migrate(db, { list: migrations.slice(0, 1) });
+    db.prepare("INSERT INTO users (name, display_name, password_hash, created_at) VALUES ('li', '李', 'h', 't')").run();
+    db.prepare("INSERT INTO app_settings (key, value) VALUES ('company_name', '华光食品')").run();
+    migrate(db, { list: migrations.slice(0, 2) });
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT display_name FROM users').get()).toEqual({ display_name: '李' });
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['pre-migrate-1']);
+    db.pragma('foreign_keys = ON');
+    db.prepare("INSERT INTO distributors (code, name, region, grade, status, updated_at) VALUES ('D001', '华光商贸', '华东', 'A', 'active', 't')").run();
+    db.prepare("INSERT INTO imports (id, kind, period, mode, created_by, created_at, rows) VALUES (1, 'purchases', '2026-01', 'add', 'li', 't', 1)").run();
+    db.prepare("INSERT INTO import_files (id, import_id, kind, period, file_name, sha256, bytes, sheets_json, rows, total_cents) VALUES (1, 1, 'purchases', '2026-01', 'a.xlsx', 'x', 1, '[]', 1, 100)").run();
+    const line = db.prepare("INSERT INTO purchases (period, file_id, sheet, row_no, doc_no, date, distributor_code, amount_cents, dup_key) VALUES ('2026-01', 1, 'S', 4, 'XS1', '2026-01-05', ?, 100, ?)");
+    line.run('D001', 'k1');
+    expect(() => line.run('D001', 'k1')).toThrow(/UNIQUE/);
+    expect(() => line.run('NOPE', 'k2')).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO imports (kind, period, mode, created_by, created_at, rows) VALUES ('purchases', '2026/01', 'add', 'x', 't', 0)").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('backs up before migrating an existing database, and restores that backup when a migration fails', () => {
     const file = path.join(fresh(), 'fail.sqlite');
     const db = new Database(file);

@@ -1,5 +1,6 @@
 import type { Lang } from '../../contract/roles';
 import type { MessageParams } from '../services/errors';
+import { importServiceMessages } from './import-messages';
 
 type Catalog = Record<string, Record<Lang, string>>;
 
@@ -71,6 +72,7 @@ const catalog: Catalog = {
   'cli.missing_argument': { 'zh-CN': '缺少参数：{name}。', en: 'Missing argument: {name}.' },
   'cli.extra_argument': { 'zh-CN': '多余的参数“{value}”。', en: 'Unexpected argument "{value}".' },
   'cli.bad_lang': { 'zh-CN': '不支持的语言“{lang}”：请用 zh-CN 或 en。', en: 'Unsupported language "{lang}": use zh-CN or en.' },
+  ...importServiceMessages,
 };
 
 export function hasMessage(key: string): boolean {

@@ -13,6 +13,24 @@ export function numberToDecimal(n: number): Dec | null {
   return Number.isFinite(n) ? new Dec(String(n)) : null;
 }
 
+/**
+ * `String(n)` when it is already what `decimalToString(numberToDecimal(n))` gives — a plain decimal,
+ * no exponent (`-0` prints as `0`) — which is most cells; `null` sends the caller the Decimal way.
+ */
+export function plainNumberText(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  const text = String(n);
+  return text.includes('e') ? null : text;
+}
+
+/** The cents string of a plain number text with at most two decimals (`1234.5` → `1234.50`), else `null`. */
+export function plainCents(text: string): string | null {
+  const dot = text.indexOf('.');
+  if (dot < 0) return `${text}.00`;
+  const decimals = text.length - dot - 1;
+  return decimals === 2 ? text : decimals === 1 ? `${text}0` : null;
+}
+
 /** Plain notation without trailing zeros and without a negative zero. */
 export function decimalToString(d: Dec): string {
   return d.isZero() ? '0' : d.toFixed();

@@ -3,8 +3,9 @@
  * finance user. The catalogue has the shape of main/i18n's `registerMessages`.
  *
  * Params named `field` (a canonical field name), `fields` (comma-separated field names) and `kind`
- * are shown as their labels in the chosen language; `columns` and `matches` (comma-separated) are
- * joined the language's way.
+ * are shown as their labels in the chosen language; `columns` and `matches` (comma-separated) and
+ * `sheets` and `available` (sheet names, which may hold commas, separated by U+0001) are joined the
+ * language's way.
  */
 import type { Lang } from '../../contract/roles';
 import { fieldLabel, isFieldName, isKind, kindLabel } from './kinds';
@@ -100,6 +101,54 @@ export const IMPORT_MESSAGES = {
     'zh-CN': '{field}被指定给了多列（{columns}）。每个字段只能对应一列，请只保留一列。',
     en: '{field} is assigned to several columns ({columns}). Each field takes one column; keep only one.',
   },
+  'import.sheet.no_header': {
+    'zh-CN': '工作表“{sheet}”的前 30 行中没有找到{kind}的表头（需要 {fields} 列），该表已跳过。如该表需要导入，请检查列名，或手动指定表头行和各列。',
+    en: 'Sheet "{sheet}" has no {kind} header in its first 30 rows (it needs the columns {fields}) and was skipped. If it should be imported, check the column names or set the header row and columns by hand.',
+  },
+  'import.sheet.header_incomplete': {
+    'zh-CN': '工作表“{sheet}”已跳过：第 {row} 行最接近{kind}的表头，但缺少 {fields} 列。如该表需要导入，请检查列名，或手动指定这些列。',
+    en: 'Sheet "{sheet}" was skipped: row {row} comes closest to a {kind} header but lacks the columns {fields}. If it should be imported, check the column names or assign these columns by hand.',
+  },
+  'import.file.no_header': {
+    'zh-CN': '文件中没有任何工作表含有{kind}的表头（需要 {fields} 列），整个文件未导入。请确认选择的数据类型正确，或手动指定表头行和各列。',
+    en: 'No sheet of the file has a {kind} header (it needs the columns {fields}), so nothing of the file was imported. Check the data type chosen, or set the header row and columns by hand.',
+  },
+  'import.file.header_incomplete': {
+    'zh-CN': '文件中没有任何工作表含有完整的{kind}表头，整个文件未导入：最接近的是工作表“{sheet}”第 {row} 行，但缺少 {fields} 列。请检查列名，或手动指定这些列。',
+    en: 'No sheet of the file has a complete {kind} header, so nothing of the file was imported: sheet "{sheet}", row {row} comes closest but lacks the columns {fields}. Check the column names, or assign these columns by hand.',
+  },
+  'import.file.sheet_not_found': {
+    'zh-CN': '文件中没有指定的工作表 {sheets}，未导入任何数据。文件中的工作表有：{available}。请检查工作表名称。',
+    en: 'The file has no sheet named {sheets}, so nothing was imported. Its sheets are: {available}. Check the sheet names.',
+  },
+  'import.date.outside_period': {
+    'zh-CN': '{field}“{value}”不在导入账期 {period} 内。请确认该行属于 {period}；如属于其他月份，请放到该月份的文件中导入。',
+    en: '{field} "{value}" is outside the import period {period}. Check that the row belongs to {period}; if it belongs to another month, import it with that month.',
+  },
+  'import.purchase.negative': {
+    'zh-CN': '进货明细中{field}为负数（{value}），这通常是混入进货的退货行。请把退货放到退货明细中导入，或更正该行。',
+    en: '{field} is negative ({value}) in a purchases file; this is usually a return exported as a purchase line. Import returns as a returns file, or correct the row.',
+  },
+  'import.returns.mixed_signs': {
+    'zh-CN': '退货金额有正有负（{positive} 行为正数，{negative} 行为负数，例如工作表“{sheet}”第 {row} 行）。已全部按绝对值作为退货金额导入；请确认文件中没有混入进货行。',
+    en: 'Return amounts have mixed signs ({positive} rows positive, {negative} rows negative, e.g. sheet "{sheet}", row {row}). All were imported as positive return amounts; check that no purchase lines are mixed in.',
+  },
+  'import.totals.mismatch': {
+    'zh-CN': '合计行的{field} {value} 与上方明细之和不符：自表头起合计为 {expected}，自上一合计行起合计为 {segment}。数据已按明细行导入；请检查是否有遗漏、重复或被筛选隐藏的行。',
+    en: 'The totals row shows {field} {value}, which is not the sum of the rows above: {expected} since the header, {segment} since the previous totals row. The detail rows were imported; check for missing, duplicated or filtered-out rows.',
+  },
+  'import.name.mismatch': {
+    'zh-CN': '{field}“{value}”与经销商档案中编码 {code} 的名称“{expected}”不一致。已按编码导入；请确认编码是否填写正确。',
+    en: '{field} "{value}" differs from the name of code {code} in the distributor master data, "{expected}". The row was imported by its code; check that the code is right.',
+  },
+  'import.distributor.duplicate_in_file': {
+    'zh-CN': '{field}“{value}”在本文件中重复出现，第一次在工作表“{firstSheet}”第 {firstRow} 行。每个经销商只能出现一次，请删除或合并重复的行。',
+    en: '{field} "{value}" appears more than once in this file; it first appears in sheet "{firstSheet}", row {firstRow}. Each distributor may appear only once: delete or merge the repeated rows.',
+  },
+  'import.promotion.rate_or_target': {
+    'zh-CN': '该行既没有达成率，也没有同时填写目标金额和达成金额。请填写达成率，或同时填写目标金额和达成金额。',
+    en: 'This row has neither an achievement rate nor both a target and an actual amount. Fill in the achievement rate, or both the target and the actual amount.',
+  },
   'import.csv.empty': {
     'zh-CN': 'CSV 文件是空的（0 字节）。请确认导出是否完整，再重新导入。',
     en: 'The CSV file is empty (0 bytes). Check that the export completed, then import it again.',
@@ -124,6 +173,7 @@ function localiseParam(name: string, value: string | number, lang: Lang): string
   if (name === 'kind' && isKind(text)) return kindLabel(text, lang);
   if (name === 'fields') return list(text.split(',').map((f) => (isFieldName(f) ? fieldLabel(f, lang) : f)));
   if (name === 'columns' || name === 'matches') return list(text.split(','));
+  if (name === 'sheets' || name === 'available') return list(text.split('\u0001'));
   return text;
 }
 

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from './cell-value';
+import { decimalToString, numberToDecimal, toCents } from './decimal';
 import { parseCode, parseDecimal, parseMoney, parseRate, parseStatus, parseText } from './values';
 
 const value = (r: { ok: boolean; value?: unknown }): unknown => (r.ok ? r.value : r);
@@ -229,5 +231,27 @@ describe('parseStatus', () => {
 
   it('refuses other words', () => {
     expect(parseStatus('暂停', { field: 'status' })).toEqual({ ok: false, key: 'import.value.not_status', params: { field: 'status', value: '暂停' } });
+  });
+});
+
+describe('number cells: the fast path agrees with the Decimal path', () => {
+  const numbers = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
+    fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000),
+    fc.constantFrom(0, -0, 1e21, 1e-7, 2.675, 1.005, -0.005, Number.MAX_SAFE_INTEGER, 123456789012345680000),
+  );
+
+  it('for money, decimals and codes', () => {
+    fc.assert(
+      fc.property(numbers, (n) => {
+        const decimal = numberToDecimal(n);
+        if (!decimal) return;
+        expect(value(parseMoney(n))).toBe(toCents(decimal));
+        expect(value(parseDecimal(n))).toBe(decimalToString(decimal));
+        expect(value(parseCode(n))).toBe(decimalToString(decimal));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

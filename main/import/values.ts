@@ -3,7 +3,7 @@
  * returns a value or a problem, never throws. Money and decimals are exact decimal strings.
  */
 import { dateCellToIso, scalarOf, type CellValue } from './cell-value';
-import { decimalToString, Dec, numberToDecimal, parseNumberText, toCents } from './decimal';
+import { decimalToString, Dec, numberToDecimal, parseNumberText, plainCents, plainNumberText, toCents } from './decimal';
 import type { FieldName } from './kinds';
 import { fail, ok, type ParseResult } from './result';
 import { problemOfScalar, valueParams } from './scalar-problems';
@@ -28,12 +28,18 @@ function readNumber(cell: CellValue, field: FieldName | undefined): ParseResult<
 
 /** A money amount to the cent (`1234.50`), rounded half away from zero as Excel displays it. */
 export function parseMoney(cell: CellValue, options: ValueOptions = {}): ParseResult<string> {
+  // Number cells skip Decimal when their text needs no rounding: a million rows, every one money.
+  const plain = typeof cell === 'number' ? plainNumberText(cell) : null;
+  const cents = plain === null ? null : plainCents(plain);
+  if (cents !== null) return ok(cents);
   const read = readNumber(cell, options.field);
   return read.ok ? ok(toCents(read.value)) : read;
 }
 
 /** A quantity or unit price: the exact decimal, not rounded (`1.5`, `0.333`). */
 export function parseDecimal(cell: CellValue, options: ValueOptions = {}): ParseResult<string> {
+  const plain = typeof cell === 'number' ? plainNumberText(cell) : null;
+  if (plain !== null) return ok(plain);
   const read = readNumber(cell, options.field);
   return read.ok ? ok(decimalToString(read.value)) : read;
 }
@@ -77,9 +83,10 @@ export function parseCode(cell: CellValue, options: ValueOptions = {}): ParseRes
     case 'string':
       return ok(scalar.value.normalize('NFKC').trim().toUpperCase());
     case 'number': {
-      const value = numberToDecimal(scalar.value);
-      if (!value) return fail('import.value.not_code', valueParams(cell, options.field));
-      const code = decimalToString(value);
+      const plain = plainNumberText(scalar.value);
+      const value = plain === null ? numberToDecimal(scalar.value) : null;
+      if (plain === null && !value) return fail('import.value.not_code', valueParams(cell, options.field));
+      const code = plain ?? (value ? decimalToString(value) : '');
       const digits = code.replace(/^-/, '').split('.')[0]?.length ?? 0;
       if (digits > EXCEL_DIGITS) return ok(code, { key: 'import.value.code_digits_lost', params: { ...valueParams(cell, options.field), value: code } });
       return ok(code);

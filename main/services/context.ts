@@ -14,6 +14,8 @@ export interface ServiceContext {
   lang: Lang;
   host: AppInfo['host'];
   now: () => Date;
+  /** set by the web host: the only folder whose files may be imported (uploads) */
+  stagingDir?: string;
 }
 
 /** The name written to the audit log for an action. */

@@ -1,6 +1,8 @@
 import { openDatabase, type Db } from '../db/database';
 import { DEFAULT_BACKUP_KEEP } from '../db/backup-files';
 import { getSetting } from '../db/settings-repo';
+import { DownloadRegistry } from './downloads';
+import { JobRegistry } from './jobs';
 
 /**
  * The open database of one running process (app, web host, CLI command, test). Restoring a backup
@@ -8,6 +10,10 @@ import { getSetting } from '../db/settings-repo';
  */
 export class Store {
   private current: Db;
+  /** long tasks the UI follows (imports) */
+  readonly jobs = new JobRegistry();
+  /** files written for the user to save */
+  readonly downloads = new DownloadRegistry();
 
   constructor(
     readonly path: string,

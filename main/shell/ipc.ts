@@ -1,4 +1,6 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
 import type Store from 'electron-store';
 import { LANGS, type Lang } from '../../contract/roles';
 import { CHANNELS } from '../../preload/channels';
@@ -6,6 +8,7 @@ import { dispatch } from '../api/dispatch';
 import type { Session } from '../services/context';
 import type { Store as DbStore } from '../services/store';
 import { isTrustedUrl } from './security';
+import { rememberFolder } from './recent-folders';
 import type { ShellSettings } from './settings';
 
 function langOf(v: unknown, fallback: Lang): Lang {
@@ -44,5 +47,42 @@ export function registerIpc(store: DbStore, settings: Store<ShellSettings>): voi
   ipcMain.handle(CHANNELS.setLanguage, (event, lang: unknown) => {
     if (!trusted(event)) return;
     if ((LANGS as readonly unknown[]).includes(lang)) settings.set('language', lang as Lang);
+  });
+
+  ipcMain.handle(CHANNELS.pickFiles, async (event) => {
+    if (!trusted(event)) return [];
+    const zh = settings.get('language') === 'zh-CN';
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options: Electron.OpenDialogOptions = {
+      properties: ['openFile', 'multiSelections'],
+      defaultPath: settings.get('recentFolders')[0],
+      filters: [{ name: zh ? 'Excel 工作簿和 CSV' : 'Excel workbooks and CSV', extensions: ['xlsx', 'xlsm', 'csv', 'txt', 'xls'] }],
+    };
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    if (r.canceled || r.filePaths.length === 0) return [];
+    rememberFolder(settings, path.dirname(r.filePaths[0] ?? ''));
+    return r.filePaths.map((p) => ({ path: p, name: path.basename(p) }));
+  });
+
+  // Only files saved through the dialog below may be shown in their folder.
+  const saved = new Set<string>();
+  ipcMain.handle(CHANNELS.saveDownload, async (event, downloadId: unknown, fileName: unknown) => {
+    if (!trusted(event) || typeof downloadId !== 'string' || typeof fileName !== 'string') return null;
+    const owner = sessions.get(event.sender.id)?.user?.id;
+    const d = owner !== undefined ? store.downloads.get(downloadId, owner) : undefined;
+    if (!d) return null;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const folder = settings.get('recentFolders')[0];
+    const options: Electron.SaveDialogOptions = { defaultPath: folder ? path.join(folder, d.fileName) : d.fileName };
+    const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (r.canceled || !r.filePath) return null;
+    copyFileSync(d.path, r.filePath);
+    rememberFolder(settings, path.dirname(r.filePath));
+    saved.add(r.filePath);
+    return r.filePath;
+  });
+
+  ipcMain.handle(CHANNELS.showInFolder, (event, savedPath: unknown) => {
+    if (trusted(event) && typeof savedPath === 'string' && saved.has(savedPath)) shell.showItemInFolder(savedPath);
   });
 }

@@ -46,8 +46,3 @@ export function createSettings(): Store<ShellSettings> {
     },
   });
 }
-
-export function rememberFolder(settings: Store<ShellSettings>, folder: string): void {
-  const list = [folder, ...settings.get('recentFolders').filter((f) => f !== folder)].slice(0, 10);
-  settings.set('recentFolders', list);
-}

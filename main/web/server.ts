@@ -1,5 +1,6 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -29,6 +30,7 @@ export interface WebHost {
 }
 
 const MAX_BODY = 64 * 1024 * 1024;
+const MAX_UPLOAD = 2 * 1024 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -51,6 +53,12 @@ function securityHeaders(res: ServerResponse): void {
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+/** A file name safe on Windows and Linux: no separators, reserved or control characters. */
+function safeFileName(name: string): string {
+  const cleaned = Array.from(name, (ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+  return cleaned.slice(0, 200) || 'upload';
 }
 
 function same(a: string, b: string): boolean {
@@ -96,6 +104,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const sessions = new Map<string, Session>();
   const staticRoot = path.resolve(options.staticDir);
+  // Uploaded workbooks wait here for import; the import operations accept no other path.
+  const stagingDir = mkdtempSync(path.join(tmpdir(), 'rebate-uploads-'));
   let port = 0;
 
   const hostAllowed = (req: IncomingMessage): boolean => {
@@ -116,6 +126,50 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     void req;
   };
 
+  const sessionOf = (req: IncomingMessage): Session | undefined => {
+    const id = req.headers['x-rebate-session'];
+    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{16,128}$/.test(id)) return undefined;
+    let session = sessions.get(id);
+    if (!session) {
+      session = { user: null };
+      sessions.set(id, session);
+    }
+    return session;
+  };
+
+  /** POST /api/upload?name=…: the raw bytes of one file, kept in the staging folder for import. */
+  const handleUpload = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    const session = sessionOf(req);
+    if (req.method !== 'POST' || !session?.user) return send(res, session ? 401 : 400, 'sign in first');
+    const name = safeFileName(url.searchParams.get('name') ?? 'upload');
+    const file = path.join(stagingDir, `${randomUUID()}-${name}`);
+    const out = createWriteStream(file);
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_UPLOAD) {
+        req.destroy();
+        out.destroy();
+        rmSync(file, { force: true });
+      }
+    });
+    req.pipe(out);
+    out.on('finish', () => send(res, 200, JSON.stringify({ path: file, name, bytes: size }), 'application/json; charset=utf-8'));
+    out.on('error', () => send(res, 500, 'upload failed'));
+  };
+
+  /** GET /api/download/ID: a file the services wrote for this user (error workbooks, exports). */
+  const handleDownload = (req: IncomingMessage, res: ServerResponse, id: string): void => {
+    const session = sessionOf(req);
+    const d = session?.user ? options.store.downloads.get(id, session.user.id) : undefined;
+    if (!d || !existsSync(d.path)) return send(res, 404, 'not found');
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`);
+    res.setHeader('Cache-Control', 'no-store');
+    createReadStream(d.path).pipe(res);
+  };
+
   const handleApi = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     res.setHeader('Cache-Control', 'no-store');
     const sessionId = req.headers['x-rebate-session'];
@@ -130,13 +184,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 400, 'bad json');
     }
     const lang: Lang = (LANGS as readonly unknown[]).includes(body.lang) ? (body.lang as Lang) : (options.lang ?? 'zh-CN');
-    let session = sessions.get(sessionId);
-    if (!session) {
-      session = { user: null };
-      sessions.set(sessionId, session);
-    }
+    const session = sessionOf(req) ?? { user: null };
     const envelope = await dispatch(
-      { store: options.store, session, lang, host: 'web', now: () => new Date() },
+      { store: options.store, session, lang, host: 'web', now: () => new Date(), stagingDir },
       typeof body.op === 'string' ? body.op : '',
       body.input,
     );
@@ -159,6 +209,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!cookie || !same(cookie, token)) {
       return send(res, 403, 'This address needs the link printed by `npm run web` (it carries the access token).');
     }
+    if (url.pathname === '/api/upload') return handleUpload(req, res, url);
+    if (url.pathname.startsWith('/api/download/')) return handleDownload(req, res, url.pathname.slice('/api/download/'.length));
     if (url.pathname === '/api/invoke') {
       handleApi(req, res).catch(() => send(res, 500, 'internal error'));
       return;
@@ -179,7 +231,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          rmSync(stagingDir, { recursive: true, force: true });
+          resolve();
+        });
       }),
   };
 }

@@ -7,6 +7,8 @@ import type { AppInfo, SessionUser } from '../../contract/types';
 import { call } from './api/client';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { AuditPage } from './pages/AuditPage';
+import { DistributorsPage } from './pages/DistributorsPage';
+import { ImportPage } from './pages/ImportPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SECTION_ICONS, SECTIONS, sectionFromHash, type Section } from './sections';
@@ -41,6 +43,8 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): Rea
 
   let page: React.JSX.Element;
   if (section === 'audit') page = <AuditPage lang={lang} user={user} />;
+  else if (section === 'import') page = <ImportPage lang={lang} />;
+  else if (section === 'distributors') page = <DistributorsPage lang={lang} onImport={() => go('import')} />;
   else if (section === 'settings') page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} />;
   else page = <PlaceholderPage section={section} />;
 

@@ -14,7 +14,7 @@ export function setApiLanguage(lang: Lang): void {
   currentLang = lang;
 }
 
-function sessionId(): string {
+export function sessionId(): string {
   const key = 'rebate.session';
   let id = sessionStorage.getItem(key);
   if (!id) {

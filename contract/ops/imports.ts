@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { def } from '../op-def';
+
+export const KIND_NAMES = ['distributors', 'purchases', 'returns', 'promotions', 'claims'] as const;
+export type ImportKind = (typeof KIND_NAMES)[number];
+
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period');
+const fieldName = z.string().regex(/^[a-z_]+$/).max(40);
+
+export const importRequest = z
+  .object({
+    kind: z.enum(KIND_NAMES),
+    period: period.optional(),
+    files: z.array(z.object({ path: z.string().min(1).max(4096), name: z.string().max(260).optional() }).strict()).min(1).max(100),
+    sheets: z.array(z.string().max(100)).max(100).optional(),
+    replace: z.boolean().optional(),
+    dryRun: z.boolean().optional(),
+    overrides: z
+      .record(
+        z.string().regex(/^\d+$/),
+        z
+          .object({
+            headerRow: z.number().int().min(1).max(1000).optional(),
+            headerRowSpan: z.union([z.literal(1), z.literal(2)]).optional(),
+            columns: z.record(z.string().regex(/^[A-Z]{1,3}$/), fieldName.nullable()).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+
+export interface IssueView {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  header: string | null;
+  field: string | null;
+  value: string | null;
+  key: string;
+  message: string;
+}
+
+export interface SheetMappingView {
+  sheet: string;
+  header_row: number;
+  header_row_span: 1 | 2;
+  signature: string;
+  columns: { column: string; field: string; header: string }[];
+  ignored: { column: string; header: string }[];
+}
+
+export interface ImportFileView {
+  file: string;
+  sha256: string;
+  status: 'imported' | 'unchanged' | 'rejected';
+  sheets: { name: string; header_row: number | null; rows: number; skipped?: string }[];
+  rows: number;
+  total: string;
+  /** each read sheet's header and column mapping (for the 识别与映射 step) */
+  mappings?: SheetMappingView[];
+  /** the file's first records as they will be stored */
+  preview?: { kind: string; record: object }[];
+}
+
+export interface ImportReportView {
+  status: 'imported' | 'rejected' | 'unchanged' | 'valid' | 'cancelled';
+  kind: ImportKind;
+  period: string | null;
+  import_id: number | null;
+  message: string;
+  files: ImportFileView[];
+  rows: number;
+  errors: IssueView[];
+  warnings: IssueView[];
+  error_count: number;
+  warning_count: number;
+}
+
+export interface ImportJobView {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  progress: { file: string; fileIndex: number; files: number; rows: number; sheet: string | null } | null;
+  report: ImportReportView | null;
+  error: string | null;
+}
+
+export interface ImportHistoryView {
+  importId: number;
+  kind: ImportKind;
+  period: string | null;
+  mode: 'add' | 'replace';
+  createdBy: string;
+  createdAt: string;
+  fileName: string;
+  sha256: string;
+  rows: number;
+  total: string;
+  replaced: boolean;
+}
+
+export interface DistributorView {
+  code: string;
+  name: string;
+  region: string;
+  province: string | null;
+  city: string | null;
+  grade: string;
+  status: 'active' | 'inactive';
+  updatedAt: string;
+  history: { effective_from: string; region: string; grade: string; province: string | null }[];
+}
+
+export interface DetectedSheet {
+  name: string;
+  hidden: boolean;
+  kind: ImportKind | null;
+  score: number;
+  headerRow: number | null;
+}
+
+export interface DetectedFile {
+  file: string;
+  kind: ImportKind | null;
+  sheets: DetectedSheet[];
+  error: string | null;
+}
+
+export interface KindView {
+  kind: ImportKind;
+  label: string;
+  fields: { field: string; label: string; required: boolean }[];
+}
+
+export const importOperations = {
+  'import.kinds': def<KindView[]>()(z.object({}).strict(), 'signed_in'),
+  'import.run': def<ImportReportView>()(importRequest, 'preparer'),
+  'import.start': def<{ jobId: string }>()(importRequest, 'preparer'),
+  'import.job': def<ImportJobView>()(z.object({ jobId: z.string().min(1).max(64) }).strict(), 'preparer'),
+  'import.cancel': def<null>()(z.object({ jobId: z.string().min(1).max(64) }).strict(), 'preparer'),
+  'import.detect': def<DetectedFile[]>()(
+    z.object({ files: z.array(z.object({ path: z.string().min(1).max(4096), name: z.string().max(260).optional() }).strict()).min(1).max(100) }).strict(),
+    'preparer',
+  ),
+  'import.history': def<ImportHistoryView[]>()(z.object({ period: period.optional() }).strict(), 'signed_in'),
+  'import.errorWorkbook': def<{ downloadId: string; fileName: string }>()(z.object({ jobId: z.string().min(1).max(64) }).strict(), 'preparer'),
+  'distributors.list': def<DistributorView[]>()(z.object({}).strict(), 'signed_in'),
+} as const;

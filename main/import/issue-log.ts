@@ -1,0 +1,53 @@
+/**
+ * The issues of one file: errors and warnings, each list capped (a million-row file with a wrong
+ * column would otherwise hold a million issues), the counts exact however many there are.
+ */
+import type { MessageKey, MessageParams } from './messages';
+import type { ImportIssue } from './records';
+
+export type IssueLevel = 'error' | 'warning';
+
+/** Where an issue is; `null` where it does not apply (a file-level issue has no row). */
+export type IssuePlace = {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  header: string | null;
+  field: string | null;
+  value: string | null;
+};
+
+export const NO_PLACE: IssuePlace = { sheet: null, row: null, column: null, header: null, field: null, value: null };
+
+export const DEFAULT_MAX_ISSUES = 5000;
+
+export class IssueLog {
+  readonly errors: ImportIssue[] = [];
+  readonly warnings: ImportIssue[] = [];
+  errorCount = 0;
+  warningCount = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly max: number = DEFAULT_MAX_ISSUES,
+  ) {}
+
+  /**
+   * `always`: stored even beyond the cap — for the few file-level issues (no header, mixed signs)
+   * that explain the rest and must not be crowded out by a flood of row issues.
+   */
+  add(level: IssueLevel, key: MessageKey, params: MessageParams, place: IssuePlace, always = false): void {
+    this.count(level);
+    if (always || !this.isFull(level)) (level === 'error' ? this.errors : this.warnings).push({ file: this.file, ...place, key, params });
+  }
+
+  /** Lets a caller skip building the place of an issue that will only be counted. */
+  isFull(level: IssueLevel): boolean {
+    return (level === 'error' ? this.errors : this.warnings).length >= this.max;
+  }
+
+  count(level: IssueLevel): void {
+    if (level === 'error') this.errorCount++;
+    else this.warningCount++;
+  }
+}

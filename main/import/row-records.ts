@@ -1,0 +1,74 @@
+/**
+ * The record of a row that passed every check. Required fields are known to be present here (a
+ * blank required cell is an error, and a row with an error has no record).
+ */
+import type { Kind } from './kinds';
+import type { ImportRecord, LineRecord } from './records';
+import type { FieldValues } from './row-rules';
+
+function magnitude(decimal: string | null): string | null {
+  return decimal !== null && decimal.startsWith('-') ? decimal.slice(1) : decimal;
+}
+
+function line(v: FieldValues, sheet: string, row: number, returns: boolean): LineRecord {
+  const record: LineRecord = {
+    sheet,
+    row,
+    doc_no: v.doc_no ?? '',
+    line_no: v.line_no,
+    date: v.date ?? '',
+    distributor_code: v.distributor_code ?? '',
+    distributor_name: v.distributor_name,
+    sku_code: v.sku_code,
+    sku_name: v.sku_name,
+    // A return of -5 units for -100.00 is 5 units for 100.00 returned: some ERPs export returns negative.
+    quantity: returns ? magnitude(v.quantity) : v.quantity,
+    unit_price: v.unit_price,
+    amount: (returns ? magnitude(v.amount) : v.amount) ?? '',
+  };
+  if (returns) {
+    record.original_doc_no = v.original_doc_no;
+    record.reason = v.reason;
+  }
+  return record;
+}
+
+export function buildRecord(kind: Kind, v: FieldValues, sheet: string, row: number): ImportRecord {
+  switch (kind) {
+    case 'distributors':
+      return {
+        kind,
+        record: {
+          sheet,
+          row,
+          code: v.code ?? '',
+          name: v.name ?? '',
+          region: v.region ?? '',
+          province: v.province,
+          city: v.city,
+          grade: v.grade ?? '',
+          status: v.status === 'inactive' ? 'inactive' : 'active',
+        },
+      };
+    case 'purchases':
+      return { kind, record: line(v, sheet, row, false) };
+    case 'returns':
+      return { kind, record: line(v, sheet, row, true) };
+    case 'promotions':
+      return {
+        kind,
+        record: {
+          sheet,
+          row,
+          distributor_code: v.distributor_code ?? '',
+          promotion_code: v.promotion_code,
+          promotion_name: v.promotion_name,
+          target_amount: v.target_amount,
+          actual_amount: v.actual_amount,
+          achievement_rate: v.achievement_rate,
+        },
+      };
+    case 'claims':
+      return { kind, record: { sheet, row, distributor_code: v.distributor_code ?? '', claimed_rebate: v.claimed_rebate ?? '' } };
+  }
+}

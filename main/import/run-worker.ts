@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ImportRecord } from './records';
+import type { WorkerInput } from './worker';
+import type { WorkerMessage } from './worker-protocol';
+
+export class ParseFailure extends Error {
+  constructor(
+    /** a WorkbookProblem, or 'unreadable' | 'timeout' | 'too_large' | 'cancelled' */
+    readonly problem: string,
+    readonly detail: string,
+  ) {
+    super(`${problem}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+/** A worker that stays silent this long is stuck (a pathological file): stop it. */
+const STALL_MS = 60_000;
+/** Heap limit of one parsing worker; past it the file is refused as too large, the app lives on. */
+const HEAP_MB = 1536;
+
+/**
+ * The built worker script: beside the bundle that runs (out/node/import-worker.mjs for the CLI and
+ * web host, out/main/import-worker.js in Electron), or out/node when running from source (tests).
+ */
+export function workerScript(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    process.env['REBATE_IMPORT_WORKER'],
+    path.join(here, 'import-worker.mjs'),
+    path.join(here, 'import-worker.js'),
+    path.resolve(here, '..', '..', 'out', 'node', 'import-worker.mjs'),
+  ];
+  const found = candidates.find((c): c is string => !!c && existsSync(c));
+  if (!found) throw new ParseFailure('unreadable', 'import worker not built (run npm run build:node)');
+  return found;
+}
+
+export interface ParseHandlers {
+  onRecords(records: ImportRecord[]): void;
+  onProgress(rows: number, sheet: string | null): void;
+}
+
+/** Parses one file in a worker thread; records arrive in batches, the result at the end. */
+export function parseInWorker<R>(input: WorkerInput, handlers: ParseHandlers, signal?: AbortSignal): Promise<R> {
+  return new Promise<R>((resolve, reject) => {
+    const worker = new Worker(workerScript(), {
+      workerData: input,
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 64 },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      fn();
+      void worker.terminate();
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(() => reject(new ParseFailure('timeout', ''))), STALL_MS);
+    };
+    const onAbort = (): void => finish(() => reject(new ParseFailure('cancelled', '')));
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort);
+    arm();
+    worker.on('message', (m: WorkerMessage<R>) => {
+      arm();
+      try {
+        if (m.type === 'records') {
+          handlers.onRecords(m.records);
+          worker.postMessage({ type: 'ack' });
+        } else if (m.type === 'progress') handlers.onProgress(m.rows, m.sheet);
+        else if (m.type === 'done') finish(() => resolve(m.result));
+        else finish(() => reject(new ParseFailure(m.problem, m.detail)));
+      } catch (e) {
+        finish(() => reject(e));
+      }
+    });
+    worker.on('error', (e: Error & { code?: string }) =>
+      finish(() => reject(new ParseFailure(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too_large' : 'unreadable', e.message.split('\n')[0] ?? ''))),
+    );
+    worker.on('exit', (code) => finish(() => reject(new ParseFailure('unreadable', `worker exited ${code}`))));
+  });
+}

@@ -1,0 +1,376 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Lang } from '../../contract/roles';
+import type { Db } from '../db/database';
+import {
+  distributorWriters,
+  findActiveFile,
+  findDuplicateLine,
+  finishFile,
+  insertFile,
+  insertImport,
+  latestApprovedPeriod,
+  masterData,
+  putTemplate,
+  recordWriters,
+  replacePeriodKind,
+  setImportRows,
+  allTemplates,
+  type AnyKind,
+  type DataKind,
+  type LineInsert,
+} from '../db/import-repo';
+import type { MappingOverride, MappingTemplate } from '../import/headers';
+import type { Kind } from '../import/kinds';
+import { moneyToCents } from '../import/money';
+import type { FileImportResult, SheetMapping } from '../import/pipeline';
+import type { FileSummary, ImportIssue, ImportRecord, LineRecord } from '../import/records';
+import { ParseFailure, parseInWorker } from '../import/run-worker';
+import { appendAudit } from './audit';
+import { create as backup } from './backups';
+import { actorName, type ServiceContext } from './context';
+import { rejected } from './errors';
+import { fileIssue, issueOut, type IssueOut } from './import-report';
+
+export interface ImportRequest {
+  kind: Kind;
+  period?: string | undefined;
+  files: { path: string; name?: string | undefined }[];
+  sheets?: string[] | undefined;
+  replace?: boolean | undefined;
+  /** validate everything (duplicates against the database included) and store nothing */
+  dryRun?: boolean | undefined;
+  /** per file index: the user's column choices */
+  overrides?: Record<number, MappingOverride> | undefined;
+}
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  files: number;
+  rows: number;
+  sheet: string | null;
+}
+
+export interface ImportFileReport {
+  file: string;
+  sha256: string;
+  status: 'imported' | 'unchanged' | 'rejected';
+  sheets: { name: string; header_row: number | null; rows: number; skipped?: string }[];
+  rows: number;
+  total: string;
+  mappings?: SheetMapping[];
+  preview?: ImportRecord[];
+}
+
+export interface ImportReport {
+  status: 'imported' | 'rejected' | 'unchanged' | 'valid' | 'cancelled';
+  kind: Kind;
+  period: string | null;
+  import_id: number | null;
+  message: string;
+  files: ImportFileReport[];
+  rows: number;
+  errors: IssueOut[];
+  warnings: IssueOut[];
+  error_count: number;
+  warning_count: number;
+}
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MAX_REPORTED = 5000;
+
+function sha256(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(file)
+      .on('data', (c) => h.update(c))
+      .on('end', () => resolve(h.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+function nextPeriod(p: string): string {
+  const [y, m] = p.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** Duplicate purchase/return lines (data.md): same doc_no + line_no, else the same doc, sku, quantity and amount. */
+export function dupKey(r: LineRecord): string {
+  return r.line_no !== null && r.line_no !== '' ? `L\u0001${r.doc_no}\u0001${r.line_no}` : `R\u0001${r.doc_no}\u0001${r.sku_code ?? ''}\u0001${r.quantity ?? ''}\u0001${r.amount}`;
+}
+
+/** A quantity in ten-thousandths for exact sums in SQL; null when it has more than four decimals. */
+export function quantityE4(q: string | null): bigint | null {
+  const m = q === null ? null : /^(-?)(\d+)(?:\.(\d{1,4}))?$/.exec(q);
+  if (!m) return null;
+  const v = BigInt(m[2] ?? '0') * 10000n + BigInt(((m[3] ?? '') + '0000').slice(0, 4));
+  return m[1] ? -v : v;
+}
+
+class IssueList {
+  readonly items: ImportIssue[] = [];
+  count = 0;
+  add(i: ImportIssue): void {
+    this.count++;
+    if (this.items.length < MAX_REPORTED) this.items.push(i);
+  }
+  addAll(list: ImportIssue[], total: number): void {
+    for (const i of list) if (this.items.length < MAX_REPORTED) this.items.push(i);
+    this.count += total;
+  }
+}
+
+function parseFailureIssue(file: string, e: ParseFailure): ImportIssue {
+  return fileIssue(file, `import.file.${e.problem}`, { file, detail: e.detail });
+}
+
+/**
+ * Imports one kind's files as ONE transaction: everything lands or nothing does. Parsing runs in a
+ * worker per file; records are written as they arrive, inside the open transaction; any error
+ * rolls the whole import back. The identical file again is a no-op; `replace` swaps the period's
+ * rows of the kind.
+ */
+export async function runImport(
+  ctx: ServiceContext,
+  req: ImportRequest,
+  onProgress: (p: ImportProgress) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<ImportReport> {
+  const lang: Lang = ctx.lang;
+  const kind = req.kind;
+  const isMaster = kind === 'distributors';
+  const db: Db = ctx.store.db;
+  if (!isMaster && !req.period) throw rejected('import.period_required');
+  if (req.period !== undefined && !PERIOD.test(req.period)) throw rejected('import.period_invalid', { period: req.period });
+  if (req.files.length === 0) throw rejected('import.no_files');
+  for (const f of req.files) {
+    if (!existsSync(f.path) || !statSync(f.path).isFile()) throw rejected('import.file_missing', { file: f.name ?? f.path });
+  }
+  const period = isMaster ? null : (req.period ?? null);
+  // Master-data changes take effect from --period, else after the latest approved period, else always.
+  const latest = latestApprovedPeriod(db);
+  const effectiveFrom = isMaster ? (req.period ?? (latest ? nextPeriod(latest) : '0000-00')) : null;
+
+  const report: ImportReport = {
+    status: 'imported',
+    kind,
+    period,
+    import_id: null,
+    message: '',
+    files: [],
+    rows: 0,
+    errors: [],
+    warnings: [],
+    error_count: 0,
+    warning_count: 0,
+  };
+  const errors = new IssueList();
+  const warnings = new IssueList();
+
+  const todo: { index: number; path: string; name: string; sha: string; bytes: number }[] = [];
+  const seenSha = new Set<string>();
+  for (const [index, f] of req.files.entries()) {
+    const name = f.name ?? path.basename(f.path);
+    const sha = await sha256(f.path);
+    const already = !req.replace && (seenSha.has(sha) || findActiveFile(db, kind as AnyKind, period, sha));
+    seenSha.add(sha);
+    if (already) {
+      report.files.push({ file: name, sha256: sha, status: 'unchanged', sheets: [], rows: 0, total: '0.00' });
+      warnings.add(fileIssue(name, 'import.file.unchanged', { file: name }));
+      continue;
+    }
+    todo.push({ index, path: f.path, name, sha, bytes: statSync(f.path).size });
+  }
+  if (todo.length === 0) {
+    report.status = 'unchanged';
+    report.message = t(lang, 'import.unchanged');
+    return finishReport(report, errors, warnings, lang);
+  }
+
+  if (!req.dryRun) await backup(ctx, `pre-import-${kind}`);
+  const master = isMaster ? null : masterData(db);
+  const templates = allTemplates(db, kind as AnyKind).map((j) => JSON.parse(j) as MappingTemplate);
+  const writers = recordWriters(db);
+  const distributors = distributorWriters(db);
+  const now = ctx.now().toISOString();
+  const seenCodes = new Map<string, { file: string; sheet: string; row: number }>();
+  const newTemplates: MappingTemplate[] = [];
+
+  db.exec('BEGIN IMMEDIATE');
+  let committed = false;
+  try {
+    const importId = insertImport(db, { kind: kind as AnyKind, period, mode: req.replace ? 'replace' : 'add', createdBy: actorName(ctx), createdAt: now });
+    report.import_id = importId;
+    if (req.replace && period) replacePeriodKind(db, kind as DataKind, period, importId);
+
+    for (const [n, f] of todo.entries()) {
+      const fileId = insertFile(db, { importId, kind: kind as AnyKind, period, fileName: f.name, sha256: f.sha, bytes: f.bytes });
+      const write = (rec: ImportRecord): void => {
+        if (rec.kind === 'distributors') {
+          const d = rec.record;
+          const earlier = seenCodes.get(d.code);
+          if (earlier) {
+            errors.add({ file: f.name, sheet: d.sheet, row: d.row, column: null, header: null, field: 'code', value: d.code, key: 'import.duplicate_distributor', params: { code: d.code, file: earlier.file, sheet: earlier.sheet, row: earlier.row } });
+            return;
+          }
+          seenCodes.set(d.code, { file: f.name, sheet: d.sheet, row: d.row });
+          upsertDistributor(d, importId);
+          return;
+        }
+        if (!period) return;
+        const base = { period, file_id: fileId, sheet: rec.record.sheet, row_no: rec.record.row };
+        if (rec.kind === 'purchases' || rec.kind === 'returns') {
+          const r = rec.record;
+          const line: LineInsert = {
+            ...base,
+            doc_no: r.doc_no,
+            line_no: r.line_no,
+            date: r.date,
+            distributor_code: r.distributor_code,
+            distributor_name: r.distributor_name,
+            sku_code: r.sku_code,
+            sku_name: r.sku_name,
+            quantity: r.quantity,
+            quantity_e4: quantityE4(r.quantity),
+            unit_price: r.unit_price,
+            amount_cents: moneyToCents(r.amount),
+            dup_key: dupKey(r),
+            ...(rec.kind === 'returns' ? { original_doc_no: r.original_doc_no ?? null, reason: r.reason ?? null } : {}),
+          };
+          try {
+            if (rec.kind === 'purchases') writers.purchase(line);
+            else writers.return(line);
+          } catch (e) {
+            if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+            const first = findDuplicateLine(db, rec.kind, period, line.dup_key);
+            errors.add({
+              file: f.name,
+              sheet: r.sheet,
+              row: r.row,
+              column: null,
+              header: null,
+              field: 'doc_no',
+              value: r.line_no ? `${r.doc_no} / ${r.line_no}` : r.doc_no,
+              key: 'import.duplicate_line',
+              params: { doc: r.doc_no, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 },
+            });
+          }
+        } else if (rec.kind === 'promotions') {
+          const r = rec.record;
+          writers.promotion({
+            ...base,
+            distributor_code: r.distributor_code,
+            promotion_code: r.promotion_code,
+            promotion_name: r.promotion_name,
+            target_cents: r.target_amount === null ? null : moneyToCents(r.target_amount),
+            actual_cents: r.actual_amount === null ? null : moneyToCents(r.actual_amount),
+            achievement_rate: r.achievement_rate,
+          });
+        } else {
+          writers.claim({ ...base, distributor_code: rec.record.distributor_code, claimed_cents: moneyToCents(rec.record.claimed_rebate) });
+        }
+      };
+
+      const upsertDistributor = (d: Extract<ImportRecord, { kind: 'distributors' }>['record'], importId: number): void => {
+        const row = { code: d.code, name: d.name, region: d.region, province: d.province, city: d.city, grade: d.grade, status: d.status, updated_at: now, import_id: importId };
+        const existing = distributors.get(d.code);
+        if (!existing) {
+          distributors.insert(row);
+          distributors.history({ code: d.code, effective_from: '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
+          return;
+        }
+        distributors.update(row);
+        const changed = existing.region !== d.region || existing.grade !== d.grade || existing.province !== d.province;
+        if (!changed) return;
+        if (effectiveFrom === '0000-00') distributors.clearHistory(d.code);
+        distributors.history({ code: d.code, effective_from: effectiveFrom ?? '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
+      };
+
+      let result: FileImportResult;
+      try {
+        result = await parseInWorker<FileImportResult>(
+          {
+            path: f.path,
+            options: {
+              file: f.name,
+              kind,
+              period,
+              masterCodes: master ? master.codes : null,
+              masterNames: master ? master.names : [],
+              sheets: req.sheets,
+              templates,
+              override: req.overrides?.[f.index],
+            },
+          },
+          {
+            onRecords: (records) => {
+              for (const r of records) write(r);
+            },
+            onProgress: (rows, sheet) => onProgress({ file: f.name, fileIndex: n, files: todo.length, rows, sheet }),
+          },
+          signal,
+        );
+      } catch (e) {
+        if (e instanceof ParseFailure) {
+          if (e.problem === 'cancelled') {
+            report.status = 'cancelled';
+            break;
+          }
+          errors.add(parseFailureIssue(f.name, e));
+          report.files.push({ file: f.name, sha256: f.sha, status: 'rejected', sheets: [], rows: 0, total: '0.00' });
+          continue;
+        }
+        throw e;
+      }
+      errors.addAll(result.errors, result.errorCount);
+      warnings.addAll(result.warnings, result.warningCount);
+      newTemplates.push(...result.templates);
+      const summary: FileSummary = result.summary;
+      finishFile(db, fileId, { sheetsJson: JSON.stringify(summary.sheets), rows: summary.rows, totalCents: moneyToCents(summary.total) });
+      report.files.push({ file: f.name, sha256: f.sha, status: 'imported', sheets: summary.sheets, rows: summary.rows, total: summary.total, mappings: result.mappings, preview: result.preview });
+      report.rows += summary.rows;
+    }
+
+    if (report.status === 'cancelled' || errors.count > 0 || req.dryRun) {
+      db.exec('ROLLBACK');
+      if (report.status !== 'cancelled') report.status = errors.count > 0 ? 'rejected' : 'valid';
+      report.import_id = null;
+      for (const f of report.files) if (f.status === 'imported') f.status = errors.count > 0 ? 'rejected' : f.status;
+    } else {
+      setImportRows(db, importId, report.rows);
+      for (const tpl of newTemplates) putTemplate(db, kind as AnyKind, tpl.signature, JSON.stringify(tpl), now);
+      appendAudit(
+        db,
+        {
+          actor: actorName(ctx),
+          action: req.replace ? 'import.replace' : 'import.add',
+          entity: 'import',
+          entityId: importId,
+          after: { kind, period, files: report.files.filter((f) => f.status === 'imported').map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows, total: f.total })) },
+        },
+        ctx.now(),
+      );
+      db.exec('COMMIT');
+      committed = true;
+    }
+  } catch (e) {
+    if (!committed && db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+  report.message = t(lang, `import.status.${report.status}`, { rows: report.rows, errors: errors.count });
+  return finishReport(report, errors, warnings, lang);
+}
+
+function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  return issueOut(fileIssue('', key, params), lang).message;
+}
+
+function finishReport(report: ImportReport, errors: IssueList, warnings: IssueList, lang: Lang): ImportReport {
+  report.errors = errors.items.map((i) => issueOut(i, lang));
+  report.warnings = warnings.items.map((i) => issueOut(i, lang));
+  report.error_count = errors.count;
+  report.warning_count = warnings.count;
+  return report;
+}

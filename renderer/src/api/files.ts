@@ -1,0 +1,53 @@
+import { sessionId } from './client';
+
+export interface StagedFile {
+  path: string;
+  name: string;
+}
+
+/**
+ * Makes picked or dropped files available to the import operations: in Electron their own paths,
+ * in the web host an upload into the host's staging folder.
+ */
+export async function stageFiles(files: File[]): Promise<StagedFile[]> {
+  const bridge = window.rebate;
+  if (bridge) return files.map((f) => ({ path: bridge.pathForFile(f), name: f.name }));
+  const out: StagedFile[] = [];
+  for (const f of files) {
+    const res = await fetch(`/api/upload?name=${encodeURIComponent(f.name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-Rebate-Session': sessionId() },
+      body: f,
+      credentials: 'same-origin',
+    });
+    if (!res.ok) throw new Error(`upload ${f.name}: HTTP ${res.status}`);
+    const staged = (await res.json()) as StagedFile;
+    out.push({ path: staged.path, name: f.name });
+  }
+  return out;
+}
+
+/** Native open dialog in Electron; null in a browser (the page uses a file input instead). */
+export async function pickNative(): Promise<StagedFile[] | null> {
+  return window.rebate ? window.rebate.pickFiles() : null;
+}
+
+/** Saves a file the services wrote: the native save dialog, or a browser download. Returns where, if known. */
+export async function saveDownload(downloadId: string, fileName: string): Promise<string | null> {
+  if (window.rebate) return window.rebate.saveDownload(downloadId, fileName);
+  const res = await fetch(`/api/download/${encodeURIComponent(downloadId)}`, { headers: { 'X-Rebate-Session': sessionId() }, credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`download: HTTP ${res.status}`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return null;
+}
+
+export async function showInFolder(savedPath: string): Promise<void> {
+  await window.rebate?.showInFolder(savedPath);
+}

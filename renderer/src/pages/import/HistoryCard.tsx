@@ -1,0 +1,45 @@
+import type { ColDef } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { Card, Tag } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportHistoryView } from '../../../../contract/ops/imports';
+import type { Lang } from '../../../../contract/roles';
+import { call } from '../../api/client';
+import { gridLocale, gridTheme } from '../../grid/setup';
+import { formatMoney } from '../../format';
+
+export function HistoryCard({ period, lang, refreshKey }: { period: string; lang: Lang; refreshKey: number }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<ImportHistoryView[]>([]);
+  useEffect(() => {
+    void call('import.history', { period }).then(setRows);
+  }, [period, refreshKey]);
+  const columns = useMemo<ColDef<ImportHistoryView>[]>(
+    () => [
+      { field: 'createdAt', headerName: t('import.when'), width: 165, valueFormatter: (p) => new Date(String(p.value)).toLocaleString(lang, { hour12: false }) },
+      { field: 'kind', headerName: t('import.kind'), width: 110, valueFormatter: (p) => t(`kinds.${String(p.value)}`) },
+      { field: 'period', headerName: t('import.period'), width: 100, valueFormatter: (p) => (p.value ? String(p.value) : t('import.allPeriods')) },
+      { field: 'fileName', headerName: t('import.file'), flex: 1, minWidth: 200 },
+      { field: 'rows', headerName: t('import.rows'), width: 100, type: 'rightAligned', valueFormatter: (p) => Number(p.value).toLocaleString() },
+      { field: 'total', headerName: t('import.totalAmount'), width: 150, type: 'rightAligned', valueFormatter: (p) => formatMoney(String(p.value)) },
+      { field: 'createdBy', headerName: t('import.who'), width: 100 },
+      {
+        field: 'replaced',
+        headerName: t('import.state'),
+        width: 100,
+        cellRenderer: (p: { value: boolean; data?: ImportHistoryView }) =>
+          p.value ? <Tag>{t('import.replaced')}</Tag> : <Tag color={p.data?.mode === 'replace' ? 'blue' : 'green'}>{t(p.data?.mode === 'replace' ? 'import.modeReplace' : 'import.modeAdd')}</Tag>,
+      },
+      { field: 'sha256', headerName: 'SHA-256', width: 130, cellClass: 'hash', valueFormatter: (p) => String(p.value).slice(0, 12) },
+    ],
+    [t, lang],
+  );
+  return (
+    <Card title={t('import.history', { period })} size="small" data-testid="import-history">
+      <div style={{ height: 260 }}>
+        <AgGridReact<ImportHistoryView> theme={gridTheme} localeText={gridLocale(lang)} rowData={rows} columnDefs={columns} defaultColDef={{ resizable: true, sortable: true }} />
+      </div>
+    </Card>
+  );
+}
