@@ -42,3 +42,23 @@ export class ShellPage {
     await this.page.getByTestId('sign-out').click();
   }
 }
+
+export class ImportPage {
+  constructor(private readonly page: Page) {}
+  async choosePeriod(period: string): Promise<void> {
+    const root = this.page.getByTestId('import-period');
+    const input = (await root.evaluate((e) => e.tagName)) === 'INPUT' ? root : root.locator('input');
+    await input.click();
+    await input.fill(period);
+    await input.press('Enter');
+  }
+  async addFiles(paths: string[]): Promise<void> {
+    await this.page.getByTestId('import-file-input').setInputFiles(paths);
+  }
+  async next(): Promise<void> {
+    await this.page.getByTestId('import-next').click();
+  }
+  async toValidate(): Promise<void> {
+    await this.page.getByTestId('import-to-validate').click();
+  }
+}

@@ -82,7 +82,8 @@ export interface ImportJobView {
   id: string;
   status: 'running' | 'done' | 'failed';
   progress: { file: string; fileIndex: number; files: number; rows: number; sheet: string | null } | null;
-  report: ImportReportView | null;
+  /** one per kind of the import, master data first */
+  reports: ImportReportView[] | null;
   error: string | null;
 }
 
@@ -136,7 +137,8 @@ export interface KindView {
 export const importOperations = {
   'import.kinds': def<KindView[]>()(z.object({}).strict(), 'signed_in'),
   'import.run': def<ImportReportView>()(importRequest, 'preparer'),
-  'import.start': def<{ jobId: string }>()(importRequest, 'preparer'),
+  /** several kinds as one import (one transaction), followed by polling `import.job` */
+  'import.start': def<{ jobId: string }>()(z.object({ imports: z.array(importRequest).min(1).max(5) }).strict(), 'preparer'),
   'import.job': def<ImportJobView>()(z.object({ jobId: z.string().min(1).max(64) }).strict(), 'preparer'),
   'import.cancel': def<null>()(z.object({ jobId: z.string().min(1).max(64) }).strict(), 'preparer'),
   'import.detect': def<DetectedFile[]>()(

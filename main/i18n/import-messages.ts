@@ -59,5 +59,10 @@ export const importServiceMessages: Record<string, Record<Lang, string>> = {
   'import.status.cancelled': { 'zh-CN': '导入已取消，未保存任何数据。', en: 'Import cancelled; nothing was stored.' },
   'import.status.unchanged': { 'zh-CN': '所有文件都已导入过，没有任何变化。', en: 'Every file was imported before; nothing changed.' },
   'import.job_not_found': { 'zh-CN': '找不到这个导入任务（可能已过期）。', en: 'This import job no longer exists (it may have expired).' },
+  'import.status.rejected_by_other': { 'zh-CN': '未导入：同一次导入中的其他文件有错误，所有文件都没有保存。', en: 'Not imported: other files of the same import have errors, so nothing was stored.' },
+  'import.period_locked': {
+    'zh-CN': '{period} 的核算批次已提交或已审批，不能再导入或替换该账期的数据。',
+    en: 'The batch of {period} is submitted or approved: its data can no longer be imported or replaced.',
+  },
   'import.busy': { 'zh-CN': '另一个导入正在进行，请稍后再试。', en: 'Another import is running; try again when it has finished.' },
 };

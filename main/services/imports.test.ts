@@ -188,18 +188,43 @@ describe('importing a month', () => {
     expect(list.map((d) => d.code)).toEqual(['00123', 'D001', 'D002', 'D004', 'D005']);
   });
 
+  it('several kinds are one transaction: new master data serves the period data, and one error stores nothing of either', async () => {
+    h = new Harness();
+    const admin = await h.admin();
+    const dist = await writeWorkbook(h.dir, 'd.xlsx', [{ name: 'S', header: DISTRIBUTOR_HEADER, rows: [D('N001', '新客户', '华东', 'A')] }]);
+    const good = writeGbkCsv(h.dir, 'p.csv', PURCHASE_HEADER, [['XS1', 1, '2026-01-10', 'N001', '新客户', 'SKU1', '酱油', 1, 1, 1]]);
+    const bad = writeGbkCsv(h.dir, 'p-bad.csv', PURCHASE_HEADER, [['XS2', 1, '2026-02-10', 'N001', '新客户', 'SKU1', '酱油', 1, 1, 1]]);
+    const { runImports } = await import('./imports');
+    const failed = await runImports(admin, [
+      { kind: 'purchases', period: '2026-01', files: [{ path: bad }] },
+      { kind: 'distributors', files: [{ path: dist }] },
+    ]);
+    expect(failed.map((r) => [r.kind, r.status])).toEqual([
+      ['distributors', 'rejected'],
+      ['purchases', 'rejected'],
+    ]);
+    expect(failed[1]?.errors[0]?.key).toBe('import.date.outside_period');
+    expect(count('distributors')).toBe(0);
+    const ok = await runImports(admin, [
+      { kind: 'distributors', files: [{ path: dist }] },
+      { kind: 'purchases', period: '2026-01', files: [{ path: good }] },
+    ]);
+    expect(ok.map((r) => r.status)).toEqual(['imported', 'imported']);
+    expect(count('purchases')).toBe(1);
+  });
+
   it('a cancelled import stores nothing', async () => {
     const admin = await withMasterData();
     const rows = Array.from({ length: 30000 }, (_, i) => [`XS${i}`, 1, '2026-01-10', 'D002', '南方食品', 'SKU1', '酱油', 1, 1, 1]);
     const big = writeGbkCsv(h.dir, 'big.csv', PURCHASE_HEADER, rows);
-    const { jobId } = await h.ok(admin, 'import.start', { kind: 'purchases', period: '2026-01', files: [{ path: big }] });
+    const { jobId } = await h.ok(admin, 'import.start', { imports: [{ kind: 'purchases', period: '2026-01', files: [{ path: big }] }] });
     await h.ok(admin, 'import.cancel', { jobId });
     let job = await h.ok(admin, 'import.job', { jobId });
     while (job.status === 'running') {
       await new Promise((r) => setTimeout(r, 50));
       job = await h.ok(admin, 'import.job', { jobId });
     }
-    expect(job.report?.status).toBe('cancelled');
+    expect(job.reports?.[0]?.status).toBe('cancelled');
     expect(count('purchases')).toBe(0);
   });
 });

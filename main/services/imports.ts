@@ -11,6 +11,7 @@ import {
   insertFile,
   insertImport,
   latestApprovedPeriod,
+  periodLocked,
   masterData,
   putTemplate,
   recordWriters,
@@ -126,19 +127,19 @@ function parseFailureIssue(file: string, e: ParseFailure): ImportIssue {
   return fileIssue(file, `import.file.${e.problem}`, { file, detail: e.detail });
 }
 
-/**
- * Imports one kind's files as ONE transaction: everything lands or nothing does. Parsing runs in a
- * worker per file; records are written as they arrive, inside the open transaction; any error
- * rolls the whole import back. The identical file again is a no-op; `replace` swaps the period's
- * rows of the kind.
- */
-export async function runImport(
-  ctx: ServiceContext,
-  req: ImportRequest,
-  onProgress: (p: ImportProgress) => void = () => undefined,
-  signal?: AbortSignal,
-): Promise<ImportReport> {
-  const lang: Lang = ctx.lang;
+interface Prepared {
+  req: ImportRequest;
+  report: ImportReport;
+  errors: IssueList;
+  warnings: IssueList;
+  todo: { index: number; path: string; name: string; sha: string; bytes: number }[];
+  period: string | null;
+  effectiveFrom: string | null;
+  newTemplates: MappingTemplate[];
+}
+
+/** Checks a request and finds which files are new (by SHA-256); touches nothing. */
+async function prepare(ctx: ServiceContext, req: ImportRequest): Promise<Prepared> {
   const kind = req.kind;
   const isMaster = kind === 'distributors';
   const db: Db = ctx.store.db;
@@ -149,27 +150,12 @@ export async function runImport(
     if (!existsSync(f.path) || !statSync(f.path).isFile()) throw rejected('import.file_missing', { file: f.name ?? f.path });
   }
   const period = isMaster ? null : (req.period ?? null);
+  if (period && periodLocked(db, period)) throw rejected('import.period_locked', { period });
   // Master-data changes take effect from --period, else after the latest approved period, else always.
   const latest = latestApprovedPeriod(db);
   const effectiveFrom = isMaster ? (req.period ?? (latest ? nextPeriod(latest) : '0000-00')) : null;
-
-  const report: ImportReport = {
-    status: 'imported',
-    kind,
-    period,
-    import_id: null,
-    message: '',
-    files: [],
-    rows: 0,
-    errors: [],
-    warnings: [],
-    error_count: 0,
-    warning_count: 0,
-  };
-  const errors = new IssueList();
-  const warnings = new IssueList();
-
-  const todo: { index: number; path: string; name: string; sha: string; bytes: number }[] = [];
+  const report: ImportReport = { status: 'imported', kind, period, import_id: null, message: '', files: [], rows: 0, errors: [], warnings: [], error_count: 0, warning_count: 0 };
+  const prepared: Prepared = { req, report, errors: new IssueList(), warnings: new IssueList(), todo: [], period, effectiveFrom, newTemplates: [] };
   const seenSha = new Set<string>();
   for (const [index, f] of req.files.entries()) {
     const name = f.name ?? path.basename(f.path);
@@ -178,189 +164,244 @@ export async function runImport(
     seenSha.add(sha);
     if (already) {
       report.files.push({ file: name, sha256: sha, status: 'unchanged', sheets: [], rows: 0, total: '0.00' });
-      warnings.add(fileIssue(name, 'import.file.unchanged', { file: name }));
+      prepared.warnings.add(fileIssue(name, 'import.file.unchanged', { file: name }));
       continue;
     }
-    todo.push({ index, path: f.path, name, sha, bytes: statSync(f.path).size });
+    prepared.todo.push({ index, path: f.path, name, sha, bytes: statSync(f.path).size });
   }
-  if (todo.length === 0) {
-    report.status = 'unchanged';
-    report.message = t(lang, 'import.unchanged');
-    return finishReport(report, errors, warnings, lang);
-  }
+  return prepared;
+}
 
-  if (!req.dryRun) await backup(ctx, `pre-import-${kind}`);
-  const master = isMaster ? null : masterData(db);
+/** Parses and writes one request's files inside the caller's open transaction. */
+async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: ImportProgress) => void, signal: AbortSignal | undefined): Promise<void> {
+  const { req, report, errors, warnings, period, effectiveFrom } = p;
+  const kind = req.kind;
+  const db: Db = ctx.store.db;
+  const master = kind === 'distributors' ? null : masterData(db);
   const templates = allTemplates(db, kind as AnyKind).map((j) => JSON.parse(j) as MappingTemplate);
   const writers = recordWriters(db);
   const distributors = distributorWriters(db);
   const now = ctx.now().toISOString();
   const seenCodes = new Map<string, { file: string; sheet: string; row: number }>();
-  const newTemplates: MappingTemplate[] = [];
 
-  db.exec('BEGIN IMMEDIATE');
-  let committed = false;
-  try {
-    const importId = insertImport(db, { kind: kind as AnyKind, period, mode: req.replace ? 'replace' : 'add', createdBy: actorName(ctx), createdAt: now });
-    report.import_id = importId;
-    if (req.replace && period) replacePeriodKind(db, kind as DataKind, period, importId);
+  const importId = insertImport(db, { kind: kind as AnyKind, period, mode: req.replace ? 'replace' : 'add', createdBy: actorName(ctx), createdAt: now });
+  report.import_id = importId;
+  if (req.replace && period) replacePeriodKind(db, kind as DataKind, period, importId);
 
-    for (const [n, f] of todo.entries()) {
-      const fileId = insertFile(db, { importId, kind: kind as AnyKind, period, fileName: f.name, sha256: f.sha, bytes: f.bytes });
-      const write = (rec: ImportRecord): void => {
-        if (rec.kind === 'distributors') {
-          const d = rec.record;
-          const earlier = seenCodes.get(d.code);
-          if (earlier) {
-            errors.add({ file: f.name, sheet: d.sheet, row: d.row, column: null, header: null, field: 'code', value: d.code, key: 'import.duplicate_distributor', params: { code: d.code, file: earlier.file, sheet: earlier.sheet, row: earlier.row } });
-            return;
-          }
-          seenCodes.set(d.code, { file: f.name, sheet: d.sheet, row: d.row });
-          upsertDistributor(d, importId);
+  const upsertDistributor = (d: Extract<ImportRecord, { kind: 'distributors' }>['record']): void => {
+    const row = { code: d.code, name: d.name, region: d.region, province: d.province, city: d.city, grade: d.grade, status: d.status, updated_at: now, import_id: importId };
+    const existing = distributors.get(d.code);
+    if (!existing) {
+      distributors.insert(row);
+      distributors.history({ code: d.code, effective_from: '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
+      return;
+    }
+    distributors.update(row);
+    const changed = existing.region !== d.region || existing.grade !== d.grade || existing.province !== d.province;
+    if (!changed) return;
+    if (effectiveFrom === '0000-00') distributors.clearHistory(d.code);
+    distributors.history({ code: d.code, effective_from: effectiveFrom ?? '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
+  };
+
+  for (const [n, f] of p.todo.entries()) {
+    const fileId = insertFile(db, { importId, kind: kind as AnyKind, period, fileName: f.name, sha256: f.sha, bytes: f.bytes });
+    const write = (rec: ImportRecord): void => {
+      if (rec.kind === 'distributors') {
+        const d = rec.record;
+        const earlier = seenCodes.get(d.code);
+        if (earlier) {
+          errors.add({ file: f.name, sheet: d.sheet, row: d.row, column: null, header: null, field: 'code', value: d.code, key: 'import.duplicate_distributor', params: { code: d.code, file: earlier.file, sheet: earlier.sheet, row: earlier.row } });
           return;
         }
-        if (!period) return;
-        const base = { period, file_id: fileId, sheet: rec.record.sheet, row_no: rec.record.row };
-        if (rec.kind === 'purchases' || rec.kind === 'returns') {
-          const r = rec.record;
-          const line: LineInsert = {
-            ...base,
-            doc_no: r.doc_no,
-            line_no: r.line_no,
-            date: r.date,
-            distributor_code: r.distributor_code,
-            distributor_name: r.distributor_name,
-            sku_code: r.sku_code,
-            sku_name: r.sku_name,
-            quantity: r.quantity,
-            quantity_e4: quantityE4(r.quantity),
-            unit_price: r.unit_price,
-            amount_cents: moneyToCents(r.amount),
-            dup_key: dupKey(r),
-            ...(rec.kind === 'returns' ? { original_doc_no: r.original_doc_no ?? null, reason: r.reason ?? null } : {}),
-          };
-          try {
-            if (rec.kind === 'purchases') writers.purchase(line);
-            else writers.return(line);
-          } catch (e) {
-            if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
-            const first = findDuplicateLine(db, rec.kind, period, line.dup_key);
-            errors.add({
-              file: f.name,
-              sheet: r.sheet,
-              row: r.row,
-              column: null,
-              header: null,
-              field: 'doc_no',
-              value: r.line_no ? `${r.doc_no} / ${r.line_no}` : r.doc_no,
-              key: 'import.duplicate_line',
-              params: { doc: r.doc_no, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 },
-            });
-          }
-        } else if (rec.kind === 'promotions') {
-          const r = rec.record;
-          writers.promotion({
-            ...base,
-            distributor_code: r.distributor_code,
-            promotion_code: r.promotion_code,
-            promotion_name: r.promotion_name,
-            target_cents: r.target_amount === null ? null : moneyToCents(r.target_amount),
-            actual_cents: r.actual_amount === null ? null : moneyToCents(r.actual_amount),
-            achievement_rate: r.achievement_rate,
-          });
-        } else {
-          writers.claim({ ...base, distributor_code: rec.record.distributor_code, claimed_cents: moneyToCents(rec.record.claimed_rebate) });
-        }
-      };
-
-      const upsertDistributor = (d: Extract<ImportRecord, { kind: 'distributors' }>['record'], importId: number): void => {
-        const row = { code: d.code, name: d.name, region: d.region, province: d.province, city: d.city, grade: d.grade, status: d.status, updated_at: now, import_id: importId };
-        const existing = distributors.get(d.code);
-        if (!existing) {
-          distributors.insert(row);
-          distributors.history({ code: d.code, effective_from: '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
-          return;
-        }
-        distributors.update(row);
-        const changed = existing.region !== d.region || existing.grade !== d.grade || existing.province !== d.province;
-        if (!changed) return;
-        if (effectiveFrom === '0000-00') distributors.clearHistory(d.code);
-        distributors.history({ code: d.code, effective_from: effectiveFrom ?? '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
-      };
-
-      let result: FileImportResult;
-      try {
-        result = await parseInWorker<FileImportResult>(
-          {
-            path: f.path,
-            options: {
-              file: f.name,
-              kind,
-              period,
-              masterCodes: master ? master.codes : null,
-              masterNames: master ? master.names : [],
-              sheets: req.sheets,
-              templates,
-              override: req.overrides?.[f.index],
-            },
-          },
-          {
-            onRecords: (records) => {
-              for (const r of records) write(r);
-            },
-            onProgress: (rows, sheet) => onProgress({ file: f.name, fileIndex: n, files: todo.length, rows, sheet }),
-          },
-          signal,
-        );
-      } catch (e) {
-        if (e instanceof ParseFailure) {
-          if (e.problem === 'cancelled') {
-            report.status = 'cancelled';
-            break;
-          }
-          errors.add(parseFailureIssue(f.name, e));
-          report.files.push({ file: f.name, sha256: f.sha, status: 'rejected', sheets: [], rows: 0, total: '0.00' });
-          continue;
-        }
-        throw e;
+        seenCodes.set(d.code, { file: f.name, sheet: d.sheet, row: d.row });
+        upsertDistributor(d);
+        return;
       }
-      errors.addAll(result.errors, result.errorCount);
-      warnings.addAll(result.warnings, result.warningCount);
-      newTemplates.push(...result.templates);
-      const summary: FileSummary = result.summary;
-      finishFile(db, fileId, { sheetsJson: JSON.stringify(summary.sheets), rows: summary.rows, totalCents: moneyToCents(summary.total) });
-      report.files.push({ file: f.name, sha256: f.sha, status: 'imported', sheets: summary.sheets, rows: summary.rows, total: summary.total, mappings: result.mappings, preview: result.preview });
-      report.rows += summary.rows;
-    }
+      if (!period) return;
+      const base = { period, file_id: fileId, sheet: rec.record.sheet, row_no: rec.record.row };
+      if (rec.kind === 'purchases' || rec.kind === 'returns') {
+        const r = rec.record;
+        const line: LineInsert = {
+          ...base,
+          doc_no: r.doc_no,
+          line_no: r.line_no,
+          date: r.date,
+          distributor_code: r.distributor_code,
+          distributor_name: r.distributor_name,
+          sku_code: r.sku_code,
+          sku_name: r.sku_name,
+          quantity: r.quantity,
+          quantity_e4: quantityE4(r.quantity),
+          unit_price: r.unit_price,
+          amount_cents: moneyToCents(r.amount),
+          dup_key: dupKey(r),
+          ...(rec.kind === 'returns' ? { original_doc_no: r.original_doc_no ?? null, reason: r.reason ?? null } : {}),
+        };
+        try {
+          if (rec.kind === 'purchases') writers.purchase(line);
+          else writers.return(line);
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+          const first = findDuplicateLine(db, rec.kind, period, line.dup_key);
+          errors.add({
+            file: f.name,
+            sheet: r.sheet,
+            row: r.row,
+            column: null,
+            header: null,
+            field: 'doc_no',
+            value: r.line_no ? `${r.doc_no} / ${r.line_no}` : r.doc_no,
+            key: 'import.duplicate_line',
+            params: { doc: r.doc_no, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 },
+          });
+        }
+      } else if (rec.kind === 'promotions') {
+        const r = rec.record;
+        writers.promotion({
+          ...base,
+          distributor_code: r.distributor_code,
+          promotion_code: r.promotion_code,
+          promotion_name: r.promotion_name,
+          target_cents: r.target_amount === null ? null : moneyToCents(r.target_amount),
+          actual_cents: r.actual_amount === null ? null : moneyToCents(r.actual_amount),
+          achievement_rate: r.achievement_rate,
+        });
+      } else {
+        writers.claim({ ...base, distributor_code: rec.record.distributor_code, claimed_cents: moneyToCents(rec.record.claimed_rebate) });
+      }
+    };
 
-    if (report.status === 'cancelled' || errors.count > 0 || req.dryRun) {
-      db.exec('ROLLBACK');
-      if (report.status !== 'cancelled') report.status = errors.count > 0 ? 'rejected' : 'valid';
-      report.import_id = null;
-      for (const f of report.files) if (f.status === 'imported') f.status = errors.count > 0 ? 'rejected' : f.status;
-    } else {
-      setImportRows(db, importId, report.rows);
-      for (const tpl of newTemplates) putTemplate(db, kind as AnyKind, tpl.signature, JSON.stringify(tpl), now);
-      appendAudit(
-        db,
+    let result: FileImportResult;
+    try {
+      result = await parseInWorker<FileImportResult>(
         {
-          actor: actorName(ctx),
-          action: req.replace ? 'import.replace' : 'import.add',
-          entity: 'import',
-          entityId: importId,
-          after: { kind, period, files: report.files.filter((f) => f.status === 'imported').map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows, total: f.total })) },
+          path: f.path,
+          options: {
+            file: f.name,
+            kind,
+            period,
+            masterCodes: master ? master.codes : null,
+            masterNames: master ? master.names : [],
+            sheets: req.sheets,
+            templates,
+            override: req.overrides?.[f.index],
+          },
         },
-        ctx.now(),
+        {
+          onRecords: (records) => {
+            for (const r of records) write(r);
+          },
+          onProgress: (rows, sheet) => onProgress({ file: f.name, fileIndex: n, files: p.todo.length, rows, sheet }),
+        },
+        signal,
       );
-      db.exec('COMMIT');
-      committed = true;
+    } catch (e) {
+      if (e instanceof ParseFailure) {
+        if (e.problem === 'cancelled') {
+          report.status = 'cancelled';
+          return;
+        }
+        errors.add(parseFailureIssue(f.name, e));
+        report.files.push({ file: f.name, sha256: f.sha, status: 'rejected', sheets: [], rows: 0, total: '0.00' });
+        continue;
+      }
+      throw e;
     }
-  } catch (e) {
-    if (!committed && db.inTransaction) db.exec('ROLLBACK');
-    throw e;
+    errors.addAll(result.errors, result.errorCount);
+    warnings.addAll(result.warnings, result.warningCount);
+    p.newTemplates.push(...result.templates);
+    const summary: FileSummary = result.summary;
+    finishFile(db, fileId, { sheetsJson: JSON.stringify(summary.sheets), rows: summary.rows, totalCents: moneyToCents(summary.total) });
+    report.files.push({ file: f.name, sha256: f.sha, status: 'imported', sheets: summary.sheets, rows: summary.rows, total: summary.total, mappings: result.mappings, preview: result.preview });
+    report.rows += summary.rows;
   }
-  report.message = t(lang, `import.status.${report.status}`, { rows: report.rows, errors: errors.count });
-  return finishReport(report, errors, warnings, lang);
+}
+
+/** Records a successful import: rows, mapping templates, the audit entry. */
+function record(ctx: ServiceContext, p: Prepared): void {
+  const db = ctx.store.db;
+  const { report, req } = p;
+  if (report.import_id === null) return;
+  const now = ctx.now().toISOString();
+  setImportRows(db, report.import_id, report.rows);
+  for (const tpl of p.newTemplates) putTemplate(db, req.kind as AnyKind, tpl.signature, JSON.stringify(tpl), now);
+  appendAudit(
+    db,
+    {
+      actor: actorName(ctx),
+      action: req.replace ? 'import.replace' : 'import.add',
+      entity: 'import',
+      entityId: report.import_id,
+      after: { kind: req.kind, period: p.period, files: report.files.filter((f) => f.status === 'imported').map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows, total: f.total })) },
+    },
+    ctx.now(),
+  );
+}
+
+/**
+ * Imports the files of one or more kinds as ONE transaction: everything lands or nothing does
+ * (master data first, so the period data of the same import can use new codes). Parsing runs in a
+ * worker per file; records are written as they arrive, inside the open transaction; any error rolls
+ * everything back. An identical file again is a no-op; `replace` swaps the period's rows of a kind.
+ */
+export async function runImports(
+  ctx: ServiceContext,
+  requests: ImportRequest[],
+  onProgress: (p: ImportProgress) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<ImportReport[]> {
+  const lang: Lang = ctx.lang;
+  const db: Db = ctx.store.db;
+  const order = ['distributors', 'purchases', 'returns', 'promotions', 'claims'];
+  const sorted = [...requests].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const all: Prepared[] = [];
+  for (const req of sorted) all.push(await prepare(ctx, req));
+  const dryRun = sorted.some((r) => r.dryRun);
+
+  const work = all.filter((p) => p.todo.length > 0);
+  if (work.length > 0) {
+    if (!dryRun) await backup(ctx, `pre-import-${work.map((p) => p.req.kind).join('-')}`);
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const p of work) {
+        await writeFiles(ctx, p, onProgress, signal);
+        if (p.report.status === 'cancelled') break;
+      }
+      const cancelled = work.some((p) => p.report.status === 'cancelled');
+      const failed = work.some((p) => p.errors.count > 0);
+      if (cancelled || failed || dryRun) {
+        db.exec('ROLLBACK');
+        for (const p of work) {
+          if (cancelled) p.report.status = 'cancelled';
+          else p.report.status = p.errors.count > 0 ? 'rejected' : failed ? 'rejected' : 'valid';
+          p.report.import_id = null;
+          for (const f of p.report.files) if (f.status === 'imported' && (failed || cancelled)) f.status = 'rejected';
+        }
+      } else {
+        for (const p of work) record(ctx, p);
+        db.exec('COMMIT');
+      }
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+  const blocked = work.some((p) => p.errors.count > 0) && !work.some((p) => p.report.status === 'cancelled');
+  return all.map((p) => {
+    if (p.todo.length === 0) {
+      p.report.status = blocked ? 'rejected' : 'unchanged';
+    }
+    const params = { rows: p.report.rows, errors: p.errors.count };
+    p.report.message = p.report.status === 'rejected' && p.errors.count === 0 ? t(lang, 'import.status.rejected_by_other') : t(lang, `import.status.${p.report.status}`, params);
+    return finishReport(p.report, p.errors, p.warnings, lang);
+  });
+}
+
+/** One kind's files as one import (the CLI's `import`). */
+export async function runImport(ctx: ServiceContext, req: ImportRequest, onProgress?: (p: ImportProgress) => void, signal?: AbortSignal): Promise<ImportReport> {
+  const [report] = await runImports(ctx, [req], onProgress, signal);
+  if (!report) throw new Error('no report');
+  return report;
 }
 
 function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {

@@ -7,7 +7,7 @@ import { FIELDS, isFieldName, KIND_DEFS, KINDS, type FieldName } from '../../imp
 import type { ServiceContext } from '../../services/context';
 import { AppError, rejected } from '../../services/errors';
 import { writeImportErrorWorkbook } from '../../services/import-errors-workbook';
-import { runImport, type ImportProgress, type ImportReport, type ImportRequest } from '../../services/imports';
+import { runImport, runImports, type ImportProgress, type ImportReport, type ImportRequest } from '../../services/imports';
 import { t } from '../../i18n/messages';
 import { centsToMoney } from '../../import/money';
 import type { HandlersFor } from '../handler-types';
@@ -58,20 +58,19 @@ export const importHandlers: HandlersFor<typeof importOperations> = {
     return (await runImport(ctx, request(input))) satisfies ImportReportView;
   },
   'import.start': (ctx, input) => {
-    checkPaths(ctx, input.files);
+    for (const r of input.imports) checkPaths(ctx, r.files);
     if (ctx.store.jobs.anyRunning()) throw rejected('import.busy');
-    // Fail fast on what can be checked before the job starts (period, files).
-    const job = ctx.store.jobs.start<ImportProgress, ImportReport>(
+    const job = ctx.store.jobs.start<ImportProgress, ImportReport[]>(
       owner(ctx),
-      (j) => runImport(ctx, request(input), (p) => (j.progress = p), j.abort.signal),
+      (j) => runImports(ctx, input.imports.map(request), (p) => (j.progress = p), j.abort.signal),
       (e) => (e instanceof AppError ? t(e.key, e.params, ctx.lang) : t('internal', { detail: e instanceof Error ? e.message : String(e) }, ctx.lang)),
     );
     return { jobId: job.id };
   },
   'import.job': (ctx, input) => {
-    const job = ctx.store.jobs.get<ImportProgress, ImportReport>(input.jobId, owner(ctx));
+    const job = ctx.store.jobs.get<ImportProgress, ImportReport[]>(input.jobId, owner(ctx));
     if (!job) throw rejected('import.job_not_found');
-    return { id: job.id, status: job.status, progress: job.progress, report: job.result, error: job.error } satisfies ImportJobView;
+    return { id: job.id, status: job.status, progress: job.progress, reports: job.result, error: job.error } satisfies ImportJobView;
   },
   'import.cancel': (ctx, input) => {
     ctx.store.jobs.get(input.jobId, owner(ctx))?.abort.abort();
@@ -106,13 +105,14 @@ export const importHandlers: HandlersFor<typeof importOperations> = {
       replaced: r.replaced_by !== null,
     })),
   'import.errorWorkbook': async (ctx, input) => {
-    const job = ctx.store.jobs.get<ImportProgress, ImportReport>(input.jobId, owner(ctx));
-    const report = job?.result;
-    if (!report) throw rejected('import.job_not_found');
-    const fileName = `${ctx.lang === 'zh-CN' ? '导入问题' : 'import-problems'}-${report.kind}${report.period ? `-${report.period}` : ''}.xlsx`;
+    const job = ctx.store.jobs.get<ImportProgress, ImportReport[]>(input.jobId, owner(ctx));
+    const reports = job?.result;
+    if (!reports) throw rejected('import.job_not_found');
+    const period = reports.find((r) => r.period)?.period;
+    const fileName = `${ctx.lang === 'zh-CN' ? '导入问题' : 'import-problems'}${period ? `-${period}` : ''}.xlsx`;
     const file = ctx.store.downloads.newPath(fileName);
-    const title = `${report.message} (${report.files.map((f) => f.file).join(', ')})`;
-    await writeImportErrorWorkbook(file, report.errors, report.warnings, ctx.lang, title);
+    const title = reports.map((r) => `${r.message} (${r.files.map((f) => f.file).join(', ')})`).join(' ');
+    await writeImportErrorWorkbook(file, reports.flatMap((r) => r.errors), reports.flatMap((r) => r.warnings), ctx.lang, title);
     const d = ctx.store.downloads.add(owner(ctx), file, fileName);
     return { downloadId: d.id, fileName };
   },

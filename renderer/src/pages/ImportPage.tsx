@@ -92,12 +92,11 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   };
 
   const saveErrors = async (): Promise<void> => {
-    for (const r of runs) {
-      if (!r.jobId || !r.report || (r.report.error_count === 0 && r.report.warning_count === 0)) continue;
-      const d = await call('import.errorWorkbook', { jobId: r.jobId });
-      const where = await saveDownload(d.downloadId, d.fileName);
-      void message.success(where ? t('import.savedTo', { path: where }) : t('import.downloaded', { file: d.fileName }));
-    }
+    const jobId = runs.find((r) => r.jobId)?.jobId;
+    if (!jobId) return;
+    const d = await call('import.errorWorkbook', { jobId });
+    const where = await saveDownload(d.downloadId, d.fileName);
+    void message.success(where ? t('import.savedTo', { path: where }) : t('import.downloaded', { file: d.fileName }));
   };
 
   const restart = (): void => {

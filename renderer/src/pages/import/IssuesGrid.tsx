@@ -28,7 +28,7 @@ export function IssuesGrid({ rows, lang }: { rows: IssueRow[]; lang: Lang }): Re
       { field: 'column', headerName: t('import.column'), width: 70 },
       { field: 'header', headerName: t('import.headerInFile'), width: 130 },
       { field: 'value', headerName: t('import.value'), width: 140 },
-      { field: 'message', headerName: t('import.message'), flex: 1, minWidth: 360, tooltipField: 'message' },
+      { field: 'message', headerName: t('import.message'), flex: 1, minWidth: 360, wrapText: true, autoHeight: true, cellStyle: { lineHeight: '20px', paddingTop: '6px', paddingBottom: '6px' } },
     ],
     [t],
   );

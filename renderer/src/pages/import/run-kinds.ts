@@ -1,4 +1,4 @@
-import type { ImportKind } from '../../../../contract/ops/imports';
+import type { ImportJobView, ImportKind } from '../../../../contract/ops/imports';
 import { ApiError, call } from '../../api/client';
 import { KIND_ORDER, type ImportFileState, type KindRun } from './types';
 
@@ -8,43 +8,48 @@ export function groupByKind(files: ImportFileState[]): { kind: ImportKind; files
 }
 
 /**
- * Runs one import (or dry run) per kind, one after the other, each its own transaction. Stops at the
- * first rejected kind when storing for real.
+ * Runs all kinds as ONE import (one transaction: everything lands or nothing does), or validates
+ * them all without storing (dry run), and returns one run per kind.
  */
 export async function runKinds(
   files: ImportFileState[],
   period: string,
   options: { dryRun: boolean; replace: boolean },
-  follow: (jobId: string) => Promise<{ status: string; report: KindRun['report']; error: string | null }>,
+  follow: (jobId: string) => Promise<ImportJobView>,
   onRun: (runs: KindRun[]) => void,
 ): Promise<KindRun[]> {
-  const runs: KindRun[] = groupByKind(files).map((g) => ({ ...g, report: null, jobId: null, error: null }));
+  const groups = groupByKind(files);
+  const runs: KindRun[] = groups.map((g) => ({ ...g, report: null, jobId: null, error: null }));
   onRun([...runs]);
-  for (const run of runs) {
-    const overrides: Record<string, { columns: Record<string, string | null> }> = {};
-    run.files.forEach((fi, n) => {
-      const f = files[fi];
-      if (f && Object.keys(f.columns).length > 0) overrides[String(n)] = { columns: f.columns };
+  try {
+    const { jobId } = await call('import.start', {
+      imports: groups.map((g) => {
+        const overrides: Record<string, { columns: Record<string, string | null> }> = {};
+        g.files.forEach((fi, n) => {
+          const f = files[fi];
+          if (f && Object.keys(f.columns).length > 0) overrides[String(n)] = { columns: f.columns };
+        });
+        return {
+          kind: g.kind,
+          ...(g.kind === 'distributors' ? {} : { period }),
+          files: g.files.map((i) => files[i]!.staged),
+          replace: options.replace,
+          dryRun: options.dryRun,
+          overrides,
+        };
+      }),
     });
-    try {
-      const { jobId } = await call('import.start', {
-        kind: run.kind,
-        ...(run.kind === 'distributors' ? {} : { period }),
-        files: run.files.map((i) => files[i]!.staged),
-        replace: options.replace,
-        dryRun: options.dryRun,
-        overrides,
-      });
-      run.jobId = jobId;
-      onRun([...runs]);
-      const done = await follow(jobId);
-      run.report = done.report;
-      run.error = done.error;
-    } catch (e) {
-      run.error = e instanceof ApiError ? e.message : String(e);
-    }
+    for (const r of runs) r.jobId = jobId;
     onRun([...runs]);
-    if (!options.dryRun && (run.error || run.report?.status === 'rejected' || run.report?.status === 'cancelled')) break;
+    const done = await follow(jobId);
+    for (const r of runs) {
+      r.report = done.reports?.find((x) => x.kind === r.kind) ?? null;
+      r.error = done.error;
+    }
+  } catch (e) {
+    const message = e instanceof ApiError ? e.message : String(e);
+    for (const r of runs) r.error = message;
   }
+  onRun([...runs]);
   return runs;
 }
