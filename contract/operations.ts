@@ -6,13 +6,21 @@
  */
 import type { z } from 'zod';
 import { coreOperations } from './ops/core';
+import { approvalOperations } from './ops/approvals';
+import { batchOperations } from './ops/batches';
+import { demoOperations } from './ops/demo';
 import { importOperations } from './ops/imports';
+import { policyOperations } from './ops/policies';
 
 export type { Access, OpDef } from './op-def';
 
 export const operations = {
   ...coreOperations,
   ...importOperations,
+  ...batchOperations,
+  ...approvalOperations,
+  ...demoOperations,
+  ...policyOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -3,8 +3,11 @@ import type { Page } from '@playwright/test';
 /** Page objects: what a user does on each screen, by data-testid. */
 export class SetupPage {
   constructor(private readonly page: Page) {}
-  async createAdmin(name: string, password: string, display?: string): Promise<void> {
+  /** Creates the first admin; the demo data checkbox (on by default) is cleared unless asked for. */
+  async createAdmin(name: string, password: string, display?: string, options: { demo?: boolean } = {}): Promise<void> {
     await this.page.getByTestId('setup-name').fill(name);
+    const demo = this.page.getByTestId('setup-demo');
+    if ((await demo.isChecked()) !== (options.demo ?? false)) await demo.click();
     if (display) await this.page.getByTestId('setup-display').fill(display);
     await this.page.getByTestId('setup-password').fill(password);
     await this.page.getByTestId('setup-confirm').fill(password);

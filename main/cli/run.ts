@@ -8,7 +8,11 @@ import { authenticate } from '../services/users';
 import { GLOBAL_OPTIONS, opt, parseArgs, UsageError, type OptionTable, type ParsedArgs } from './args';
 import type { Command, CommandContext } from './command';
 import { coreCommands } from './commands-core';
+import { approvalCommands } from './commands-approval';
+import { batchCommands } from './commands-batch';
+import { demoCommands } from './commands-demo';
 import { importCommands } from './commands-import';
+import { policyCommands } from './commands-policy';
 import { resolveDbPath } from './db-path';
 
 export interface CliIo {
@@ -17,7 +21,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-export const commands: Command[] = [...coreCommands, ...importCommands];
+export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands];
 
 function findCommand(words: string[]): { command: Command; positionals: string[] } | undefined {
   let best: { command: Command; positionals: string[] } | undefined;

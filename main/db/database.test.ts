@@ -110,6 +110,33 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('003 policies: a version-2 database keeps its data and gains immutable, versioned policies', () => {
+    const file = path.join(fresh(), 'm3.sqlite');
+    const db = new Database(file);
+    migrate(db, { list: migrations.slice(0, 2) });
+    db.prepare("INSERT INTO distributors (code, name, region, grade, status, updated_at) VALUES ('D001', '华光商贸', '华东', 'A', 'active', 't')").run();
+    migrate(db, { list: migrations.slice(0, 3) });
+    expect(schemaVersion(db)).toBe(3);
+    expect(db.prepare('SELECT name FROM distributors').get()).toEqual({ name: '华光商贸' });
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['pre-migrate-2']);
+    db.pragma('foreign_keys = ON');
+    const version = db.prepare(
+      `INSERT INTO policy_versions (code, version, name, priority, effective_from, effective_to, scope_regions_json, scope_grades_json,
+         parameters_json, formulas_json, active, content_hash, source, saved_by, saved_at, comment)
+       VALUES (?, ?, '华东', 10, ?, ?, ?, NULL, '{}', '[]', 1, 'h', 'import', 'li', 't', '')`,
+    );
+    expect(() => version.run('EAST', 1, '2026-01', null, null)).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO policies (code, created_by, created_at) VALUES ('EAST', 'li', 't')").run();
+    version.run('EAST', 1, '2026-01', '2026-12', '["华东"]');
+    expect(() => version.run('EAST', 1, '2026-01', null, null)).toThrow(/UNIQUE/);
+    expect(() => version.run('EAST', 2, '2026-05', '2026-01', null)).toThrow(/CHECK/);
+    expect(() => version.run('EAST', 2, '2026/05', null, null)).toThrow(/CHECK/);
+    expect(() => version.run('EAST', 2, '2026-01', null, '"华东"')).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE policy_versions SET comment = 'x'").run()).toThrow(/immutable/);
+    expect(() => db.prepare('DELETE FROM policy_versions').run()).toThrow(/immutable/);
+    db.close();
+  });
+
   it('backs up before migrating an existing database, and restores that backup when a migration fails', () => {
     const file = path.join(fresh(), 'fail.sqlite');
     const db = new Database(file);

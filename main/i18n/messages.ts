@@ -1,6 +1,9 @@
 import type { Lang } from '../../contract/roles';
 import type { MessageParams } from '../services/errors';
+import { approvalMessages } from './approval-messages';
+import { batchMessages } from './batch-messages';
 import { importServiceMessages } from './import-messages';
+import { policyServiceMessages } from './policy-messages';
 
 type Catalog = Record<string, Record<Lang, string>>;
 
@@ -73,6 +76,9 @@ const catalog: Catalog = {
   'cli.extra_argument': { 'zh-CN': '多余的参数“{value}”。', en: 'Unexpected argument "{value}".' },
   'cli.bad_lang': { 'zh-CN': '不支持的语言“{lang}”：请用 zh-CN 或 en。', en: 'Unsupported language "{lang}": use zh-CN or en.' },
   ...importServiceMessages,
+  ...batchMessages,
+  ...approvalMessages,
+  ...policyServiceMessages,
 };
 
 export function hasMessage(key: string): boolean {

@@ -38,14 +38,19 @@ export function workerScript(): string {
   return found;
 }
 
-export interface ParseHandlers {
-  onRecords(records: ImportRecord[]): void;
-  onProgress(rows: number, sheet: string | null): void;
+export interface ParseHandlers<R> {
+  onRecords(file: number, records: ImportRecord[]): void;
+  onProgress(file: number, rows: number, sheet: string | null): void;
+  onFileDone(file: number, result: R): void;
+  onFileFailed(file: number, failure: ParseFailure): void;
 }
 
-/** Parses one file in a worker thread; records arrive in batches, the result at the end. */
-export function parseInWorker<R>(input: WorkerInput, handlers: ParseHandlers, signal?: AbortSignal): Promise<R> {
-  return new Promise<R>((resolve, reject) => {
+/**
+ * Parses the files of one kind in one worker thread; records arrive in batches, each file's result
+ * when it ends. Resolves when every file is read; rejects on cancel, a stall or a worker crash.
+ */
+export function parseInWorker<R>(input: WorkerInput, handlers: ParseHandlers<R>, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const worker = new Worker(workerScript(), {
       workerData: input,
       resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 64 },
@@ -74,11 +79,12 @@ export function parseInWorker<R>(input: WorkerInput, handlers: ParseHandlers, si
       arm();
       try {
         if (m.type === 'records') {
-          handlers.onRecords(m.records);
+          handlers.onRecords(m.file, m.records);
           worker.postMessage({ type: 'ack' });
-        } else if (m.type === 'progress') handlers.onProgress(m.rows, m.sheet);
-        else if (m.type === 'done') finish(() => resolve(m.result));
-        else finish(() => reject(new ParseFailure(m.problem, m.detail)));
+        } else if (m.type === 'progress') handlers.onProgress(m.file, m.rows, m.sheet);
+        else if (m.type === 'file-done') handlers.onFileDone(m.file, m.result);
+        else if (m.type === 'file-failed') handlers.onFileFailed(m.file, new ParseFailure(m.problem, m.detail));
+        else finish(() => resolve());
       } catch (e) {
         finish(() => reject(e));
       }

@@ -1,11 +1,12 @@
 import type { ImportRecord } from './records';
 
-/** Messages from the parsing worker to the main thread. */
+/** Messages from the parsing worker to the main thread; `file` is the index in WorkerInput.files. */
 export type WorkerMessage<Result> =
-  | { type: 'records'; records: ImportRecord[] }
-  | { type: 'progress'; rows: number; sheet: string | null }
-  | { type: 'done'; result: Result }
-  | { type: 'failed'; problem: string; detail: string };
+  | { type: 'records'; file: number; records: ImportRecord[] }
+  | { type: 'progress'; file: number; rows: number; sheet: string | null }
+  | { type: 'file-done'; file: number; result: Result }
+  | { type: 'file-failed'; file: number; problem: string; detail: string }
+  | { type: 'done' };
 
 /** Messages from the main thread to the worker: flow control. */
 export type ParentMessage = { type: 'ack' };

@@ -1,5 +1,6 @@
-// The parsing worker: reads one workbook or CSV off the main thread and streams validated records
-// back in batches, waiting for the main thread when it is behind (bounded memory).
+// The parsing worker: reads the workbooks and CSVs of one kind off the main thread, one after the
+// other, and streams validated records back in batches, waiting for the main thread when it is
+// behind (bounded memory). One worker per kind: its start-up is paid once, not once per file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,9 +12,12 @@ import type { ReadEvent } from './readers/types';
 import { WorkbookRejected } from './readers/zip-inspect';
 import { BATCH_SIZE, MAX_BATCHES_IN_FLIGHT, type ParentMessage, type WorkerMessage } from './worker-protocol';
 
+export type WorkerFileOptions = Omit<FileImportOptions, 'masterNames'>;
+
 export interface WorkerInput {
-  path: string;
-  options: Omit<FileImportOptions, 'masterNames'> & { masterNames?: [string, string][] };
+  files: { path: string; options: WorkerFileOptions }[];
+  /** the master data's code → name, shared by the files (sent once) */
+  masterNames: [string, string][];
 }
 
 const port = parentPort;
@@ -34,9 +38,10 @@ port.on('message', (m: ParentMessage) => {
 let batch: ImportRecord[] = [];
 let rowsSeen = 0;
 let currentSheet: string | null = null;
+let currentFile = 0;
 function flush(): void {
   if (batch.length === 0) return;
-  post({ type: 'records', records: batch });
+  post({ type: 'records', file: currentFile, records: batch });
   batch = [];
   inFlight++;
 }
@@ -44,25 +49,39 @@ function flush(): void {
 async function* paced(events: AsyncIterable<ReadEvent> | Iterable<ReadEvent>): AsyncGenerator<ReadEvent> {
   for await (const e of events) {
     if (e.type === 'sheet') currentSheet = e.sheet.name;
-    else if (++rowsSeen % 5000 === 0) post({ type: 'progress', rows: rowsSeen, sheet: currentSheet });
+    else if (++rowsSeen % 5000 === 0) post({ type: 'progress', file: currentFile, rows: rowsSeen, sheet: currentSheet });
     while (inFlight >= MAX_BATCHES_IN_FLIGHT) await new Promise<void>((r) => (release = r));
     yield e;
   }
 }
 
-async function main(): Promise<void> {
-  const { path: file, options } = input;
+async function parseFile(file: string, options: WorkerFileOptions, masterNames: ReadonlyMap<string, string>): Promise<void> {
   const events = isCsv(file) ? csvEvents(readFileSync(file), path.basename(file).replace(/\.[^.]+$/, '')) : readXlsx(file);
-  const result = await importRows(paced(events), { ...options, masterNames: new Map(options.masterNames ?? []) }, (record) => {
+  const result = await importRows(paced(events), { ...options, masterNames }, (record) => {
     batch.push(record);
     if (batch.length >= BATCH_SIZE) flush();
   });
   flush();
-  post({ type: 'progress', rows: rowsSeen, sheet: currentSheet });
-  post({ type: 'done', result });
+  post({ type: 'progress', file: currentFile, rows: rowsSeen, sheet: currentSheet });
+  post({ type: 'file-done', file: currentFile, result });
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof WorkbookRejected) post({ type: 'failed', problem: e.problem, detail: '' });
-  else post({ type: 'failed', problem: 'unreadable', detail: e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e) });
-});
+async function main(): Promise<void> {
+  const masterNames = new Map(input.masterNames);
+  for (const [i, f] of input.files.entries()) {
+    currentFile = i;
+    rowsSeen = 0;
+    currentSheet = null;
+    batch = [];
+    try {
+      await parseFile(f.path, f.options, masterNames);
+    } catch (e) {
+      // A file that cannot be read is that file's error; the other files are still read.
+      if (e instanceof WorkbookRejected) post({ type: 'file-failed', file: i, problem: e.problem, detail: '' });
+      else post({ type: 'file-failed', file: i, problem: 'unreadable', detail: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) });
+    }
+  }
+  post({ type: 'done' });
+}
+
+void main();

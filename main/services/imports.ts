@@ -203,115 +203,118 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
     distributors.history({ code: d.code, effective_from: effectiveFrom ?? '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
   };
 
-  for (const [n, f] of p.todo.entries()) {
-    const fileId = insertFile(db, { importId, kind: kind as AnyKind, period, fileName: f.name, sha256: f.sha, bytes: f.bytes });
-    const write = (rec: ImportRecord): void => {
-      if (rec.kind === 'distributors') {
-        const d = rec.record;
-        const earlier = seenCodes.get(d.code);
-        if (earlier) {
-          errors.add({ file: f.name, sheet: d.sheet, row: d.row, column: null, header: null, field: 'code', value: d.code, key: 'import.duplicate_distributor', params: { code: d.code, file: earlier.file, sheet: earlier.sheet, row: earlier.row } });
-          return;
-        }
-        seenCodes.set(d.code, { file: f.name, sheet: d.sheet, row: d.row });
-        upsertDistributor(d);
+  const fileIds = p.todo.map((f) => insertFile(db, { importId, kind: kind as AnyKind, period, fileName: f.name, sha256: f.sha, bytes: f.bytes }));
+  const write = (n: number, rec: ImportRecord): void => {
+    const f = p.todo[n];
+    const fileId = fileIds[n];
+    if (!f || fileId === undefined) return;
+    if (rec.kind === 'distributors') {
+      const d = rec.record;
+      const earlier = seenCodes.get(d.code);
+      if (earlier) {
+        errors.add({ file: f.name, sheet: d.sheet, row: d.row, column: null, header: null, field: 'code', value: d.code, key: 'import.duplicate_distributor', params: { code: d.code, file: earlier.file, sheet: earlier.sheet, row: earlier.row } });
         return;
       }
-      if (!period) return;
-      const base = { period, file_id: fileId, sheet: rec.record.sheet, row_no: rec.record.row };
-      if (rec.kind === 'purchases' || rec.kind === 'returns') {
-        const r = rec.record;
-        const line: LineInsert = {
-          ...base,
-          doc_no: r.doc_no,
-          line_no: r.line_no,
-          date: r.date,
-          distributor_code: r.distributor_code,
-          distributor_name: r.distributor_name,
-          sku_code: r.sku_code,
-          sku_name: r.sku_name,
-          quantity: r.quantity,
-          quantity_e4: quantityE4(r.quantity),
-          unit_price: r.unit_price,
-          amount_cents: moneyToCents(r.amount),
-          dup_key: dupKey(r),
-          ...(rec.kind === 'returns' ? { original_doc_no: r.original_doc_no ?? null, reason: r.reason ?? null } : {}),
-        };
-        try {
-          if (rec.kind === 'purchases') writers.purchase(line);
-          else writers.return(line);
-        } catch (e) {
-          if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
-          const first = findDuplicateLine(db, rec.kind, period, line.dup_key);
-          errors.add({
-            file: f.name,
-            sheet: r.sheet,
-            row: r.row,
-            column: null,
-            header: null,
-            field: 'doc_no',
-            value: r.line_no ? `${r.doc_no} / ${r.line_no}` : r.doc_no,
-            key: 'import.duplicate_line',
-            params: { doc: r.doc_no, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 },
-          });
-        }
-      } else if (rec.kind === 'promotions') {
-        const r = rec.record;
-        writers.promotion({
-          ...base,
-          distributor_code: r.distributor_code,
-          promotion_code: r.promotion_code,
-          promotion_name: r.promotion_name,
-          target_cents: r.target_amount === null ? null : moneyToCents(r.target_amount),
-          actual_cents: r.actual_amount === null ? null : moneyToCents(r.actual_amount),
-          achievement_rate: r.achievement_rate,
-        });
-      } else {
-        writers.claim({ ...base, distributor_code: rec.record.distributor_code, claimed_cents: moneyToCents(rec.record.claimed_rebate) });
-      }
-    };
-
-    let result: FileImportResult;
-    try {
-      result = await parseInWorker<FileImportResult>(
-        {
-          path: f.path,
-          options: {
-            file: f.name,
-            kind,
-            period,
-            masterCodes: master ? master.codes : null,
-            masterNames: master ? master.names : [],
-            sheets: req.sheets,
-            templates,
-            override: req.overrides?.[f.index],
-          },
-        },
-        {
-          onRecords: (records) => {
-            for (const r of records) write(r);
-          },
-          onProgress: (rows, sheet) => onProgress({ file: f.name, fileIndex: n, files: p.todo.length, rows, sheet }),
-        },
-        signal,
-      );
-    } catch (e) {
-      if (e instanceof ParseFailure) {
-        if (e.problem === 'cancelled') {
-          report.status = 'cancelled';
-          return;
-        }
-        errors.add(parseFailureIssue(f.name, e));
-        report.files.push({ file: f.name, sha256: f.sha, status: 'rejected', sheets: [], rows: 0, total: '0.00' });
-        continue;
-      }
-      throw e;
+      seenCodes.set(d.code, { file: f.name, sheet: d.sheet, row: d.row });
+      upsertDistributor(d);
+      return;
     }
+    if (!period) return;
+    const base = { period, file_id: fileId, sheet: rec.record.sheet, row_no: rec.record.row };
+    if (rec.kind === 'purchases' || rec.kind === 'returns') {
+      const r = rec.record;
+      const line: LineInsert = {
+        ...base,
+        doc_no: r.doc_no,
+        line_no: r.line_no,
+        date: r.date,
+        distributor_code: r.distributor_code,
+        distributor_name: r.distributor_name,
+        sku_code: r.sku_code,
+        sku_name: r.sku_name,
+        quantity: r.quantity,
+        quantity_e4: quantityE4(r.quantity),
+        unit_price: r.unit_price,
+        amount_cents: moneyToCents(r.amount),
+        dup_key: dupKey(r),
+        ...(rec.kind === 'returns' ? { original_doc_no: r.original_doc_no ?? null, reason: r.reason ?? null } : {}),
+      };
+      try {
+        if (rec.kind === 'purchases') writers.purchase(line);
+        else writers.return(line);
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+        const first = findDuplicateLine(db, rec.kind, period, line.dup_key);
+        errors.add({
+          file: f.name,
+          sheet: r.sheet,
+          row: r.row,
+          column: null,
+          header: null,
+          field: 'doc_no',
+          value: r.line_no ? `${r.doc_no} / ${r.line_no}` : r.doc_no,
+          key: 'import.duplicate_line',
+          params: { doc: r.doc_no, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 },
+        });
+      }
+    } else if (rec.kind === 'promotions') {
+      const r = rec.record;
+      writers.promotion({
+        ...base,
+        distributor_code: r.distributor_code,
+        promotion_code: r.promotion_code,
+        promotion_name: r.promotion_name,
+        target_cents: r.target_amount === null ? null : moneyToCents(r.target_amount),
+        actual_cents: r.actual_amount === null ? null : moneyToCents(r.actual_amount),
+        achievement_rate: r.achievement_rate,
+      });
+    } else {
+      writers.claim({ ...base, distributor_code: rec.record.distributor_code, claimed_cents: moneyToCents(rec.record.claimed_rebate) });
+    }
+  };
+
+  const outcomes: ({ ok: true; result: FileImportResult } | { ok: false; failure: ParseFailure } | undefined)[] = [];
+  try {
+    await parseInWorker<FileImportResult>(
+      {
+        files: p.todo.map((f) => ({
+          path: f.path,
+          options: { file: f.name, kind, period, masterCodes: master ? master.codes : null, sheets: req.sheets, templates, override: req.overrides?.[f.index] },
+        })),
+        masterNames: master ? master.names : [],
+      },
+      {
+        onRecords: (n, records) => {
+          for (const r of records) write(n, r);
+        },
+        onProgress: (n, rows, sheet) => onProgress({ file: p.todo[n]?.name ?? '', fileIndex: n, files: p.todo.length, rows, sheet }),
+        onFileDone: (n, result) => (outcomes[n] = { ok: true, result }),
+        onFileFailed: (n, failure) => (outcomes[n] = { ok: false, failure }),
+      },
+      signal,
+    );
+  } catch (e) {
+    if (!(e instanceof ParseFailure)) throw e;
+    if (e.problem === 'cancelled') {
+      report.status = 'cancelled';
+      return;
+    }
+    // The worker itself failed (a stall, out of memory): the file it was on, and any after it, fail.
+    p.todo.forEach((_, n) => (outcomes[n] ??= { ok: false, failure: e }));
+  }
+  for (const [n, f] of p.todo.entries()) {
+    const outcome = outcomes[n];
+    if (!outcome || !outcome.ok) {
+      errors.add(parseFailureIssue(f.name, outcome && !outcome.ok ? outcome.failure : new ParseFailure('unreadable', '')));
+      report.files.push({ file: f.name, sha256: f.sha, status: 'rejected', sheets: [], rows: 0, total: '0.00' });
+      continue;
+    }
+    const result = outcome.result;
     errors.addAll(result.errors, result.errorCount);
     warnings.addAll(result.warnings, result.warningCount);
     p.newTemplates.push(...result.templates);
     const summary: FileSummary = result.summary;
-    finishFile(db, fileId, { sheetsJson: JSON.stringify(summary.sheets), rows: summary.rows, totalCents: moneyToCents(summary.total) });
+    finishFile(db, fileIds[n] ?? 0, { sheetsJson: JSON.stringify(summary.sheets), rows: summary.rows, totalCents: moneyToCents(summary.total) });
     report.files.push({ file: f.name, sha256: f.sha, status: 'imported', sheets: summary.sheets, rows: summary.rows, total: summary.total, mappings: result.mappings, preview: result.preview });
     report.rows += summary.rows;
   }

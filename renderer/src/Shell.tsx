@@ -10,6 +10,7 @@ import { AuditPage } from './pages/AuditPage';
 import { DistributorsPage } from './pages/DistributorsPage';
 import { ImportPage } from './pages/ImportPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { PoliciesPage } from './pages/PoliciesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SECTION_ICONS, SECTIONS, sectionFromHash, type Section } from './sections';
 
@@ -45,6 +46,7 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): Rea
   if (section === 'audit') page = <AuditPage lang={lang} user={user} />;
   else if (section === 'import') page = <ImportPage lang={lang} />;
   else if (section === 'distributors') page = <DistributorsPage lang={lang} onImport={() => go('import')} />;
+  else if (section === 'policies') page = <PoliciesPage lang={lang} user={user} />;
   else if (section === 'settings') page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} />;
   else page = <PlaceholderPage section={section} />;
 

@@ -1,10 +1,18 @@
 import type { Operations } from '../../../contract/operations';
 import type { HandlersFor } from '../handler-types';
 import { coreHandlers } from './core';
+import { approvalHandlers } from './approvals';
+import { batchHandlers } from './batches';
+import { demoHandlers } from './demo';
 import { importHandlers } from './imports';
+import { policyHandlers } from './policies';
 
 /** One handler per operation of the contract; the mapped type makes a missing one a type error. */
 export const handlers: HandlersFor<Operations> = {
   ...coreHandlers,
   ...importHandlers,
+  ...batchHandlers,
+  ...approvalHandlers,
+  ...demoHandlers,
+  ...policyHandlers,
 };

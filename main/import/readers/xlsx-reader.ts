@@ -43,7 +43,12 @@ export async function* readXlsx(file: string): AsyncGenerator<ReadEvent> {
     const sheet = (raw.name ? byName.get(raw.name) : undefined) ?? byPart.get(`xl/worksheets/sheet${String(raw.id)}.xml`);
     if (!sheet) continue;
     yield { type: 'sheet', sheet: { name: sheet.name, index: sheet.index, hidden: sheet.hidden } };
-    if (sheet.hidden) continue;
+    if (sheet.hidden) {
+      // Drained, not skipped: when ExcelJS has spooled the sheet to a temporary file (shared strings
+      // stored after the sheets, as some writers do), an unread stream outlives that file.
+      for await (const _row of raw) void _row;
+      continue;
+    }
     for await (const r of raw) {
       const values: CellValue[] = [];
       let percent: number[] | undefined;

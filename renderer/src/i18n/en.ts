@@ -32,6 +32,12 @@ export const en: Messages = {
     confirm: 'Confirm password',
     mismatch: 'The passwords do not match',
     submit: 'Create administrator and sign in',
+    demo: 'Also load demo data',
+    demoHint: 'A complete demo month: about 600 distributors, 24,000 purchase lines (several workbooks in real-world shapes), returns, promotions, claims, three rebate policies and a three-level approval chain.',
+    demoLoading: 'Writing and importing the demo month, about half a minute…',
+    demoLoaded: 'Demo data loaded: {{period}} is ready to calculate',
+    demoUsers: 'These demo users were created, all with the password {{password}}. Sign in as them to try submission and multi-level approval.',
+    demoFailed: 'Loading the demo data failed',
   },
   placeholder: {
     notYet: 'Not available yet',

@@ -3,12 +3,13 @@ import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
 import { setApiLanguage } from '../api/client';
 import { en } from './en';
+import { policiesStrings } from './policies';
 import { zhCN } from './zh-CN';
 
 export async function initI18n(lang: Lang): Promise<void> {
   setApiLanguage(lang);
   await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: { ...zhCN, policies: policiesStrings['zh-CN'] } }, en: { translation: { ...en, policies: policiesStrings.en } } },
     lng: lang,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

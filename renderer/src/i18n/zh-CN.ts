@@ -30,6 +30,12 @@ export const zhCN = {
     confirm: '确认密码',
     mismatch: '两次输入的密码不一致',
     submit: '创建管理员并登录',
+    demo: '同时加载演示数据',
+    demoHint: '一个完整的演示月份：约 600 个经销商、2.4 万行进货（多个真实格式的工作簿）、退货、促销、申报，三条返利政策和三级审批流。之后可以在设置里删除数据库重新开始。',
+    demoLoading: '正在生成并导入演示数据，大约需要半分钟…',
+    demoLoaded: '演示数据已加载：{{period}} 可以核算了',
+    demoUsers: '已创建以下演示用户，密码均为 {{password}}。用他们登录可以体验提交与多级审批。',
+    demoFailed: '演示数据加载失败',
   },
   placeholder: {
     notYet: '此功能尚未开放',

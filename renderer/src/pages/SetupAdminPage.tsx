@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Modal, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
@@ -17,18 +17,53 @@ interface Values {
   displayName?: string;
   password: string;
   confirm: string;
+  demo: boolean;
 }
 
 export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [loadingDemo, setLoadingDemo] = useState(false);
 
   const submit = async (v: Values): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      onDone(await call('auth.setupAdmin', { name: v.name, password: v.password, displayName: v.displayName || undefined }));
+      const user = await call('auth.setupAdmin', { name: v.name, password: v.password, displayName: v.displayName || undefined });
+      if (v.demo) {
+        // First run: a demo month, ready to calculate, so a newcomer sees the whole product at once.
+        setLoadingDemo(true);
+        try {
+          const demo = await call('demo.load', {});
+          location.hash = '#/overview';
+          Modal.success({
+            title: t('setup.demoLoaded', { period: demo.period }),
+            width: 560,
+            content: (
+              <>
+                <Typography.Paragraph>{t('setup.demoUsers', { password: demo.password })}</Typography.Paragraph>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="name"
+                  dataSource={demo.users}
+                  columns={[
+                    { title: t('settings.userName'), dataIndex: 'name' },
+                    { title: t('settings.displayName'), dataIndex: 'display' },
+                    { title: t('settings.roles'), dataIndex: 'roles', render: (r: string[]) => r.map((x) => t(`roles.${x}`)).join('、') },
+                  ]}
+                />
+              </>
+            ),
+          });
+        } catch (e) {
+          Modal.error({ title: t('setup.demoFailed'), content: e instanceof ApiError ? e.message : String(e) });
+        } finally {
+          setLoadingDemo(false);
+        }
+      }
+      onDone(user);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
@@ -40,7 +75,8 @@ export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.E
     <div className="auth-page">
       <Card className="auth-card" style={{ width: 460 }} title={<Space><span className="app-brand-mark">返</span>{t('setup.title')}</Space>} extra={<LanguageSwitch lang={lang} onChange={onLanguage} />}>
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
-        <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} data-testid="setup-form">
+        {loadingDemo && <Spin fullscreen size="large" tip={t('setup.demoLoading')} data-testid="setup-demo-loading" />}
+        <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ demo: true }} data-testid="setup-form">
           <Form.Item name="name" label={t('setup.name')} rules={[{ required: true, message: t('common.required') }]}>
             <Input autoFocus autoComplete="username" data-testid="setup-name" />
           </Form.Item>
@@ -62,6 +98,9 @@ export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.E
             ]}
           >
             <Input.Password autoComplete="new-password" data-testid="setup-confirm" />
+          </Form.Item>
+          <Form.Item name="demo" valuePropName="checked" extra={t('setup.demoHint')}>
+            <Checkbox data-testid="setup-demo">{t('setup.demo')}</Checkbox>
           </Form.Item>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="setup-submit">

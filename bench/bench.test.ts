@@ -1,0 +1,31 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatTable } from './measure';
+import { runBench } from './run';
+
+let dir: string;
+afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run bench', () => {
+  it('runs end to end at a tiny size (so it cannot rot) and writes its table as JSON', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rebate-bench-test-'));
+    const { rows, file } = await runBench({ sizes: ['tiny'], runs: 1, outDir: dir });
+    const measures = rows.map((r) => r.measure);
+    expect(measures).toEqual(
+      expect.arrayContaining([
+        'import month (all kinds, one transaction)',
+        'ExcelJS streaming reader alone (floor)',
+        'import ÷ reader floor',
+        'calculate batch (aggregate + evaluate + store)',
+        'formula evaluator, 10-formula policy',
+        'hand-written TypeScript + decimal.js (floor)',
+      ]),
+    );
+    for (const r of rows) expect(Number.isFinite(r.value) && r.value > 0, r.measure).toBe(true);
+    expect(rows.find((r) => r.measure === 'formula evaluator, 10-formula policy')?.note).toBe('same results as hand-written');
+    expect(JSON.parse(readFileSync(file, 'utf8')).rows).toHaveLength(rows.length);
+    expect(formatTable(rows)).toContain('import ÷ reader floor');
+  }, 180_000);
+});

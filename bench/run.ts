@@ -1,0 +1,58 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { aggregatePeriod } from '../main/services/aggregate';
+import { benchEvaluator } from './evaluator';
+import { benchImportCalc } from './import-calc';
+import { formatTable, type BenchRow } from './measure';
+import type { WorkloadName } from './workloads';
+
+export interface BenchOptions {
+  sizes: WorkloadName[];
+  runs: number;
+  /** where the JSON goes (bench/results by default) */
+  outDir: string;
+  log?: (s: string) => void;
+  /** extra sections (exports, the results screen) given the workload's database */
+  extras?: ((name: WorkloadName, ctx: Awaited<ReturnType<typeof benchImportCalc>>['ctx']) => Promise<BenchRow[]>)[];
+}
+
+/** Runs the benchmarks of issue 8 and returns the rows; also writes them as JSON. */
+export async function runBench(o: BenchOptions): Promise<{ rows: BenchRow[]; file: string }> {
+  const rows: BenchRow[] = [];
+  for (const size of o.sizes) {
+    const { rows: r, ctx, cleanup } = await benchImportCalc(size, o.runs, o.log);
+    rows.push(...r);
+    try {
+      const inputs = aggregatePeriod(ctx.store.db, '2026-03').map((d) => d.inputs);
+      rows.push(...(await benchEvaluator(size, inputs, o.runs)));
+      for (const extra of o.extras ?? []) rows.push(...(await extra(size, ctx)));
+    } finally {
+      ctx.store.close();
+      cleanup();
+    }
+  }
+  mkdirSync(o.outDir, { recursive: true });
+  const file = path.join(o.outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, rows }, null, 2));
+  return { rows, file };
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const sizes = (arg('sizes') ?? 'S,M,L').split(',').filter(Boolean) as WorkloadName[];
+  const runs = Number(arg('runs') ?? 3);
+  const extras: BenchOptions['extras'] = [];
+  const { rows, file } = await runBench({ sizes, runs, outDir: path.resolve(arg('out') ?? 'bench/results'), log: (s) => process.stderr.write(`${s}\n`), extras });
+  process.stdout.write(`\n${formatTable(rows)}\n\nwritten to ${file}\n`);
+}
+
+if (process.argv[1] && /run\.m?js$/.test(process.argv[1])) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

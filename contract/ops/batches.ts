@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { def } from '../op-def';
+
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period');
+
+export type BatchStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
+
+export interface CalcDiffView {
+  first: boolean;
+  added: string[];
+  removed: string[];
+  up: number;
+  down: number;
+  unchanged: number;
+  previous_total: string;
+  total_delta: string;
+}
+
+export interface CalcResultView {
+  batch: number;
+  period: string;
+  status: 'draft';
+  distributors: number;
+  exceptions: number;
+  rebate_total: string;
+  adjustment_total: string;
+  total: string;
+  content_hash: string;
+  diff: CalcDiffView;
+  dropped_adjustments: { code: string; amount: string; reason: string }[];
+}
+
+export interface ResultRowView {
+  code: string;
+  name: string;
+  region: string;
+  province: string | null;
+  grade: string;
+  status: string;
+  policy: string | null;
+  policy_version: number | null;
+  inputs: Record<string, string>;
+  values: Record<string, string>;
+  rebate: string | null;
+  adjustment: string;
+  adjustment_reason: string | null;
+  final: string | null;
+  exception: string | null;
+}
+
+export interface BatchResultsView {
+  period: string;
+  batch: number;
+  status: BatchStatus;
+  content_hash: string;
+  total: string;
+  rebate_total: string;
+  adjustment_total: string;
+  distributors: number;
+  calculated_by: string;
+  calculated_at: string;
+  policies: { code: string; version: number; labels: Record<string, string>; formulas: { name: string; label: string; expr: string }[] }[];
+  rows: ResultRowView[];
+  exceptions: { code: string; reason: string; kind: string }[];
+  last_diff: unknown;
+}
+
+export interface TraceViewData {
+  period: string;
+  row: ResultRowView;
+  formulas: { name: string; label: string; expr: string; value: string | null }[];
+  sources: { kind: 'purchases' | 'returns'; file: string; sheet: string; row: number; doc_no: string; date: string; amount: string }[];
+  source_limit: number;
+}
+
+export interface ReconcileView {
+  period: string;
+  previous_period: string;
+  previous_approved: boolean;
+  settings: { tolerance: string; change_percent: number; change_amount: string; return_rate: string };
+  claims: { code: string; name: string | null; claimed: string | null; computed: string | null; difference: string | null; status: 'matched' | 'differs' | 'only_claims' | 'only_batch' }[];
+  changes: { code: string; name: string; previous: string; current: string; difference: string; percent: string | null }[];
+  checks: { code: string; name: string | null; check: string; detail: string }[];
+  summary: { matched: number; differs: number; only_claims: number; only_batch: number; changes: number; checks: number; claims_imported: boolean };
+}
+
+export interface PeriodKindView {
+  kind: string;
+  files: number;
+  rows: number;
+  total: string;
+}
+
+export interface PeriodOverviewView {
+  period: string;
+  kinds: PeriodKindView[];
+  batch: { status: BatchStatus; total: string; distributors: number; exceptions: number; calculated_at: string; content_hash: string; stale: boolean } | null;
+  /** the next step for a preparer: import, calculate, reconcile, submit, wait, export */
+  next: 'import' | 'calculate' | 'review' | 'submit' | 'approval' | 'export';
+}
+
+export const batchOperations = {
+  'batch.calculate': def<CalcResultView>()(z.object({ period }).strict(), 'preparer'),
+  'batch.results': def<BatchResultsView>()(z.object({ period }).strict(), 'signed_in'),
+  'batch.trace': def<TraceViewData>()(z.object({ period, code: z.string().min(1).max(64) }).strict(), 'signed_in'),
+  'batch.adjust': def<ResultRowView>()(
+    z.object({ period, code: z.string().min(1).max(64), amount: z.string().min(1).max(32), reason: z.string().max(500) }).strict(),
+    'preparer',
+  ),
+  'batch.reconcile': def<ReconcileView>()(z.object({ period }).strict(), 'signed_in'),
+  'periods.overview': def<PeriodOverviewView[]>()(z.object({ year: z.number().int().min(2000).max(2100).optional() }).strict(), 'signed_in'),
+} as const;

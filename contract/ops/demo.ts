@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { def } from '../op-def';
+
+export interface DemoLoadView {
+  period: string;
+  imports: { kind: string; status: string; rows: number }[];
+  users: { name: string; display: string; roles: string[] }[];
+  password: string;
+}
+
+export const demoOperations = {
+  /** first run: load a demo month into an empty database (admin) */
+  'demo.load': def<DemoLoadView>()(z.object({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() }).strict(), 'admin'),
+} as const;

@@ -1,0 +1,15 @@
+import type { batchOperations } from '../../../contract/ops/batches';
+import { adjust, results, trace } from '../../services/batches';
+import { calculate } from '../../services/calc';
+import { periodsOverview } from '../../services/periods';
+import { reconcile } from '../../services/reconcile';
+import type { HandlersFor } from '../handler-types';
+
+export const batchHandlers: HandlersFor<typeof batchOperations> = {
+  'batch.calculate': (ctx, input) => calculate(ctx, input.period),
+  'batch.results': (ctx, input) => results(ctx, input.period),
+  'batch.trace': (ctx, input) => trace(ctx, input.period, input.code),
+  'batch.adjust': (ctx, input) => adjust(ctx, input),
+  'batch.reconcile': (ctx, input) => reconcile(ctx, input.period),
+  'periods.overview': (ctx, input) => periodsOverview(ctx, input.year),
+};

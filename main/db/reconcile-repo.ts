@@ -1,0 +1,28 @@
+import type { Db } from './database';
+
+export function claimsByCode(db: Db, period: string): { code: string; cents: number }[] {
+  return db.prepare('SELECT distributor_code AS code, SUM(claimed_cents) AS cents FROM claims WHERE period = ? GROUP BY distributor_code ORDER BY code').all(period) as { code: string; cents: number }[];
+}
+
+export function approvedFinalsOf(db: Db, period: string): Map<string, number> {
+  const rows = db
+    .prepare(
+      `SELECT r.code, r.final_cents AS cents FROM batch_rows r JOIN batches b ON b.id = r.batch_id
+       WHERE b.period = ? AND b.status = 'approved' AND r.final_cents IS NOT NULL`,
+    )
+    .all(period) as { code: string; cents: number }[];
+  return new Map(rows.map((r) => [r.code, r.cents]));
+}
+
+/** Returns whose original document is in no purchase of any period. */
+export function unknownOriginalDocs(db: Db, period: string): { code: string; doc_no: string; original_doc_no: string; file_name: string; sheet: string; row_no: number }[] {
+  return db
+    .prepare(
+      `SELECT r.distributor_code AS code, r.doc_no, r.original_doc_no, f.file_name, r.sheet, r.row_no
+       FROM returns r JOIN import_files f ON f.id = r.file_id
+       WHERE r.period = ? AND r.original_doc_no IS NOT NULL AND r.original_doc_no <> ''
+         AND NOT EXISTS (SELECT 1 FROM purchases p WHERE p.doc_no = r.original_doc_no)
+       ORDER BY r.distributor_code, r.doc_no`,
+    )
+    .all(period) as { code: string; doc_no: string; original_doc_no: string; file_name: string; sheet: string; row_no: number }[];
+}

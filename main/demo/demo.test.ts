@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Harness } from '../testing/harness';
+import { loadDemo } from '../services/demo';
+import { generateDemo } from './generate';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+function digest(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => !f.endsWith('.xlsx'))
+      .sort()
+      .map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]),
+  );
+}
+
+describe('demo month', () => {
+  it('is deterministic for a seed, in the messy shapes real exports have', async () => {
+    h = new Harness();
+    const a = await generateDemo({ out: path.join(h.dir, 'a'), period: '2026-03', distributors: 60, purchaseRows: 800, seed: 7 });
+    const b = await generateDemo({ out: path.join(h.dir, 'b'), period: '2026-03', distributors: 60, purchaseRows: 800, seed: 7 });
+    expect(digest(a.out)).toEqual(digest(b.out));
+    expect(a.deliberateDifferences).toEqual(b.deliberateDifferences);
+    const names = readdirSync(a.out).sort();
+    expect(names).toEqual(expect.arrayContaining(['chain.json', 'claims-2026-03.xlsx', 'distributors-master.xlsx', 'promotions-2026-03.xlsx', 'purchases-west-2026-03.csv', 'returns-2026-03.xlsx']));
+    expect(names.filter((n) => n.startsWith('policy-'))).toHaveLength(3);
+    expect(names.filter((n) => /^purchases-erp-\d+/.test(n)).length).toBeGreaterThanOrEqual(2);
+    expect(a.purchaseRows).toBe(800);
+  });
+
+  it('loads at size S without import errors, calculates with the demo policies, and reconciliation finds exactly the deliberate differences', async () => {
+    h = new Harness();
+    const admin = await h.admin();
+    const loaded = await loadDemo(admin, { period: '2026-03', distributors: 500, purchaseRows: 20_000 });
+    expect(loaded.imports.map((i) => [i.kind, i.status])).toEqual([
+      ['distributors', 'imported'],
+      ['purchases', 'imported'],
+      ['returns', 'imported'],
+      ['promotions', 'imported'],
+      ['claims', 'imported'],
+    ]);
+    expect(loaded.imports.find((i) => i.kind === 'purchases')?.rows).toBe(20_000);
+    const calc = await h.ok(admin, 'batch.calculate', { period: '2026-03' });
+    expect(calc.exceptions).toBe(0);
+    expect(calc.distributors).toBeGreaterThan(400);
+    const rec = await h.ok(admin, 'batch.reconcile', { period: '2026-03' });
+    const differs = rec.claims.filter((c) => c.status === 'differs').map((c) => ({ code: c.code, claimed: c.claimed, computed: c.computed }));
+    expect(loaded.summary.deliberateDifferences.length).toBeGreaterThan(0);
+    expect(differs).toEqual(loaded.summary.deliberateDifferences.map((d) => ({ ...d, computed: Number(d.computed).toFixed(2) })).sort((x, y) => (x.code < y.code ? -1 : 1)));
+    expect(rec.claims.filter((c) => c.status === 'only_claims')).toEqual([]);
+    expect((await h.ok(admin, 'chain.get', {})).map((l) => l.name)).toEqual(['区域经理审核', '财务经理审核', '财务总监审批']);
+    const again = await h.call(admin, 'demo.load' as never, {} as never);
+    expect(again.ok).toBe(false);
+  }, 120_000);
+});

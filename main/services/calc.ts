@@ -1,0 +1,199 @@
+import { compilePolicy, type CompiledPolicy } from '../../formulas';
+import {
+  adjustmentsOf,
+  batchLines,
+  batchOf,
+  batchTotals,
+  createBatch,
+  deleteAdjustment,
+  deleteBatchLines,
+  lineWriter,
+  updateBatchAfterCalc,
+  type BatchLine,
+} from '../db/batches-repo';
+import { moneyToCents } from '../import/money';
+import { aggregatePeriod } from './aggregate';
+import { appendAudit } from './audit';
+import { create as backup } from './backups';
+import { contentHash } from './batch-hash';
+import { actorName, type ServiceContext } from './context';
+import { rejected } from './errors';
+import { storedPolicies, type StoredPolicy } from './policies';
+import { selectPolicy } from './policy-selection';
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export interface CalcDiff {
+  first: boolean;
+  added: string[];
+  removed: string[];
+  up: number;
+  down: number;
+  unchanged: number;
+  previous_total: string;
+  total_delta: string;
+}
+
+export interface CalcResult {
+  batch: number;
+  period: string;
+  status: 'draft';
+  distributors: number;
+  exceptions: number;
+  rebate_total: string;
+  adjustment_total: string;
+  total: string;
+  content_hash: string;
+  diff: CalcDiff;
+  /** adjustments dropped because their distributor has no row any more */
+  dropped_adjustments: { code: string; amount: string; reason: string }[];
+}
+
+export function cents(c: number | bigint | null | undefined): string {
+  const v = BigInt(c ?? 0);
+  const neg = v < 0n;
+  const digits = (neg ? -v : v).toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** The detail of an exception, translated when shown (workflow.md: listed, never a silent 0). */
+export interface ExceptionDetail {
+  source: 'app' | 'formulas';
+  key: string;
+  params: Record<string, string | number>;
+  formula?: string;
+}
+
+/**
+ * Calculates (or recalculates) the period's batch: aggregates the built-in variables, selects each
+ * distributor's policy, evaluates it, and stores every formula value, the rebate and exceptions,
+ * keeping adjustments. Refused for a submitted or approved batch. One transaction, a backup first.
+ */
+export async function calculate(ctx: ServiceContext, period: string): Promise<CalcResult> {
+  if (!PERIOD.test(period)) throw rejected('import.period_invalid', { period });
+  const db = ctx.store.db;
+  const existing = batchOf(db, period);
+  if (existing && (existing.status === 'submitted' || existing.status === 'approved')) {
+    throw rejected('calc.locked', { period, status: existing.status });
+  }
+  const distributors = aggregatePeriod(db, period);
+  if (distributors.length === 0) throw rejected('calc.no_data', { period });
+
+  const policies = storedPolicies(db);
+  const compiled = new Map<number, CompiledPolicy | ExceptionDetail>();
+  const compile = (p: StoredPolicy): CompiledPolicy | ExceptionDetail => {
+    let c = compiled.get(p.id);
+    if (!c) {
+      const r = compilePolicy(p.file);
+      c = r.ok ? r : { source: 'formulas', key: r.issues[0]?.key ?? 'eval.internal', params: { ...(r.issues[0]?.params ?? {}) }, ...(r.issues[0]?.formula ? { formula: r.issues[0].formula } : {}) };
+      compiled.set(p.id, c);
+    }
+    return c;
+  };
+
+  type NewLine = Parameters<ReturnType<typeof lineWriter>>[0];
+  const lines: NewLine[] = [];
+  const used = new Map<string, number>();
+  for (const d of distributors) {
+    const base = {
+      batch_id: 0,
+      code: d.code,
+      name: d.name,
+      region: d.region,
+      province: d.province,
+      grade: d.grade,
+      status: d.status,
+      inputs_json: JSON.stringify(d.inputs),
+      adjustment_cents: 0n,
+    };
+    const s = selectPolicy(policies, d, period);
+    if (!s.ok) {
+      const detail: ExceptionDetail =
+        s.reason === 'none'
+          ? { source: 'app', key: 'calc.exception.no_policy', params: { region: d.region, grade: d.grade, period } }
+          : { source: 'app', key: 'calc.exception.ambiguous', params: { codes: s.codes.join(', ') } };
+      lines.push({ ...base, policy_code: null, policy_version: null, values_json: null, rebate_cents: null, final_cents: null, exception: s.reason === 'none' ? 'no_policy' : 'ambiguous', exception_detail: JSON.stringify(detail) });
+      continue;
+    }
+    const p = s.policy;
+    used.set(p.code, p.version);
+    const c = compile(p);
+    if (!('evaluate' in c)) {
+      lines.push({ ...base, policy_code: p.code, policy_version: p.version, values_json: null, rebate_cents: null, final_cents: null, exception: 'evaluation', exception_detail: JSON.stringify(c) });
+      continue;
+    }
+    const r = c.evaluate(d.inputs);
+    if (!r.ok) {
+      const detail: ExceptionDetail = { source: 'formulas', key: r.key, params: { ...r.params }, formula: r.formula };
+      lines.push({ ...base, policy_code: p.code, policy_version: p.version, values_json: JSON.stringify(r.values), rebate_cents: null, final_cents: null, exception: 'evaluation', exception_detail: JSON.stringify(detail) });
+      continue;
+    }
+    const rebate = moneyToCents(r.rebate);
+    lines.push({ ...base, policy_code: p.code, policy_version: p.version, values_json: JSON.stringify(r.values), rebate_cents: rebate, final_cents: rebate, exception: null, exception_detail: null });
+  }
+
+  await backup(ctx, `pre-calc-${period}`);
+  const now = ctx.now().toISOString();
+  const by = actorName(ctx);
+  const policiesJson = JSON.stringify([...used.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, version]) => ({ code, version })));
+
+  return db.transaction((): CalcResult => {
+    const batchId = existing?.id ?? createBatch(db, { period, by, at: now });
+    const before = new Map(batchLines(db, batchId).map((l): [string, BatchLine] => [l.code, l]));
+    const previousTotal = existing?.total_cents ?? 0;
+    deleteBatchLines(db, batchId);
+    const adjustments = new Map(adjustmentsOf(db, period).map((a) => [a.code, a]));
+    const write = lineWriter(db);
+    for (const l of lines) {
+      const adj = adjustments.get(l.code);
+      const adjCents = adj ? BigInt(adj.amount_cents) : 0n;
+      write({ ...l, batch_id: batchId, adjustment_cents: adjCents, final_cents: l.rebate_cents === null ? null : l.rebate_cents + adjCents });
+    }
+    const codes = new Set(lines.map((l) => l.code));
+    const dropped: CalcResult['dropped_adjustments'] = [];
+    for (const a of adjustments.values()) {
+      if (codes.has(a.code)) continue;
+      deleteAdjustment(db, period, a.code);
+      dropped.push({ code: a.code, amount: cents(a.amount_cents), reason: a.reason });
+      appendAudit(db, { actor: by, action: 'adjustment.drop', entity: 'adjustment', entityId: `${period}/${a.code}`, before: { amount: cents(a.amount_cents), reason: a.reason } }, ctx.now());
+    }
+    const totals = batchTotals(db, batchId);
+    const after = new Map(batchLines(db, batchId).map((l): [string, BatchLine] => [l.code, l]));
+    const diff: CalcDiff = { first: !existing || existing.calc_count === 0, added: [], removed: [], up: 0, down: 0, unchanged: 0, previous_total: cents(previousTotal), total_delta: cents(BigInt(totals.total) - BigInt(previousTotal)) };
+    for (const [code, l] of after) {
+      const old = before.get(code);
+      if (!old) diff.added.push(code);
+      else if ((l.final_cents ?? 0) > (old.final_cents ?? 0)) diff.up++;
+      else if ((l.final_cents ?? 0) < (old.final_cents ?? 0)) diff.down++;
+      else diff.unchanged++;
+    }
+    for (const code of before.keys()) if (!after.has(code)) diff.removed.push(code);
+    const hash = contentHash(db, { id: batchId, period, policies_json: policiesJson }, totals);
+    updateBatchAfterCalc(db, { id: batchId, by, at: now, policiesJson, diffJson: JSON.stringify(diff), hash, totals });
+    appendAudit(
+      db,
+      {
+        actor: by,
+        action: 'batch.calculate',
+        entity: 'batch',
+        entityId: period,
+        ...(existing ? { before: { total: cents(existing.total_cents), hash: existing.content_hash, status: existing.status } } : {}),
+        after: { total: cents(totals.total), distributors: totals.distributors, exceptions: totals.exceptions, hash, policies: JSON.parse(policiesJson) as unknown },
+      },
+      ctx.now(),
+    );
+    return {
+      batch: batchId,
+      period,
+      status: 'draft',
+      distributors: totals.distributors,
+      exceptions: totals.exceptions ?? 0,
+      rebate_total: cents(totals.rebate),
+      adjustment_total: cents(totals.adjustment),
+      total: cents(totals.total),
+      content_hash: hash,
+      diff,
+      dropped_adjustments: dropped,
+    };
+  })();
+}

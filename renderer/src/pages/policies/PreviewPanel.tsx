@@ -1,0 +1,111 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import type { ColDef } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { Alert, Button, DatePicker, Space, Statistic, Switch, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PolicyPreviewView, PreviewRowView } from '../../../../contract/ops/policies';
+import type { Lang } from '../../../../contract/roles';
+import { ApiError, call } from '../../api/client';
+import { formatMoney } from '../../format';
+import { gridLocale, gridTheme } from '../../grid/setup';
+import type { DraftFile } from './draft';
+import { TraceDrawer } from './TraceDrawer';
+
+interface Props {
+  file: DraftFile;
+  valid: boolean;
+  period: string;
+  onPeriod: (period: string) => void;
+  lang: Lang;
+}
+
+const moneyClass = (v: string | null | undefined): string => (v?.startsWith('-') ? 'num num-negative' : 'num');
+const signed = (v: string): string => (v.startsWith('-') || v === '0.00' ? formatMoney(v) : `+${formatMoney(v)}`);
+
+/** What-if on a chosen month: the period's rebates with the saved policies and with this draft. */
+export function PreviewPanel({ file, valid, period, onPeriod, lang }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const [preview, setPreview] = useState<PolicyPreviewView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [onlyChanged, setOnlyChanged] = useState(true);
+  const [trace, setTrace] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    if (!valid) return;
+    const mine = ++seq.current;
+    const timer = setTimeout(() => {
+      setBusy(true);
+      call('policy.preview', { policy: file, period })
+        .then((p) => mine === seq.current && (setPreview(p), setError(null)))
+        .catch((e: unknown) => mine === seq.current && setError(e instanceof ApiError ? e.message : String(e)))
+        .finally(() => mine === seq.current && setBusy(false));
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [file, valid, period, tick]);
+
+  const rows = useMemo(() => (preview?.rows ?? []).filter((r) => !onlyChanged || r.before !== r.after || r.exception_before !== r.exception_after), [preview, onlyChanged]);
+  const columns = useMemo<ColDef<PreviewRowView>[]>(
+    () => [
+      { field: 'name', headerName: t('policies.distributor'), flex: 1, minWidth: 80, tooltipValueGetter: (p) => `${p.data?.code ?? ''} ${p.data?.name ?? ''}` },
+      { field: 'before', headerName: t('policies.before'), width: 92, type: 'rightAligned', cellClass: 'num', valueFormatter: (p) => (p.value === null ? t('policies.exception') : formatMoney(String(p.value))) },
+      { field: 'after', headerName: t('policies.after'), width: 92, type: 'rightAligned', cellClass: 'num', valueFormatter: (p) => (p.value === null ? t('policies.exception') : formatMoney(String(p.value))) },
+      { field: 'difference', headerName: t('policies.difference'), width: 92, type: 'rightAligned', cellClass: (p) => moneyClass(String(p.value)), valueFormatter: (p) => signed(String(p.value)) },
+    ],
+    [t],
+  );
+
+  const stale = !valid && preview !== null;
+  return (
+    <div className="policy-preview" data-testid="policy-preview">
+      <div className="policy-preview-head">
+        <Typography.Text strong>{t('policies.previewTitle')}</Typography.Text>
+        <Space size={4}>
+          <DatePicker picker="month" size="small" style={{ width: 110 }} allowClear={false} value={dayjs(`${period}-01`)} onChange={(d) => d && onPeriod(d.format('YYYY-MM'))} data-testid="preview-period" />
+          <Button size="small" icon={<ReloadOutlined />} loading={busy} disabled={!valid} onClick={() => setTick((x) => x + 1)} title={t('policies.refresh')} />
+        </Space>
+      </div>
+      {!valid && <Alert type="warning" showIcon message={t('policies.previewNeedsValid')} style={{ marginBottom: 8 }} />}
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
+      {preview && (
+        <div style={{ opacity: stale ? 0.5 : 1 }}>
+          <div className="preview-stats">
+            <Statistic title={t('policies.totalBefore')} value={formatMoney(preview.total_before)} data-testid="preview-before" />
+            <Statistic title={t('policies.totalAfter')} value={formatMoney(preview.total_after)} data-testid="preview-after" />
+            <Statistic title={t('policies.difference')} value={signed(preview.difference)} valueStyle={{ color: preview.difference.startsWith('-') ? '#cf1322' : undefined }} data-testid="preview-difference" />
+            <Statistic title={t('policies.changed')} value={preview.changed} suffix={`/ ${preview.distributors}`} data-testid="preview-changed" />
+          </div>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 8px' }}>
+            {t('policies.previewNote', { applies: preview.draft_applies, period: preview.period })}
+            {preview.exceptions_after > 0 && <Typography.Text type="warning"> {t('policies.exceptionsAfter', { count: preview.exceptions_after })}</Typography.Text>}
+          </Typography.Paragraph>
+          <Space style={{ marginBottom: 6 }}>
+            <Switch size="small" checked={onlyChanged} onChange={setOnlyChanged} />
+            <Typography.Text style={{ fontSize: 12 }}>{t('policies.onlyChanged')}</Typography.Text>
+          </Space>
+          <div style={{ height: 360 }} data-testid="preview-grid">
+            <AgGridReact<PreviewRowView>
+              key={lang}
+          theme={gridTheme}
+              localeText={gridLocale(lang)}
+              rowData={rows}
+              columnDefs={columns}
+              getRowId={(p) => p.data.code}
+              defaultColDef={{ sortable: true, resizable: true }}
+              onRowClicked={(e) => e.data && setTrace(e.data.code)}
+              overlayNoRowsTemplate={t('policies.noChanges')}
+              tooltipShowDelay={300}
+            />
+          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('policies.clickForTrace')}</Typography.Text>
+        </div>
+      )}
+      {!preview && valid && !error && <Typography.Paragraph type="secondary">{t('policies.previewLoading')}</Typography.Paragraph>}
+      <TraceDrawer code={trace} file={file} period={period} lang={lang} onClose={() => setTrace(null)} />
+    </div>
+  );
+}

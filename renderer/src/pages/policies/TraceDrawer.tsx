@@ -1,0 +1,78 @@
+import { Alert, Descriptions, Drawer, Spin, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PolicyTraceView } from '../../../../contract/ops/policies';
+import type { Lang } from '../../../../contract/roles';
+import { BUILTIN_VARIABLES } from '../../../../formulas';
+import { ApiError, call } from '../../api/client';
+import { formatMoney } from '../../format';
+import type { DraftFile } from './draft';
+
+interface Props {
+  code: string | null;
+  file: DraftFile;
+  period: string;
+  lang: Lang;
+  onClose: () => void;
+}
+
+/** A number with thousands separators and its full precision (trace values are not rounded); text as is. */
+function grouped(v: string | null): string {
+  if (v === null) return '—';
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(v);
+  return m ? `${m[1] ?? ''}${(m[2] ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}` : v;
+}
+
+/** How one distributor's rebate comes about with the draft: the inputs read, every formula's value. */
+export function TraceDrawer({ code, file, period, lang, onClose }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const [trace, setTrace] = useState<PolicyTraceView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (code === null) return;
+    setTrace(null);
+    setError(null);
+    call('policy.trace', { policy: file, period, distributor: code })
+      .then(setTrace)
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  }, [code, file, period]);
+
+  const label = (name: string): string => BUILTIN_VARIABLES.find((v) => v.name === name)?.label[lang] ?? name;
+  const d = trace?.distributor;
+  return (
+    <Drawer open={code !== null} onClose={onClose} width={620} title={d ? `${d.code} ${d.name} · ${period}` : code ?? ''} data-testid="trace-drawer">
+      {error && <Alert type="error" showIcon message={error} />}
+      {!trace && !error && <Spin />}
+      {trace && d && (
+        <>
+          <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('policies.regions')}>{d.region}</Descriptions.Item>
+            <Descriptions.Item label={t('policies.grades')}>{d.grade}</Descriptions.Item>
+            <Descriptions.Item label={t('policies.policy')}>
+              {trace.policy ?? '—'} {trace.draft && <Typography.Text type="secondary">({t('policies.draft')})</Typography.Text>}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('policies.before')}><span className="num">{trace.before === null ? t('policies.exception') : formatMoney(trace.before)}</span></Descriptions.Item>
+            <Descriptions.Item label={t('policies.after')} span={2}>
+              <Typography.Text strong className="num" data-testid="trace-rebate">{trace.rebate === null ? t('policies.exception') : formatMoney(trace.rebate)}</Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+          {trace.error && <Alert type="warning" showIcon message={trace.error} style={{ marginBottom: 16 }} />}
+          <Typography.Title level={5}>{t('policies.traceInputs')}</Typography.Title>
+          <Table size="small" pagination={false} rowKey="name" style={{ marginBottom: 16 }} dataSource={trace.inputs}
+            columns={[
+              { title: t('policies.variable'), dataIndex: 'name', render: (n: string) => <>{label(n)} <Typography.Text type="secondary" className="mono">{n}</Typography.Text></> },
+              { title: t('policies.value'), dataIndex: 'value', align: 'right', className: 'num', render: (v: string) => grouped(v) },
+            ]} />
+          <Typography.Title level={5}>{t('policies.traceSteps')}</Typography.Title>
+          <Table size="small" pagination={false} rowKey="name" dataSource={trace.steps} data-testid="trace-steps"
+            columns={[
+              { title: t('policies.formula'), dataIndex: 'label', width: 130, render: (l: string, s) => <>{l}<br /><Typography.Text type="secondary" className="mono">{s.name}</Typography.Text></> },
+              { title: t('policies.expr'), dataIndex: 'expr', render: (e: string) => <span className="mono" style={{ fontSize: 12 }}>{e}</span> },
+              { title: t('policies.value'), dataIndex: 'value', align: 'right', width: 120, className: 'num', render: (v: string | null) => grouped(v) },
+            ]} />
+        </>
+      )}
+    </Drawer>
+  );
+}
