@@ -9,8 +9,10 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { AuditPage } from './pages/AuditPage';
 import { DistributorsPage } from './pages/DistributorsPage';
 import { ImportPage } from './pages/ImportPage';
+import { OverviewPage } from './pages/OverviewPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { PoliciesPage } from './pages/PoliciesPage';
+import { ResultsPage } from './pages/ResultsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SECTION_ICONS, SECTIONS, sectionFromHash, type Section } from './sections';
 
@@ -47,6 +49,8 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): Rea
   else if (section === 'import') page = <ImportPage lang={lang} />;
   else if (section === 'distributors') page = <DistributorsPage lang={lang} onImport={() => go('import')} />;
   else if (section === 'policies') page = <PoliciesPage lang={lang} user={user} />;
+  else if (section === 'overview') page = <OverviewPage user={user} />;
+  else if (section === 'results') page = <ResultsPage lang={lang} user={user} />;
   else if (section === 'settings') page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} />;
   else page = <PlaceholderPage section={section} />;
 

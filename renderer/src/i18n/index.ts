@@ -4,12 +4,13 @@ import type { Lang } from '../../../contract/roles';
 import { setApiLanguage } from '../api/client';
 import { en } from './en';
 import { policiesStrings } from './policies';
+import { resultsStrings } from './results';
 import { zhCN } from './zh-CN';
 
 export async function initI18n(lang: Lang): Promise<void> {
   setApiLanguage(lang);
   await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, policies: policiesStrings['zh-CN'] } }, en: { translation: { ...en, policies: policiesStrings.en } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, policies: policiesStrings['zh-CN'], results: resultsStrings['zh-CN'] } }, en: { translation: { ...en, policies: policiesStrings.en, results: resultsStrings.en } } },
     lng: lang,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

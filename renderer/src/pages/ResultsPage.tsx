@@ -1,0 +1,218 @@
+import { CalculatorOutlined, CopyOutlined, DashboardOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BatchResultsView, CalcResultView, PeriodOverviewView, ResultRowView } from '../../../contract/ops/batches';
+import { hasRole, type Lang } from '../../../contract/roles';
+import type { SessionUser } from '../../../contract/types';
+import { ApiError, call } from '../api/client';
+import { AdjustModal } from './results/AdjustModal';
+import { BatchStatusTag } from './results/BatchStatusTag';
+import { centsToMoney, sumCents } from './results/decimal';
+import { ExceptionsTab } from './results/ExceptionsTab';
+import { GroupGrid } from './results/GroupGrid';
+import { formulaColumns } from './results/model';
+import { RecalcAlert } from './results/RecalcAlert';
+import { ReconcileTab } from './results/ReconcileTab';
+import { ResultsGrid } from './results/ResultsGrid';
+import { SummaryCards } from './results/SummaryCards';
+import { TraceDrawer } from './results/TraceDrawer';
+import { useCalculate } from './results/use-calculate';
+import './results/results.css';
+
+/** The period of a deep link `#/results/2026-01` (the Shell only reads the section before it). */
+function periodFromHash(): string | null {
+  const p = location.hash.replace(/^#\/?/, '').split('/')[1] ?? '';
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(p) ? p : null;
+}
+
+/** 核算结果: one period's batch — summary, results grid, summaries, exceptions, reconciliation, trace. */
+export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [periods, setPeriods] = useState<PeriodOverviewView[] | null>(null);
+  const [period, setPeriod] = useState<string | null>(periodFromHash);
+  const [data, setData] = useState<BatchResultsView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [recalc, setRecalc] = useState<CalcResultView | null>(null);
+  const [trace, setTrace] = useState<string | null>(null);
+  const [adjusting, setAdjusting] = useState<ResultRowView | null>(null);
+  const [tab, setTab] = useState('rows');
+  const { run, holder } = useCalculate();
+
+  const loadPeriods = useCallback(async (): Promise<PeriodOverviewView[]> => {
+    const list = await call('periods.overview', {});
+    setPeriods(list);
+    return list;
+  }, []);
+
+  useEffect(() => {
+    void loadPeriods().then((list) => {
+      if (periodFromHash()) return;
+      const latest = list.find((p) => p.batch)?.period;
+      if (!latest) return;
+      // the section link #/results opens the latest batch; replaceState keeps Back meaningful
+      history.replaceState(null, '', `#/results/${latest}`);
+      setPeriod(latest);
+    });
+    const onHash = (): void => {
+      const p = periodFromHash();
+      if (p) setPeriod(p);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [loadPeriods]);
+
+  const load = useCallback(async (p: string) => {
+    setError(null);
+    try {
+      setData(await call('batch.results', { period: p }));
+    } catch (e) {
+      setData(null);
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!period) return;
+    setData(null);
+    setRecalc(null);
+    setTrace(null);
+    void load(period);
+  }, [period, load]);
+
+  const formulas = useMemo(() => formulaColumns(data?.policies ?? []), [data?.policies]);
+  const batchPeriods = useMemo(() => (periods ?? []).filter((p) => p.batch), [periods]);
+  const previous = useMemo(() => {
+    if (!period) return undefined;
+    const [y, m] = period.split('-').map(Number) as [number, number];
+    const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    return periods?.find((p) => p.period === prev && p.batch);
+  }, [periods, period]);
+
+  const canPrepare = hasRole(user.roles, 'preparer');
+  const editable = data !== null && (data.status === 'draft' || data.status === 'rejected');
+
+  const choose = (p: string): void => {
+    location.hash = `#/results/${p}`;
+  };
+
+  const recalculate = async (): Promise<void> => {
+    if (!period) return;
+    const r = await run(period, true);
+    if (!r) return;
+    await Promise.all([load(period), loadPeriods()]);
+    setRecalc(r);
+  };
+
+  // batch.adjust returns only the row: the batch's total, hash and status come from periods.overview.
+  const adjusted = async (row: ResultRowView): Promise<void> => {
+    setAdjusting(null);
+    void message.success(t('results.adjust.saved', { code: row.code }));
+    const list = await loadPeriods();
+    const b = list.find((p) => p.period === period)?.batch;
+    setData((d) => {
+      if (!d) return d;
+      const rows = d.rows.map((r) => (r.code === row.code ? row : r));
+      return {
+        ...d,
+        rows,
+        adjustment_total: centsToMoney(sumCents(rows.map((r) => r.adjustment))),
+        ...(b ? { total: b.total, status: b.status, content_hash: b.content_hash } : {}),
+      };
+    });
+  };
+
+  const copyHash = (): void => {
+    if (!data) return;
+    void navigator.clipboard?.writeText(data.content_hash).then(() => message.success(t('results.hashCopied')));
+  };
+
+  if (periods && batchPeriods.length === 0) {
+    return (
+      <Card data-testid="page-results">
+        <Empty style={{ padding: '40px 0' }} description={t('results.empty')}>
+          <Button type="primary" icon={<DashboardOutlined />} onClick={() => (location.hash = '#/overview')} data-testid="results-go-overview">
+            {t('results.goOverview')}
+          </Button>
+        </Empty>
+      </Card>
+    );
+  }
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-results">
+      <Card size="small">
+        <div className="results-head">
+          <Space size="middle" wrap>
+            <Typography.Text strong>{t('results.period')}</Typography.Text>
+            <Select
+              value={period ?? undefined}
+              style={{ width: 220 }}
+              onChange={choose}
+              loading={!periods}
+              data-testid="results-period"
+              options={batchPeriods.map((p) => ({
+                value: p.period,
+                label: (
+                  <Space size={6}>
+                    <span>{p.period}</span>
+                    {p.batch && <BatchStatusTag status={p.batch.status} />}
+                  </Space>
+                ),
+              }))}
+            />
+            {data && <BatchStatusTag status={data.status} testId="results-status" />}
+            {data && (
+              <Typography.Text type="secondary">
+                {t('results.calculatedBy', { by: data.calculated_by, at: new Date(data.calculated_at).toLocaleString(lang, { hour12: false }) })}
+              </Typography.Text>
+            )}
+            {data && (
+              <Typography.Text type="secondary" className="hash" title={data.content_hash}>
+                {t('results.hash')} {data.content_hash.slice(0, 12)}
+                <Button type="link" size="small" icon={<CopyOutlined />} onClick={copyHash} aria-label={t('results.copyHash')} />
+              </Typography.Text>
+            )}
+          </Space>
+          {canPrepare && (
+            <Button icon={<CalculatorOutlined />} disabled={!editable} onClick={() => void recalculate()} data-testid="results-recalculate" title={editable ? undefined : t('results.lockedHint')}>
+              {t('results.recalculate')}
+            </Button>
+          )}
+        </div>
+      </Card>
+
+      {error && <Alert type="error" showIcon title={error} />}
+      {!data && !error && <Spin style={{ display: 'block', marginTop: 48 }} />}
+      {recalc && <RecalcAlert result={recalc} onClose={() => setRecalc(null)} />}
+      {data && <SummaryCards data={data} previous={previous} />}
+      {data && period && (
+        <Card size="small" className="results-tabs-card">
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              {
+                key: 'rows',
+                label: t('results.tab.rows'),
+                children: <ResultsGrid rows={data.rows} formulas={formulas} lang={lang} canAdjust={canPrepare && editable} onTrace={(r) => setTrace(r.code)} onAdjust={setAdjusting} />,
+              },
+              { key: 'region', label: t('results.tab.region'), children: <GroupGrid rows={data.rows} by="region" lang={lang} /> },
+              { key: 'grade', label: t('results.tab.grade'), children: <GroupGrid rows={data.rows} by="grade" lang={lang} /> },
+              {
+                key: 'exceptions',
+                label: <span className={data.exceptions.length > 0 ? 'text-exception' : undefined}>{t('results.tab.exceptions', { count: data.exceptions.length })}</span>,
+                children: <ExceptionsTab data={data} lang={lang} onTrace={(r) => setTrace(r.code)} />,
+              },
+              { key: 'reconcile', label: <span data-testid="tab-reconcile">{t('results.tab.reconcile')}</span>, children: <ReconcileTab period={period} hash={data.content_hash} lang={lang} /> },
+            ]}
+          />
+        </Card>
+      )}
+      {period && <TraceDrawer period={period} code={trace} lang={lang} onClose={() => setTrace(null)} />}
+      {period && <AdjustModal period={period} row={adjusting} onClose={() => setAdjusting(null)} onSaved={(r) => void adjusted(r)} />}
+      {holder}
+    </Space>
+  );
+}

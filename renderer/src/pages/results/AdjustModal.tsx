@@ -1,0 +1,97 @@
+import { Alert, Descriptions, Form, Input, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResultRowView } from '../../../../contract/ops/batches';
+import { ApiError, call } from '../../api/client';
+import { formatMoney } from '../../format';
+import { centsToMoney, toCents } from './decimal';
+
+const AMOUNT = /^-?\d{1,13}(\.\d{1,2})?$/;
+
+interface Props {
+  period: string;
+  row: ResultRowView | null;
+  onClose: () => void;
+  onSaved: (row: ResultRowView) => void;
+}
+
+interface Values {
+  amount: string;
+  reason: string;
+}
+
+/** A manual adjustment: amount (may be negative; 0 removes it) and a mandatory reason, audit-logged. */
+export function AdjustModal({ period, row, onClose, onSaved }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const amount = Form.useWatch('amount', form) ?? '';
+
+  useEffect(() => {
+    if (!row) return;
+    setError(null);
+    form.setFieldsValue({ amount: toCents(row.adjustment) === 0n ? '' : row.adjustment, reason: row.adjustment_reason ?? '' });
+  }, [row, form]);
+
+  const clean = amount.replace(/[,，\s]/g, '');
+  const valid = AMOUNT.test(clean);
+  const finalPreview = row && row.rebate !== null && valid ? centsToMoney(toCents(row.rebate) + toCents(clean)) : null;
+
+  const save = async (v: Values): Promise<void> => {
+    if (!row) return;
+    setSaving(true);
+    setError(null);
+    try {
+      onSaved(await call('batch.adjust', { period, code: row.code, amount: v.amount.replace(/[,，\s]/g, ''), reason: v.reason.trim() }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={row !== null}
+      title={row ? t('results.adjust.title', { code: row.code, name: row.name }) : ''}
+      okText={t('results.adjust.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      data-testid="adjust-modal"
+    >
+      {row && (
+        <Descriptions size="small" column={3} bordered layout="vertical" className="adjust-figures" style={{ marginBottom: 16 }}>
+          <Descriptions.Item label={t('results.col.rebate')}>
+            <span className="num">{row.rebate === null ? '—' : formatMoney(row.rebate)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('results.col.adjustment')}>
+            <span className="num">{formatMoney(row.adjustment)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('results.adjust.newFinal')}>
+            <span className="num" data-testid="adjust-preview">
+              {finalPreview === null ? '—' : formatMoney(finalPreview)}
+            </span>
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark>
+        <Form.Item
+          name="amount"
+          label={t('results.adjust.amount')}
+          extra={t('results.adjust.amountHint')}
+          rules={[{ required: true, message: t('results.adjust.amountRequired') }, { validator: (_r, v: string) => (AMOUNT.test(String(v ?? '').replace(/[,，\s]/g, '')) ? Promise.resolve() : Promise.reject(new Error(t('results.adjust.amountBad')))) }]}
+        >
+          <Input autoFocus style={{ width: 220 }} styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }} suffix={t('results.yuan')} data-testid="adjust-amount" />
+        </Form.Item>
+        <Form.Item name="reason" label={t('results.adjust.reason')} rules={[{ required: true, whitespace: true, message: t('results.adjust.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('results.adjust.reasonPlaceholder')} data-testid="adjust-reason" />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,72 @@
+import type { ColDef } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { Result } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BatchResultsView, ResultRowView } from '../../../../contract/ops/batches';
+import type { Lang } from '../../../../contract/roles';
+import { gridLocale } from '../../grid/setup';
+import { compactGridTheme } from './grid-theme';
+import { textCol } from './grid-columns';
+
+interface ExceptionRow {
+  code: string;
+  name: string;
+  region: string;
+  grade: string;
+  policy: string;
+  kind: string;
+  reason: string;
+}
+
+const DEFAULT_COL: ColDef<ExceptionRow> = { sortable: true, resizable: true };
+/** 异常: the distributors without a rebate, and why (orange, as everywhere). */
+export function ExceptionsTab({ data, lang, onTrace }: { data: BatchResultsView; lang: Lang; onTrace: (row: ResultRowView) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const byCode = useMemo(() => new Map(data.rows.map((r) => [r.code, r])), [data.rows]);
+  const rows = useMemo<ExceptionRow[]>(
+    () =>
+      data.exceptions.map((e) => {
+        const r = byCode.get(e.code);
+        return { code: e.code, name: r?.name ?? '', region: r?.region ?? '', grade: r?.grade ?? '', policy: r?.policy ? `${r.policy} v${r.policy_version ?? ''}` : '', kind: e.kind, reason: e.reason };
+      }),
+    [data.exceptions, byCode],
+  );
+  const columns = useMemo<ColDef<ExceptionRow>[]>(
+    () => [
+      { ...textCol<ExceptionRow>('code', t('results.col.code'), (p) => p.data?.code, 110), pinned: 'left' },
+      { ...textCol<ExceptionRow>('name', t('results.col.name'), (p) => p.data?.name, 180), pinned: 'left' },
+      textCol<ExceptionRow>('region', t('results.col.region'), (p) => p.data?.region, 90),
+      textCol<ExceptionRow>('grade', t('results.col.grade'), (p) => p.data?.grade, 76),
+      textCol<ExceptionRow>('policy', t('results.col.policy'), (p) => p.data?.policy, 140),
+      textCol<ExceptionRow>('kind', t('results.col.exceptionKind'), (p) => (p.data ? t(`results.exceptionKind.${p.data.kind}`, { defaultValue: p.data.kind }) : ''), 130),
+      {
+        ...textCol<ExceptionRow>('reason', t('results.col.exception'), (p) => p.data?.reason, 400),
+        flex: 1,
+        cellClass: 'text-exception',
+        wrapText: true,
+        autoHeight: true,
+        cellStyle: { lineHeight: '20px', paddingTop: '6px', paddingBottom: '6px' },
+      },
+    ],
+    [t],
+  );
+  if (rows.length === 0) return <Result status="success" title={t('results.noExceptions')} data-testid="exceptions-none" />;
+  return (
+    <div className="group-grid" data-testid="exceptions-grid">
+      <AgGridReact<ExceptionRow>
+        theme={compactGridTheme}
+        localeText={gridLocale(lang)}
+        rowData={rows}
+        columnDefs={columns}
+        defaultColDef={DEFAULT_COL}
+        domLayout={rows.length > 15 ? 'normal' : 'autoHeight'}
+        containerStyle={rows.length > 15 ? { height: 520 } : undefined}
+        onRowClicked={(e) => {
+          const r = e.data ? byCode.get(e.data.code) : undefined;
+          if (r) onTrace(r);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { ClearOutlined } from '@ant-design/icons';
+import type { CellClickedEvent, CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, RowClassRules } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { Button, Input, Space, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResultRowView } from '../../../../contract/ops/batches';
+import type { Lang } from '../../../../contract/roles';
+import { gridLocale, gridTheme } from '../../grid/setup';
+import { figureCol, textCol } from './grid-columns';
+import { totalsRow, type FormulaColumn } from './model';
+
+interface Props {
+  rows: ResultRowView[];
+  formulas: FormulaColumn[];
+  lang: Lang;
+  /** adjustments may be edited: a preparer on a draft or rejected batch */
+  canAdjust: boolean;
+  onTrace: (row: ResultRowView) => void;
+  onAdjust: (row: ResultRowView) => void;
+}
+
+// Module constants: a new object on every render would make AG Grid re-apply the column defaults.
+const DEFAULT_COL: ColDef<ResultRowView> = { sortable: true, resizable: true };
+const rowId = (p: GetRowIdParams<ResultRowView>): string => (p.rowPinned ? `totals-${p.rowPinned}` : p.data.code);
+
+const ROW_CLASSES: RowClassRules<ResultRowView> = {
+  'row-exception': (p) => !p.node.rowPinned && !!p.data?.exception,
+  'row-totals': (p) => !!p.node.rowPinned,
+};
+
+/** 结果 tab: every distributor, its inputs, each formula, rebate, adjustment and final; totals of what the filters show. */
+export function ResultsGrid({ rows, formulas, lang, canAdjust, onTrace, onAdjust }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useRef<GridApi<ResultRowView> | null>(null);
+  const [search, setSearch] = useState('');
+  // the grid filters 5,000 rows per change: wait for a pause in typing rather than filter per keystroke
+  const [applied, setApplied] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setApplied(search), 200);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const [shown, setShown] = useState<ResultRowView[]>(rows);
+  const [filtered, setFiltered] = useState(false);
+
+  // Formulas are compared by content: a reload with the same policies must not rebuild the columns.
+  const formulaKey = JSON.stringify(formulas);
+  const columns = useMemo<(ColDef<ResultRowView> | ColGroupDef<ResultRowView>)[]>(() => {
+    const fs = JSON.parse(formulaKey) as FormulaColumn[];
+    const r = 'results.col.';
+    return [
+      { ...textCol<ResultRowView>('code', t(`${r}code`), (p) => p.data?.code, 110), pinned: 'left', cellClass: 'cell-code' },
+      { ...textCol<ResultRowView>('name', t(`${r}name`), (p) => p.data?.name, 200), pinned: 'left', tooltipValueGetter: (p) => (p.node?.rowPinned ? null : (p.data?.name ?? null)) },
+      {
+        headerName: t('results.group.master'),
+        children: [
+          textCol<ResultRowView>('region', t(`${r}region`), (p) => p.data?.region, 90),
+          textCol<ResultRowView>('province', t(`${r}province`), (p) => p.data?.province, 90),
+          textCol<ResultRowView>('grade', t(`${r}grade`), (p) => p.data?.grade, 76),
+          { ...textCol<ResultRowView>('policy', t(`${r}policy`), (p) => (p.data?.policy ? `${p.data.policy} v${p.data.policy_version ?? ''}` : ''), 170), tooltipValueGetter: (p) => (p.value ? String(p.value) : null) },
+        ],
+      },
+      {
+        headerName: t('results.group.inputs'),
+        children: [
+          figureCol<ResultRowView>('purchase', t(`${r}purchase`), (p) => p.data?.inputs['purchase'], 'money', 140),
+          figureCol<ResultRowView>('returns', t(`${r}returns`), (p) => p.data?.inputs['returns'], 'money', 130),
+          figureCol<ResultRowView>('net', t(`${r}net`), (p) => p.data?.inputs['net'], 'money', 140),
+          figureCol<ResultRowView>('return_rate', t(`${r}returnRate`), (p) => p.data?.inputs['return_rate'], 'percent', 90),
+          figureCol<ResultRowView>('promo_rate', t(`${r}promoRate`), (p) => p.data?.inputs['promo_rate'], 'percent', 100),
+        ],
+      },
+      ...(fs.length > 0
+        ? [
+            {
+              headerName: t('results.group.formulas'),
+              children: fs.map((f) => ({
+                ...figureCol<ResultRowView>(`f:${f.name}`, f.label, (p) => p.data?.values[f.name], 'decimal', Math.max(110, f.label.length * 14 + 40)),
+                headerTooltip: f.name,
+              })),
+            },
+          ]
+        : []),
+      {
+        headerName: t('results.group.rebate'),
+        children: [
+          figureCol<ResultRowView>('rebate', t(`${r}rebate`), (p) => p.data?.rebate, 'money', 150, '—'),
+          {
+            ...figureCol<ResultRowView>('adjustment', t(`${r}adjustment`), (p) => p.data?.adjustment, 'money', 120),
+            cellClass: canAdjust ? ['num', 'cell-adjust'] : 'num',
+            headerTooltip: canAdjust ? t('results.adjust.hint') : undefined,
+          },
+          { ...textCol<ResultRowView>('reason', t(`${r}reason`), (p) => p.data?.adjustment_reason, 160), tooltipValueGetter: (p) => p.data?.adjustment_reason ?? null },
+          {
+            ...textCol<ResultRowView>('exception', t(`${r}exception`), (p) => p.data?.exception, 320),
+            cellClass: 'text-exception',
+            tooltipValueGetter: (p) => p.data?.exception ?? null,
+          },
+        ],
+      },
+      // Pinned right: the figure the whole screen is about stays in view however wide the formulas get.
+      // `col-final` keeps the figures clear of AG Grid 36's overlay scrollbar strip (see results.css).
+      { ...figureCol<ResultRowView>('final', t(`${r}final`), (p) => p.data?.final, 'money', 166, '—'), cellClass: ['num', 'cell-final', 'col-final'], headerClass: 'col-final', pinned: 'right' },
+    ];
+  }, [t, formulaKey, canAdjust]);
+
+  // Totals of what the filters leave visible, recomputed exactly whenever the grid's model changes.
+  const recount = useCallback(() => {
+    const g = api.current;
+    if (!g) return;
+    const visible: ResultRowView[] = [];
+    g.forEachNodeAfterFilter((n) => {
+      if (n.data) visible.push(n.data);
+    });
+    setShown(visible);
+    setFiltered(g.isAnyFilterPresent());
+  }, []);
+
+  const totals = useMemo(() => [totalsRow(shown, t('results.totalsShort'), t('results.totalsCount', { count: shown.length.toLocaleString() }))], [shown, t]);
+
+  const act = (row: ResultRowView | undefined, colId: string, pinned: boolean): void => {
+    if (!row || pinned) return;
+    if (colId === 'adjustment' && canAdjust) onAdjust(row);
+    else onTrace(row);
+  };
+
+  const clear = (): void => {
+    setSearch('');
+    setApplied('');
+    api.current?.setFilterModel(null);
+  };
+
+  return (
+    <div className="results-grid-wrap">
+      <Space className="grid-toolbar" wrap>
+        <Input.Search allowClear value={search} placeholder={t('results.search')} style={{ width: 300 }} onChange={(e) => setSearch(e.target.value)} data-testid="results-search" />
+        <Typography.Text type="secondary" data-testid="results-count">
+          {t('results.shown', { shown: shown.length.toLocaleString(), total: rows.length.toLocaleString() })}
+        </Typography.Text>
+        {(filtered || search) && (
+          <Button size="small" icon={<ClearOutlined />} onClick={clear}>
+            {t('results.clearFilters')}
+          </Button>
+        )}
+        <Typography.Text type="secondary" className="grid-hint">
+          {t(canAdjust ? 'results.gridHintAdjust' : 'results.gridHint')}
+        </Typography.Text>
+      </Space>
+      {/* as tall as the rows need, up to the window: a short month keeps its totals row next to its rows */}
+      <div className="results-grid" style={{ height: `min(calc(100vh - 420px), ${(rows.length + 1) * 32 + 72 + 16}px)` }} data-testid="results-grid">
+        <AgGridReact<ResultRowView>
+          theme={gridTheme}
+          localeText={gridLocale(lang)}
+          rowData={rows}
+          columnDefs={columns}
+          defaultColDef={DEFAULT_COL}
+          getRowId={rowId}
+          quickFilterText={applied}
+          cacheQuickFilter
+          // a few dozen columns at most; rows stay virtualised, which is where 5,000 distributors cost
+          suppressColumnVirtualisation
+          pinnedBottomRowData={totals}
+          rowClassRules={ROW_CLASSES}
+          tooltipShowDelay={400}
+          onGridReady={(e) => {
+            api.current = e.api;
+            recount();
+          }}
+          onModelUpdated={recount}
+          onCellClicked={(e: CellClickedEvent<ResultRowView>) => act(e.data, e.column.getColId(), !!e.node.rowPinned)}
+          onCellKeyDown={(e: CellKeyDownEvent<ResultRowView>) => {
+            if (!('column' in e) || !(e.event instanceof KeyboardEvent) || e.event.key !== 'Enter') return;
+            act(e.data, e.column.getColId(), !!e.node.rowPinned);
+          }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ColDef, ValueGetterParams } from 'ag-grid-community';
+import { formatMoney } from '../../format';
+import { compareDecimal, formatDecimal, formatPercent, isNegative } from './decimal';
+
+/** Text or Number only for filtering: comparisons, never arithmetic on money. */
+function asNumber(v: unknown): number | null {
+  if (typeof v !== 'string' || v === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+const NEGATIVE = { 'num-negative': (p: { value: unknown }) => isNegative(p.value) };
+
+type Getter<T> = (p: ValueGetterParams<T>) => string | null | undefined;
+
+/**
+ * A figure column: right-aligned tabular figures, exact sort, number filter, red negatives.
+ * `format` decides money (#,##0.00), percentage or a formula value (up to 4 decimals).
+ */
+export function figureCol<T>(colId: string, headerName: string, get: Getter<T>, format: 'money' | 'percent' | 'decimal' = 'money', width = 130, empty = ''): ColDef<T> {
+  return {
+    colId,
+    headerName,
+    width,
+    type: 'rightAligned',
+    cellDataType: false,
+    cellClass: 'num',
+    cellClassRules: NEGATIVE,
+    valueGetter: get,
+    valueFormatter: (p) => {
+      const v = typeof p.value === 'string' ? p.value : '';
+      if (v === '') return p.node?.rowPinned ? '' : empty;
+      return format === 'money' ? formatMoney(v) : format === 'percent' ? formatPercent(v) : formatDecimal(v);
+    },
+    comparator: (a: string | null, b: string | null) => compareDecimal(a, b),
+    filter: 'agNumberColumnFilter',
+    filterValueGetter: (p) => asNumber(get(p)),
+  };
+}
+
+export function textCol<T>(colId: string, headerName: string, get: Getter<T>, width = 100): ColDef<T> {
+  return { colId, headerName, width, valueGetter: get, filter: 'agTextColumnFilter', cellDataType: false };
+}
