@@ -6,3 +6,4 @@ export * from './ops/imports';
 export * from './ops/batches';
 export * from './ops/approvals';
 export * from './ops/demo';
+export * from './ops/exports';

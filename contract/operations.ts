@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { coreOperations } from './ops/core';
 import { approvalOperations } from './ops/approvals';
 import { batchOperations } from './ops/batches';
+import { exportOperations } from './ops/exports';
 import { demoOperations } from './ops/demo';
 import { importOperations } from './ops/imports';
 import { policyOperations } from './ops/policies';
@@ -21,6 +22,7 @@ export const operations = {
   ...approvalOperations,
   ...demoOperations,
   ...policyOperations,
+  ...exportOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -8,6 +8,7 @@ import { authenticate } from '../services/users';
 import { GLOBAL_OPTIONS, opt, parseArgs, UsageError, type OptionTable, type ParsedArgs } from './args';
 import type { Command, CommandContext } from './command';
 import { coreCommands } from './commands-core';
+import { exportCommands } from './commands-export';
 import { approvalCommands } from './commands-approval';
 import { batchCommands } from './commands-batch';
 import { demoCommands } from './commands-demo';
@@ -21,7 +22,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands];
+export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands, ...exportCommands];
 
 function findCommand(words: string[]): { command: Command; positionals: string[] } | undefined {
   let best: { command: Command; positionals: string[] } | undefined;

@@ -1,6 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 
-export type ColumnType = 'text' | 'money' | 'rate' | 'date' | 'int' | 'decimal';
+export type ColumnType = 'text' | 'money' | 'rate' | 'date' | 'datetime' | 'int' | 'decimal' | 'number';
 
 export interface TableColumn<Row> {
   header: string;
@@ -9,12 +11,20 @@ export interface TableColumn<Row> {
   value: (row: Row) => string | number | null | undefined;
 }
 
+export type Rows<Row> = Iterable<Row> | AsyncIterable<Row>;
+
 export interface TableSheet<Row> {
   name: string;
   columns: TableColumn<Row>[];
-  rows: Iterable<Row>;
+  rows: Rows<Row>;
   /** lines above the header (title, notes), written as plain text */
   preamble?: string[];
+  /** a bold last row (totals), asked for after every row was written, in column order */
+  footer?: () => (string | number | null)[] | null;
+  /** columns kept visible while scrolling right (code, name) */
+  freezeColumns?: number;
+  /** printed at the foot of every page (Excel header/footer codes: &P page, &N pages) */
+  pageFooter?: string;
 }
 
 const FORMATS: Record<ColumnType, string | undefined> = {
@@ -22,9 +32,22 @@ const FORMATS: Record<ColumnType, string | undefined> = {
   money: '#,##0.00',
   rate: '0.00%',
   date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
   int: '#,##0',
   decimal: '#,##0.######',
+  // formula values: amounts show cents, small factors keep up to four decimals
+  number: '#,##0.00##',
 };
+
+/**
+ * An ISO timestamp (stored in UTC) as a date cell showing this computer's wall-clock time: Excel
+ * dates have no time zone, so the local offset is applied before ExcelJS writes the serial number.
+ */
+function localDateTime(iso: string): Date | null {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
+}
 
 /**
  * A cell value as written: numbers for numeric columns (money from exact decimal strings, which a
@@ -38,6 +61,7 @@ export function cellValue(type: ColumnType, v: string | number | null | undefine
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(v));
     return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : String(v);
   }
+  if (type === 'datetime') return localDateTime(String(v)) ?? String(v);
   const n = typeof v === 'number' ? v : Number(v);
   return Number.isFinite(n) ? n : String(v);
 }
@@ -47,44 +71,212 @@ export interface PreparedSheet {
   name: string;
   preamble?: string[];
   columns: { header: string; width?: number; type: ColumnType }[];
-  cells(): Iterable<ExcelJS.CellValue[]>;
+  cells(): Iterable<ExcelJS.CellValue[]> | AsyncIterable<ExcelJS.CellValue[]>;
+  footer?: () => ExcelJS.CellValue[] | null;
+  freezeColumns?: number;
+  pageFooter?: string;
 }
 
 export function table<Row>(sheet: TableSheet<Row>): PreparedSheet {
+  const { footer } = sheet;
   return {
     name: sheet.name,
-    ...(sheet.preamble ? { preamble: sheet.preamble } : {}),
     columns: sheet.columns,
-    *cells() {
-      for (const row of sheet.rows) yield sheet.columns.map((c) => cellValue(c.type, c.value(row)));
+    ...(sheet.preamble ? { preamble: sheet.preamble } : {}),
+    ...(sheet.freezeColumns ? { freezeColumns: sheet.freezeColumns } : {}),
+    ...(sheet.pageFooter ? { pageFooter: sheet.pageFooter } : {}),
+    ...(footer
+      ? {
+          footer: () => {
+            const values = footer();
+            return values ? sheet.columns.map((c, i) => cellValue(c.type, values[i])) : null;
+          },
+        }
+      : {}),
+    async *cells() {
+      for await (const row of sheet.rows) yield sheet.columns.map((c) => cellValue(c.type, c.value(row)));
     },
   };
 }
 
+/** One cell of a form-like sheet (a summary page): spans `span` columns, styled by its role. */
+export interface FormCell {
+  value: string | number | null | undefined;
+  type?: ColumnType;
+  style?: 'title' | 'subtitle' | 'section' | 'label' | 'header' | 'total' | 'warning' | 'sign' | 'note';
+  span?: number;
+}
+
+/** A page laid out row by row (title, key-value lines, small tables, a signature block). */
+export interface FormSheet {
+  kind: 'form';
+  name: string;
+  widths: number[];
+  rows: FormCell[][];
+  pageFooter?: string;
+  /** a letter-like page (a statement) prints upright; the default is landscape */
+  portrait?: boolean;
+}
+
+export type WorkbookSheet = PreparedSheet | FormSheet;
+
+/** A legal sheet name: Excel refuses `[]:*?/\\`, more than 31 characters, and a leading/trailing quote. */
+export function sheetName(name: string): string {
+  const clean = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31).trim();
+  return clean || 'Sheet';
+}
+
+/** the workbook's default font, named on every styled cell so bold text stays in the same family */
+const FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2 };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F4F7' } };
+const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/**
+ * Printing: landscape A4, as many pages down as needed; a wide table spreads over one page width per
+ * ~200 characters of columns (about 70% scale at the least) (rather than shrinking 40 columns to unreadable type), with its header
+ * row and frozen columns repeated on every page.
+ */
+const PAGE: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const PAGE_WIDTH = 200;
+
+function styleFormCell(cell: ExcelJS.Cell, c: FormCell): void {
+  const fmt = FORMATS[c.type ?? 'text'];
+  if (fmt && c.type && c.type !== 'text') cell.numFmt = fmt;
+  switch (c.style) {
+    case 'title':
+      cell.font = { ...FONT, bold: true, size: 16 };
+      break;
+    case 'subtitle':
+      cell.font = { ...FONT, size: 11, color: { argb: 'FF595959' } };
+      break;
+    case 'section':
+      cell.font = { ...FONT, bold: true, size: 12 };
+      break;
+    case 'label':
+      cell.font = { ...FONT, bold: true };
+      cell.fill = HEADER_FILL;
+      cell.border = BOX;
+      break;
+    case 'header':
+      cell.font = { ...FONT, bold: true };
+      cell.fill = HEADER_FILL;
+      cell.border = BOX;
+      cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+      break;
+    case 'total':
+      cell.font = { ...FONT, bold: true };
+      cell.border = { ...BOX, top: { style: 'double', color: { argb: 'FF7F7F7F' } } };
+      break;
+    case 'warning':
+      cell.font = { ...FONT, bold: true, size: 12, color: { argb: 'FFC00000' } };
+      break;
+    case 'sign':
+      cell.border = BOX;
+      cell.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+      break;
+    case 'note':
+      cell.font = { ...FONT, size: 9, color: { argb: 'FF7F7F7F' } };
+      break;
+    default:
+      cell.border = BOX;
+      cell.alignment = { vertical: 'top', wrapText: c.type === undefined || c.type === 'text' };
+  }
+}
+
+function writeForm(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: FormSheet): void {
+  const ws = wb.addWorksheet(sheetName(sheet.name), {
+    pageSetup: { ...PAGE, orientation: sheet.portrait ? 'portrait' : 'landscape' },
+    ...(sheet.pageFooter ? { headerFooter: { oddFooter: sheet.pageFooter } } : {}),
+    views: [{ showGridLines: false }],
+  });
+  ws.columns = sheet.widths.map((width) => ({ width }));
+  sheet.rows.forEach((cells, i) => {
+    const rowNo = i + 1;
+    const row = ws.getRow(rowNo);
+    let col = 1;
+    for (const c of cells) {
+      const cell = row.getCell(col);
+      cell.value = cellValue(c.type ?? 'text', c.value);
+      styleFormCell(cell, c);
+      const span = c.span ?? 1;
+      if (span > 1) {
+        // merged neighbours carry the same border so a boxed value reads as one cell
+        for (let k = 1; k < span; k++) styleFormCell(row.getCell(col + k), { ...c, value: null });
+        ws.mergeCells(rowNo, col, rowNo, col + span - 1);
+      }
+      col += span;
+    }
+    if (cells.some((c) => c.style === 'sign')) row.height = 48;
+    if (cells.some((c) => c.style === 'title')) row.height = 26;
+    row.commit();
+  });
+  ws.commit();
+}
+
+// Hand the event loop a turn every so many rows so the zip stream drains to disk: memory stays bounded.
+const FLUSH_EVERY = 500;
+const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: PreparedSheet): Promise<void> {
+  const pre = sheet.preamble ?? [];
+  const headerRow = pre.length + 1;
+  const widths = sheet.columns.map((c) => c.width ?? Math.max(10, Math.min(60, c.header.length * 2 + 4)));
+  const pagesWide = Math.max(1, Math.ceil(widths.reduce((a, b) => a + b, 0) / PAGE_WIDTH));
+  const freeze = sheet.freezeColumns ?? 0;
+  const ws = wb.addWorksheet(sheetName(sheet.name), {
+    views: [{ state: 'frozen', ySplit: headerRow, xSplit: freeze }],
+    pageSetup: {
+      ...PAGE,
+      fitToWidth: pagesWide,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      ...(freeze > 0 && pagesWide > 1 ? { printTitlesColumn: `A:${String.fromCharCode(64 + freeze)}` } : {}),
+    },
+    ...(sheet.pageFooter ? { headerFooter: { oddFooter: sheet.pageFooter } } : {}),
+  });
+  ws.columns = sheet.columns.map((c, i) => ({ width: widths[i], style: { numFmt: FORMATS[c.type] } }));
+  pre.forEach((line, i) => {
+    const row = ws.addRow([line]);
+    if (i === 0) row.font = { ...FONT, bold: true, size: 13 };
+    row.commit();
+  });
+  const head = ws.addRow(sheet.columns.map((c) => c.header));
+  head.font = { ...FONT, bold: true };
+  head.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.border = BOX;
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+  head.commit();
+  let last = headerRow;
+  for await (const cells of sheet.cells()) {
+    ws.addRow(cells).commit();
+    last++;
+    if ((last - headerRow) % FLUSH_EVERY === 0) await flush();
+  }
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(last, headerRow), column: sheet.columns.length } };
+  const footer = sheet.footer?.();
+  if (footer) {
+    const row = ws.addRow(footer);
+    row.font = { ...FONT, bold: true };
+    row.eachCell((cell) => (cell.border = { top: { style: 'double', color: { argb: 'FF7F7F7F' } } }));
+    row.commit();
+  }
+  ws.commit();
+}
+
 /** Writes sheets as a streamed workbook (bounded memory): bold frozen header, auto filter, widths. */
-export async function writeTables(file: string, sheets: PreparedSheet[]): Promise<void> {
+export async function writeWorkbook(file: string, sheets: Iterable<WorkbookSheet> | AsyncIterable<WorkbookSheet>): Promise<void> {
+  mkdirSync(path.dirname(file), { recursive: true });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = 'Rebate Desk';
-  for (const sheet of sheets) {
-    const pre = sheet.preamble ?? [];
-    const headerRow = pre.length + 1;
-    const ws = wb.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: headerRow }] });
-    ws.columns = sheet.columns.map((c) => ({ width: c.width ?? Math.max(10, Math.min(60, c.header.length * 2 + 4)), style: { numFmt: FORMATS[c.type] } }));
-    for (const line of pre) ws.addRow([line]).commit();
-    const head = ws.addRow(sheet.columns.map((c) => c.header));
-    head.font = { bold: true };
-    head.eachCell((cell) => {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F4F7' } };
-      cell.alignment = { vertical: 'middle' };
-    });
-    head.commit();
-    let last = headerRow;
-    for (const cells of sheet.cells()) {
-      ws.addRow(cells).commit();
-      last++;
-    }
-    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(last, headerRow), column: sheet.columns.length } };
-    ws.commit();
+  let n = 0;
+  for await (const sheet of sheets) {
+    if ('kind' in sheet) writeForm(wb, sheet);
+    else await writeTable(wb, sheet);
+    if (++n % 50 === 0) await flush();
   }
   await wb.commit();
 }
+
+export const writeTables = (file: string, sheets: PreparedSheet[]): Promise<void> => writeWorkbook(file, sheets);

@@ -2,6 +2,7 @@ import type { Lang } from '../../contract/roles';
 import type { MessageParams } from '../services/errors';
 import { approvalMessages } from './approval-messages';
 import { batchMessages } from './batch-messages';
+import { exportMessages } from './export-messages';
 import { importServiceMessages } from './import-messages';
 import { policyServiceMessages } from './policy-messages';
 
@@ -79,6 +80,7 @@ const catalog: Catalog = {
   ...batchMessages,
   ...approvalMessages,
   ...policyServiceMessages,
+  ...exportMessages,
 };
 
 export function hasMessage(key: string): boolean {

@@ -8,6 +8,7 @@ import { call } from './api/client';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { AuditPage } from './pages/AuditPage';
 import { DistributorsPage } from './pages/DistributorsPage';
+import { ExportPage } from './pages/ExportPage';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
@@ -51,6 +52,7 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): Rea
   else if (section === 'policies') page = <PoliciesPage lang={lang} user={user} />;
   else if (section === 'overview') page = <OverviewPage user={user} />;
   else if (section === 'results') page = <ResultsPage lang={lang} user={user} />;
+  else if (section === 'export') page = <ExportPage user={user} />;
   else if (section === 'settings') page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} />;
   else page = <PlaceholderPage section={section} />;
 

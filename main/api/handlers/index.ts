@@ -3,6 +3,7 @@ import type { HandlersFor } from '../handler-types';
 import { coreHandlers } from './core';
 import { approvalHandlers } from './approvals';
 import { batchHandlers } from './batches';
+import { exportHandlers } from './exports';
 import { demoHandlers } from './demo';
 import { importHandlers } from './imports';
 import { policyHandlers } from './policies';
@@ -15,4 +16,5 @@ export const handlers: HandlersFor<Operations> = {
   ...approvalHandlers,
   ...demoHandlers,
   ...policyHandlers,
+  ...exportHandlers,
 };

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
 import { setApiLanguage } from '../api/client';
 import { en } from './en';
+import { exportsStrings } from './exports';
 import { policiesStrings } from './policies';
 import { resultsStrings } from './results';
 import { zhCN } from './zh-CN';
@@ -10,7 +11,7 @@ import { zhCN } from './zh-CN';
 export async function initI18n(lang: Lang): Promise<void> {
   setApiLanguage(lang);
   await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, policies: policiesStrings['zh-CN'], results: resultsStrings['zh-CN'] } }, en: { translation: { ...en, policies: policiesStrings.en, results: resultsStrings.en } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, policies: policiesStrings['zh-CN'], results: resultsStrings['zh-CN'], exports: exportsStrings['zh-CN'] } }, en: { translation: { ...en, policies: policiesStrings.en, results: resultsStrings.en, exports: exportsStrings.en } } },
     lng: lang,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { BackupsPanel } from './settings/BackupsPanel';
 import { GeneralPanel } from './settings/GeneralPanel';
 import { PasswordPanel } from './settings/PasswordPanel';
+import { PostingLayoutPanel } from './settings/PostingLayoutPanel';
 import { UsersPanel } from './settings/UsersPanel';
 
 interface Props {
@@ -40,6 +41,7 @@ export function SettingsPage({ lang, user, info, onLanguage }: Props): React.JSX
       ? [
           { key: 'users', label: t('settings.users'), children: <UsersPanel lang={lang} /> },
           { key: 'backups', label: t('settings.backups'), children: <BackupsPanel lang={lang} /> },
+          { key: 'posting', label: t('exports.layout.title'), children: <PostingLayoutPanel /> },
         ]
       : []),
     { key: 'password', label: t('settings.changePassword'), children: <PasswordPanel /> },

@@ -1,0 +1,109 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { compilePolicy, POLICY_FORMAT, type PolicyFile } from '../formulas';
+import { batchTotals, createBatch, lineWriter, updateBatchAfterCalc } from '../main/db/batches-repo';
+import { distributorWriters, insertImport } from '../main/db/import-repo';
+import { writeApprovalWorkbook } from '../main/export/approval-workbook';
+import { writePosting } from '../main/export/posting';
+import { writeStatements } from '../main/export/statements';
+import { moneyToCents } from '../main/import/money';
+import type { ServiceContext } from '../main/services/context';
+import { importPolicy } from '../main/services/policies';
+import { Store } from '../main/services/store';
+import { decide, setChain, submit } from '../main/services/approvals';
+import { addUser, authenticate, setupAdmin } from '../main/services/users';
+import { measure, type BenchRow } from './measure';
+
+const PERIOD = '2026-03';
+const REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'];
+const GRADES = ['A', 'B', 'C', 'D'];
+
+/** A policy with `n` formulas (a chain of intermediate values, some rates), the last being `rebate`. */
+function widePolicy(n: number): PolicyFile {
+  const formulas = [{ name: 'f01', label: '指标01 基础率', expr: 'ladder(net, [0, 100000, 500000], [0.01, 0.02, 0.03])' }];
+  for (let i = 2; i < n; i++) {
+    const name = `f${String(i).padStart(2, '0')}`;
+    const prev = `f${String(i - 1).padStart(2, '0')}`;
+    formulas.push(i % 3 === 0 ? { name, label: `指标${String(i).padStart(2, '0')} 比率`, expr: `${prev} > 1 ? 0.015 : 0.01` } : { name, label: `指标${String(i).padStart(2, '0')} 金额`, expr: `net * f01 / ${i}` });
+  }
+  formulas.push({ name: 'rebate', label: '返利金额', expr: `net * f01 + promo_rate * 10 - returns * 0.001` });
+  return { format: POLICY_FORMAT, code: 'WIDE', name: `${n} 个公式的政策`, priority: 1, effective_from: '2026-01', parameters: {}, formulas };
+}
+
+/**
+ * A calculated batch of `size` distributors under a policy of `formulas` formulas, written straight
+ * through the repositories (an import of that size is benchmarked elsewhere): the export's input.
+ */
+async function syntheticBatch(dir: string, size: number, formulas: number): Promise<ServiceContext> {
+  const store = new Store(path.join(dir, 'bench.sqlite'));
+  const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
+  setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
+  const policy = widePolicy(formulas);
+  importPolicy(ctx, { content: JSON.stringify(policy) });
+  const compiled = compilePolicy(policy);
+  if (!compiled.ok) throw new Error('bench policy does not compile');
+  const db = store.db;
+  const at = new Date().toISOString();
+  db.transaction(() => {
+    const importId = insertImport(db, { kind: 'distributors', period: null, mode: 'add', createdBy: 'bench', createdAt: at });
+    const dist = distributorWriters(db);
+    const batchId = createBatch(db, { period: PERIOD, by: 'bench', at });
+    const write = lineWriter(db);
+    for (let i = 0; i < size; i++) {
+      const code = `D${String(i + 1).padStart(6, '0')}`;
+      const d = { code, name: `经销商${i + 1}号商贸有限公司`, region: REGIONS[i % REGIONS.length] ?? '华东', province: '某省', city: '某市', grade: GRADES[i % GRADES.length] ?? 'A', status: 'active' as const };
+      dist.insert({ ...d, updated_at: at, import_id: importId });
+      const purchase = 50_000 + ((i * 7919) % 900_000);
+      const returns = (i * 31) % 20_000;
+      const inputs = { purchase: `${purchase}.00`, returns: `${returns}.00`, net: `${purchase - returns}.00`, return_rate: String(returns / purchase), promo_rate: String((i % 15) / 10), grade: d.grade, region: d.region, province: d.province };
+      const r = compiled.evaluate(inputs);
+      if (!r.ok) throw new Error(`bench evaluation failed for ${code}`);
+      const rebate = moneyToCents(r.rebate);
+      write({ batch_id: batchId, code, name: d.name, region: d.region, province: d.province, grade: d.grade, status: 'active', policy_code: 'WIDE', policy_version: 1, inputs_json: JSON.stringify(inputs), values_json: JSON.stringify(r.values), rebate_cents: rebate, adjustment_cents: 0n, final_cents: rebate, exception: null, exception_detail: null });
+    }
+    updateBatchAfterCalc(db, { id: batchId, by: 'bench', at, policiesJson: JSON.stringify([{ code: 'WIDE', version: 1 }]), diffJson: '{}', hash: 'bench', totals: batchTotals(db, batchId) });
+  })();
+  return ctx;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * The exports at scale (issue 7): the approval workbook, the statements (one workbook with a sheet
+ * each, and a folder of workbooks) and the posting CSV for `size` distributors × `formulas` formula
+ * columns. Seconds and peak RSS per export; the RSS before the exports is in the note, so the
+ * growth an export causes can be read off (streaming keeps it flat as `size` grows).
+ */
+export async function benchExports(size = 10_000, formulas = 30): Promise<BenchRow[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rebate-bench-exports-'));
+  const workload = `${size} × ${formulas} formulas`;
+  const ctx = await syntheticBatch(dir, size, formulas);
+  try {
+    (globalThis as { gc?: () => void }).gc?.();
+    const base = process.memoryUsage.rss();
+    const rows: BenchRow[] = [];
+    const row = (measureName: string, r: { ms: number; peakRssMb: number }, note: string): void => {
+      rows.push({ workload, measure: measureName, value: r.ms / 1000, unit: 's', peakRssMb: r.peakRssMb, runs: 1, note: `${note}; RSS before ${mb(base)}` });
+    };
+    const approval = path.join(dir, 'approval.xlsx');
+    row('export approval workbook', await measure(() => writeApprovalWorkbook(ctx, PERIOD, approval)), mb(statSync(approval).size));
+    const book = path.join(dir, 'statements.xlsx');
+    row('export statements (one workbook)', await measure(() => writeStatements(ctx, PERIOD, 'workbook', book)), `${size} sheets, ${mb(statSync(book).size)}`);
+    const folder = path.join(dir, 'statements');
+    row('export statements (a workbook each)', await measure(() => writeStatements(ctx, PERIOD, 'files', folder)), `${readdirSync(folder).length} files`);
+    // the posting file needs an approved batch, and only the approval chain approves one
+    addUser(ctx, { name: 'approver', password: 'approver-pass-1', roles: ['approver'] });
+    setChain(ctx, { levels: [{ name: '财务审批', approvers: ['approver'] }] });
+    await submit(ctx, { period: PERIOD });
+    const approver: ServiceContext = { ...ctx, session: { user: null } };
+    approver.session.user = authenticate(approver, 'approver', 'approver-pass-1');
+    await decide(approver, { period: PERIOD, decision: 'approve' });
+    const csv = path.join(dir, 'posting.csv');
+    row('export posting file (CSV)', await measure(() => writePosting(ctx, PERIOD, 'csv', csv)), mb(statSync(csv).size));
+    return rows;
+  } finally {
+    ctx.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { ExportView, exportOperations } from '../../../contract/ops/exports';
+import { writeApprovalWorkbook } from '../../export/approval-workbook';
+import { labels } from '../../export/labels';
+import { writePosting } from '../../export/posting';
+import { postingLayout, setPostingLayout } from '../../export/posting-layout';
+import { writeStatements, zipFolder } from '../../export/statements';
+import type { ServiceContext } from '../../services/context';
+import { rejected } from '../../services/errors';
+import type { HandlersFor } from '../handler-types';
+
+/**
+ * Where an export goes: the command line names a path (`--out`); every other caller gets a file in
+ * the downloads folder to save through the native dialog or the browser — a window or web page
+ * never chooses a path on disk to write.
+ */
+function target(ctx: ServiceContext, out: string | undefined, fileName: string): { file: string; out: string | null } {
+  if (out !== undefined) {
+    if (ctx.host !== 'cli' && ctx.host !== 'test') throw rejected('export.out_not_allowed');
+    return { file: path.resolve(out), out: path.resolve(out) };
+  }
+  return { file: ctx.store.downloads.newPath(fileName), out: null };
+}
+
+function finish(ctx: ServiceContext, where: { file: string; out: string | null }, fileName: string): Pick<ExportView, 'download_id' | 'out' | 'file_name'> {
+  if (where.out !== null) return { download_id: null, out: where.out, file_name: path.basename(where.out) };
+  const d = ctx.store.downloads.add(ctx.session.user?.id ?? 0, where.file, fileName);
+  return { download_id: d.id, out: null, file_name: fileName };
+}
+
+export const exportHandlers: HandlersFor<typeof exportOperations> = {
+  'export.approval': async (ctx, input) => {
+    const fileName = `${labels(ctx.lang).title}-${input.period}.xlsx`;
+    const where = target(ctx, input.out, fileName);
+    const r = await writeApprovalWorkbook(ctx, input.period, where.file);
+    return { ...r, ...finish(ctx, where, fileName) };
+  },
+  'export.statements': async (ctx, input) => {
+    const base = `${labels(ctx.lang).statement.folder}-${input.period}`;
+    if (input.out !== undefined) {
+      const where = target(ctx, input.out, base);
+      const r = await writeStatements(ctx, input.period, input.mode, where.file);
+      return { ...r, file_name: path.basename(where.file), download_id: null, out: where.file };
+    }
+    if (input.mode === 'workbook') {
+      const fileName = `${base}.xlsx`;
+      const where = target(ctx, undefined, fileName);
+      const r = await writeStatements(ctx, input.period, 'workbook', where.file);
+      return { ...r, ...finish(ctx, where, fileName) };
+    }
+    // one workbook per distributor: a folder, handed to the UI as one zip
+    const fileName = `${base}.zip`;
+    const where = target(ctx, undefined, fileName);
+    const dir = mkdtempSync(`${where.file}-dir-`);
+    try {
+      const r = await writeStatements(ctx, input.period, 'files', dir);
+      await zipFolder(dir, where.file);
+      return { ...r, ...finish(ctx, where, fileName) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  'export.posting': async (ctx, input) => {
+    const fileName = `${ctx.lang === 'zh-CN' ? '凭证导入' : 'posting'}-${input.period}.${input.format}`;
+    const where = target(ctx, input.out, fileName);
+    const r = await writePosting(ctx, input.period, input.format, where.file);
+    return { ...r, ...finish(ctx, where, fileName) };
+  },
+  'export.postingLayout.get': (ctx) => postingLayout(ctx),
+  'export.postingLayout.set': (ctx, input) => setPostingLayout(ctx, input.layout),
+};

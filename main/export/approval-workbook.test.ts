@@ -1,0 +1,173 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { approve, calculatedMonth, type ApprovalWorld } from '../testing/approved-month';
+import { Harness } from '../testing/harness';
+import { cellCents, readWorkbook, rowStarting, sheet, sheetXml, texts } from '../testing/xlsx-read';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+/** Text a spreadsheet would run as a formula if it were written as one: in names and in reasons. */
+export const NAMES: Record<string, string> = { D1: "=cmd|' /C calc'!A0", D2: '\t=1+1', D3: '\r=1+1', D5: '@SUM(A1)' };
+export const REASONS: Record<string, string> = { D1: '=HYPERLINK("http://evil","x")', D2: '+1+1', D3: '-2+3', D5: '@SUM(A1:A9)' };
+
+/** The seeded month with dangerous text in distributor names and adjustment reasons. */
+export async function hostileMonth(): Promise<ApprovalWorld> {
+  h = new Harness();
+  const w = await calculatedMonth(h);
+  for (const [code, name] of Object.entries(NAMES)) h.store.db.prepare('UPDATE distributors SET name = ? WHERE code = ?').run(name, code);
+  await h.ok(w.prep, 'batch.calculate', { period: '2026-01' });
+  for (const [i, [code, reason]] of Object.entries(REASONS).entries()) {
+    await h.ok(w.prep, 'batch.adjust', { period: '2026-01', code, amount: i % 2 ? '-12.34' : '100.01', reason });
+  }
+  return w;
+}
+
+const HEADER_ROW = 3;
+
+function headerIndex(ws: ExcelJS.Worksheet, header: string): number {
+  const row = ws.getRow(HEADER_ROW);
+  for (let c = 1; c <= row.cellCount; c++) if (row.getCell(c).value === header) return c;
+  throw new Error(`no column ${header}: ${JSON.stringify(row.values)}`);
+}
+
+async function exportApproval(ctx: ApprovalWorld['prep']): Promise<string> {
+  const out = path.join(h.dir, `approval-${Math.random().toString(36).slice(2)}.xlsx`);
+  const r = await h.ok(ctx, 'export.approval', { period: '2026-01', out });
+  expect(r.out).toBe(out);
+  return out;
+}
+
+describe('approval workbook (审批表)', () => {
+  it('has the five sheets, values only, money and rates formatted, totals exact to the cent', async () => {
+    const w = await hostileMonth();
+    await approve(h, w);
+    const file = await exportApproval(w.prep);
+    const wb = await readWorkbook(file);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '明细', '公式', '对账', '异常']);
+    for (const xml of await sheetXml(file)) expect(xml).not.toMatch(/<f[ >]/);
+
+    const d = sheet(wb, '明细');
+    expect(d.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW, xSplit: 2 });
+    expect(d.getRow(HEADER_ROW).getCell(1).font?.bold).toBe(true);
+    // every formula's label is a column header, the rebate formula last among them
+    const headers = (d.getRow(HEADER_ROW).values as unknown[]).filter((v): v is string => typeof v === 'string');
+    expect(headers).toEqual(expect.arrayContaining(['经销商编码', '经销商名称', '大区', '省份', '等级', '政策', '进货额（元）', '退货额（元）', '净进货额（元）', '退货率', '促销达成率', '基础返利率', '基础返利', '促销奖励', '累进返利', '退货扣减', '返利金额', '计算返利（元）', '调整（元）', '调整原因', '最终返利（元）']));
+    expect(headers.indexOf('返利金额')).toBeGreaterThan(headers.indexOf('退货扣减'));
+
+    const final = headerIndex(d, '最终返利（元）');
+    const rate = headerIndex(d, '基础返利率');
+    const totals = rowStarting(d, '合计');
+    let sum = 0n;
+    for (let r = HEADER_ROW + 1; r < totals.number; r++) {
+      const c = d.getRow(r).getCell(final);
+      if (c.value !== null) sum += cellCents(c);
+    }
+    expect(cellCents(totals.getCell(final))).toBe(sum);
+    const d1 = rowStarting(d, 'D1');
+    expect(d1.getCell(final).numFmt).toBe('#,##0.00');
+    expect(d1.getCell(rate).numFmt).toBe('0.00%');
+    expect(d1.getCell(rate).value).toBe(0.02);
+    expect(d1.getCell(headerIndex(d, '进货额（元）')).value).toBe(600000);
+
+    const s = sheet(wb, '汇总');
+    const summaryTotal = rowStarting(s, '最终返利合计（元）').getCell(2);
+    expect(summaryTotal.numFmt).toBe('#,##0.00');
+    expect(cellCents(summaryTotal)).toBe(sum);
+    const batchTotal = (h.store.db.prepare("SELECT total_cents FROM batches WHERE period = '2026-01'").get() as { total_cents: number }).total_cents;
+    expect(sum).toBe(BigInt(batchTotal));
+    // totals by region and by grade add up to the same cents
+    const regionTotal = s.getRows(1, s.rowCount)?.filter((r) => r.getCell(1).value === '合计') ?? [];
+    expect(regionTotal.map((r) => cellCents(r.getCell(5)))).toEqual([sum, sum]);
+    const created = rowStarting(s, '创建人');
+    expect(created.getCell(4).value).toBe('创建时间');
+    expect(created.getCell(5).value).toBeInstanceOf(Date);
+  });
+
+  it('shows every decision and a signature per level of an approved batch, no draft mark', async () => {
+    const w = await hostileMonth();
+    await approve(h, w);
+    const wb = await readWorkbook(await exportApproval(w.prep));
+    const s = sheet(wb, '汇总');
+    const all = texts(s).join('\n');
+    expect(s.getCell('A1').value).toBe('示例食品有限公司 经销商返利审批表 2026-01');
+    expect(all).not.toContain('草稿');
+    for (const t of ['区域经理审核', '财务总监审批', '王经理 (wang)', '赵总监 (zhao)', '刘会计 (prep)', '区域数据已核对', '同意发放', '一月返利，请审批', '制表', '审核', '批准', '签字：王经理 (wang)', '签字：赵总监 (zhao)', '签字：刘会计 (prep)']) {
+      expect(all).toContain(t);
+    }
+    const hash = (h.store.db.prepare("SELECT content_hash FROM batches WHERE period = '2026-01'").get() as { content_hash: string }).content_hash;
+    expect(all).toContain(hash);
+    // decision times are date cells
+    const trail = rowStarting(s, '第 1 次');
+    expect(trail.getCell(6).value).toBeInstanceOf(Date);
+    expect(trail.getCell(6).numFmt).toBe('yyyy-mm-dd hh:mm');
+  });
+
+  it('marks a draft as 草稿 DRAFT in the title, a warning and every sheet title', async () => {
+    const w = await hostileMonth();
+    const wb = await readWorkbook(await exportApproval(w.prep));
+    expect(String(sheet(wb, '汇总').getCell('A1').value)).toContain('【草稿 DRAFT】');
+    expect(texts(sheet(wb, '汇总')).join('\n')).toContain('本表不得作为付款或入账依据');
+    for (const name of ['明细', '公式', '对账', '异常']) expect(String(sheet(wb, name).getCell('A1').value)).toContain('草稿 DRAFT');
+    // unsigned levels leave an empty signature line
+    expect(texts(sheet(wb, '汇总')).join('\n')).toContain('尚未提交审批');
+  });
+
+  it('writes dangerous text as plain text cells, never formulas', async () => {
+    const w = await hostileMonth();
+    const file = await exportApproval(w.prep);
+    const wb = await readWorkbook(file);
+    const d = sheet(wb, '明细');
+    const reasonCol = headerIndex(d, '调整原因');
+    for (const code of Object.keys(NAMES)) {
+      const row = rowStarting(d, code);
+      for (const [cell, expected] of [[row.getCell(2), NAMES[code]], [row.getCell(reasonCol), REASONS[code]]] as const) {
+        expect(cell.type, `${code} ${cell.address}`).toBe(ExcelJS.ValueType.String);
+        // XML turns a bare CR into LF when read back: still text, still not a formula
+        expect(cell.value).toBe(expected?.replace(/\r/g, '\n'));
+      }
+    }
+    for (const xml of await sheetXml(file)) expect(xml).not.toMatch(/<f[ >]/);
+  });
+
+  it('speaks English for an English user', async () => {
+    const w = await hostileMonth();
+    const en = h.context('en');
+    await h.ok(en, 'auth.signIn', { name: 'prep', password: 'prep-pass-1' });
+    const wb = await readWorkbook(await exportApproval(en));
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Summary', 'Details', 'Formulas', 'Reconciliation', 'Exceptions']);
+    expect(String(sheet(wb, 'Summary').getCell('A1').value)).toContain('Distributor Rebate Approval 2026-01【DRAFT】');
+    expect(texts(sheet(wb, 'Exceptions')).join('\n')).toContain('No policy');
+    expect(w.prep).toBeDefined();
+  });
+
+  it('lists policies with parameters and formulas, reconciliation findings and exceptions', async () => {
+    const w = await hostileMonth();
+    const wb = await readWorkbook(await exportApproval(w.prep));
+    const f = texts(sheet(wb, '公式')).join('\n');
+    for (const t of ['EAST', '华东阶梯返利', '大区：华东', 'grade_factor', 'A: 1.2, B: 1, C: 0.8, D: 0.5', '[0, 100000, 500000]', 'ladder(net, [0, 100000, 500000], [0, 0.01, 0.02])', '基础返利率', 'NATIONAL', '等级：A、B、C']) {
+      expect(f).toContain(t);
+    }
+    const r = texts(sheet(wb, '对账')).join('\n');
+    expect(r).toContain('退货率偏高');
+    expect(r).toContain('退货原单未知');
+    expect(r).toContain('本期未导入经销商申报');
+    const e = texts(sheet(wb, '异常')).join('\n');
+    expect(e).toContain('无适用政策');
+    expect(e).toContain('政策冲突');
+    expect(e).toContain('数据检查：停用但有业务');
+  });
+
+  it('saves to the downloads folder for the UI, and refuses a path from a window', async () => {
+    const w = await hostileMonth();
+    const r = await h.ok(w.prep, 'export.approval', { period: '2026-01' });
+    expect(r.download_id).toEqual(expect.any(String));
+    expect(r.file_name).toBe('经销商返利审批表-2026-01.xlsx');
+    expect(h.store.downloads.get(r.download_id ?? '', w.prep.session.user?.id ?? -1)?.fileName).toBe(r.file_name);
+    const fromWindow = await h.call({ ...w.prep, host: 'electron' }, 'export.approval', { period: '2026-01', out: path.join(h.dir, 'x.xlsx') });
+    expect(!fromWindow.ok && fromWindow.error.key).toBe('export.out_not_allowed');
+    const noBatch = await h.call(w.prep, 'export.approval', { period: '2025-12' });
+    expect(!noBatch.ok && noBatch.error.key).toBe('batch.not_found');
+  });
+});

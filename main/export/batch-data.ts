@@ -1,0 +1,161 @@
+import { BUILTIN_VARIABLES, compilePolicy, REBATE_FORMULA, type BuiltinVariable, type PolicyFile } from '../../formulas';
+import type { BatchLine, BatchRow } from '../db/batches-repo';
+import { displayNames, pagedBatchLines } from '../db/export-repo';
+import { policyVersion } from '../db/policies-repo';
+import { exceptionText, requireBatch } from '../services/batches';
+import type { ServiceContext } from '../services/context';
+import { getSettings } from '../services/settings';
+import { fileOfRow } from '../services/policy-file';
+import type { ColumnType } from './xlsx-writer';
+
+/** What every batch export reads once: the batch, its policies, the company, the column plan. */
+export interface UsedPolicy {
+  code: string;
+  version: number;
+  file: PolicyFile;
+}
+
+export interface InputColumn {
+  variable: BuiltinVariable;
+  type: ColumnType;
+}
+
+export interface FormulaColumn {
+  name: string;
+  header: string;
+  type: ColumnType;
+}
+
+export interface ExportBatch {
+  batch: BatchRow;
+  company: string;
+  policies: UsedPolicy[];
+  inputs: InputColumn[];
+  formulas: FormulaColumn[];
+  users: Map<string, string>;
+}
+
+const MONEY_INPUTS = new Set(['purchase', 'returns', 'net', 'promo_target', 'promo_actual', 'ytd_purchase', 'ytd_returns', 'ytd_net', 'ytd_rebate', 'prev_rebate']);
+const RATE_INPUTS = new Set(['return_rate', 'promo_rate']);
+/** shown even when no formula reads them: the figures an approver checks first */
+const ALWAYS = new Set(['purchase', 'returns', 'net']);
+
+function inputType(name: string): ColumnType {
+  if (MONEY_INPUTS.has(name)) return 'money';
+  if (RATE_INPUTS.has(name)) return 'rate';
+  if (name === 'month' || name === 'quarter') return 'int';
+  return 'decimal';
+}
+
+/** A formula's value reads as a percentage when its name or label says it is a rate. */
+export function formulaType(name: string, label: string): ColumnType {
+  return /rate|ratio|percent|pct/i.test(name) || /率|比例|百分比/.test(label) ? 'rate' : 'number';
+}
+
+export function loadExportBatch(ctx: ServiceContext, period: string): ExportBatch {
+  const db = ctx.store.db;
+  const batch = requireBatch(ctx, period);
+  const used = JSON.parse(batch.policies_json) as { code: string; version: number }[];
+  const policies: UsedPolicy[] = [];
+  for (const u of used) {
+    const row = policyVersion(db, u.code, u.version);
+    if (row) policies.push({ code: u.code, version: u.version, file: fileOfRow(row) });
+  }
+  const read = new Set<string>(ALWAYS);
+  for (const p of policies) {
+    const c = compilePolicy(p.file);
+    if (c.ok) for (const v of c.variables) read.add(v);
+  }
+  // region, grade and province have columns of their own
+  const inputs = BUILTIN_VARIABLES.filter((v) => v.kind === 'number' && read.has(v.name)).map((variable) => ({ variable, type: inputType(variable.name) }));
+
+  const formulas: FormulaColumn[] = [];
+  for (const p of policies) {
+    for (const f of p.file.formulas) {
+      if (formulas.some((c) => c.name === f.name)) continue;
+      const label = f.label ?? f.name;
+      formulas.push({ name: f.name, header: label, type: formulaType(f.name, label) });
+    }
+  }
+  // the rebate formula is the result: it stands last, next to the rounded rebate
+  formulas.sort((a, b) => Number(a.name === REBATE_FORMULA) - Number(b.name === REBATE_FORMULA));
+  // two formulas sharing a label would give two identical headers: name them apart
+  for (const c of formulas) if (formulas.filter((o) => o.header === c.header).length > 1) c.header = `${c.header} (${c.name})`;
+
+  return { batch, company: getSettings(ctx).companyName.trim(), policies, inputs, formulas, users: displayNames(db) };
+}
+
+/** `wang` → `王经理 (wang)`; the login alone when the display name says nothing more. */
+export function personName(users: Map<string, string>, name: string): string {
+  const display = users.get(name);
+  return display && display !== name ? `${display} (${name})` : name;
+}
+
+/** `"1234.5"` → 123450n; null when the text is not an amount with at most two decimals. */
+export function decimalToCents(s: string | null | undefined): bigint | null {
+  if (s === null || s === undefined) return null;
+  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(s.trim());
+  if (!m) return null;
+  const v = BigInt(`${m[2] ?? '0'}${(m[3] ?? '').padEnd(2, '0')}`);
+  return m[1] ? -v : v;
+}
+
+export interface GroupTotal {
+  key: string;
+  count: number;
+  rebate: bigint;
+  adjustment: bigint;
+  final: bigint;
+}
+
+export interface ExceptionLine {
+  code: string;
+  name: string;
+  region: string;
+  grade: string;
+  kind: NonNullable<BatchLine['exception']>;
+  detail: string;
+}
+
+export interface BatchSummary {
+  count: number;
+  rebate: bigint;
+  adjustment: bigint;
+  final: bigint;
+  byRegion: GroupTotal[];
+  byGrade: GroupTotal[];
+  exceptions: ExceptionLine[];
+}
+
+function addTo(groups: Map<string, GroupTotal>, key: string, l: BatchLine): void {
+  const g = groups.get(key) ?? { key, count: 0, rebate: 0n, adjustment: 0n, final: 0n };
+  g.count++;
+  // an exception row has no rebate and no final; its adjustment does not count either (as in batchTotals)
+  if (l.final_cents !== null) {
+    g.rebate += BigInt(l.rebate_cents ?? 0);
+    g.adjustment += BigInt(l.adjustment_cents);
+    g.final += BigInt(l.final_cents);
+  }
+  groups.set(key, g);
+}
+
+const byKey = (a: GroupTotal, b: GroupTotal): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * One pass over the batch's rows: totals, totals by region and grade, the exceptions. Integer cents
+ * as BigInt, so the summary equals the sum of the details to the cent however many rows there are.
+ */
+export async function summarize(ctx: ServiceContext, batchId: number): Promise<BatchSummary> {
+  const regions = new Map<string, GroupTotal>();
+  const grades = new Map<string, GroupTotal>();
+  const all = new Map<string, GroupTotal>();
+  const exceptions: ExceptionLine[] = [];
+  for await (const l of pagedBatchLines(ctx.store.db, batchId)) {
+    addTo(regions, l.region, l);
+    addTo(grades, l.grade, l);
+    addTo(all, '', l);
+    if (l.exception) exceptions.push({ code: l.code, name: l.name, region: l.region, grade: l.grade, kind: l.exception, detail: exceptionText(l, ctx.lang) ?? '' });
+  }
+  const total = all.get('') ?? { key: '', count: 0, rebate: 0n, adjustment: 0n, final: 0n };
+  return { count: total.count, rebate: total.rebate, adjustment: total.adjustment, final: total.final, byRegion: [...regions.values()].sort(byKey), byGrade: [...grades.values()].sort(byKey), exceptions };
+}

@@ -1,0 +1,140 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import type { PostingLayout, PostingSource } from '../../contract/ops/exports';
+import type { BatchLine } from '../db/batches-repo';
+import { pagedBatchLines } from '../db/export-repo';
+import { centsToMoney } from '../import/money';
+import { cents } from '../services/calc';
+import type { ServiceContext } from '../services/context';
+import { rejected } from '../services/errors';
+import { checkUnchanged, type ExportResult } from './approval-workbook';
+import { loadExportBatch } from './batch-data';
+import { csvLine, csvNumber, csvText, type CsvCell } from './csv';
+import { fill } from './labels';
+import { postingLayout } from './posting-layout';
+import { table, writeWorkbook, type ColumnType, type TableColumn } from './xlsx-writer';
+
+export interface PostingResult extends ExportResult {
+  format: 'xlsx' | 'csv';
+  rows: number;
+}
+
+/** One line of the voucher: a side of a distributor's entry (or the whole entry in `single` mode). */
+interface PostingLine {
+  no: number;
+  side: 'debit' | 'credit' | 'both';
+  line: BatchLine;
+  amount: string;
+}
+
+const TYPES: Partial<Record<PostingSource, ColumnType>> = { voucher_date: 'date', debit: 'money', credit: 'money', amount: 'money', line_no: 'int', batch_id: 'int' };
+
+function lastDay(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+function localDay(d: Date): string {
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+/** The value of one column on one line, as a decimal string, a YYYY-MM-DD date or text. */
+function resolver(ctx: ServiceContext, layout: PostingLayout, batch: { id: number; period: string; content_hash: string }) {
+  const p = layout.params;
+  const date = p.voucher_date === 'period_end' ? lastDay(batch.period) : p.voucher_date === 'export_day' ? localDay(ctx.now()) : p.voucher_date;
+  const zh = ctx.lang === 'zh-CN';
+  return (source: PostingSource, constant: string | undefined, l: PostingLine): string | null => {
+    const debitSide = l.side !== 'credit';
+    const creditSide = l.side !== 'debit';
+    switch (source) {
+      case 'voucher_date':
+        return date;
+      case 'period':
+        return batch.period;
+      case 'summary':
+        return fill(p.summary, { period: batch.period, code: l.line.code, name: l.line.name, region: l.line.region });
+      case 'account':
+        return l.side === 'credit' ? p.credit_account : p.debit_account;
+      case 'debit_account':
+        return p.debit_account;
+      case 'credit_account':
+        return p.credit_account;
+      case 'direction':
+        return l.side === 'both' ? null : l.side === 'debit' ? (zh ? '借' : 'Dr') : zh ? '贷' : 'Cr';
+      case 'debit':
+        return debitSide ? l.amount : null;
+      case 'credit':
+        return creditSide ? l.amount : null;
+      case 'amount':
+        return l.amount;
+      case 'distributor_code':
+        return l.line.code;
+      case 'distributor_name':
+        return l.line.name;
+      case 'region':
+        return l.line.region;
+      case 'province':
+        return l.line.province;
+      case 'grade':
+        return l.line.grade;
+      case 'line_no':
+        return String(l.no);
+      case 'batch_id':
+        return String(batch.id);
+      case 'batch_hash':
+        return batch.content_hash;
+      case 'constant':
+        return constant ?? null;
+    }
+  };
+}
+
+/**
+ * The ERP posting file (凭证导入): approved batches only, in the configured layout, as xlsx or CSV
+ * (by the file's extension). Distributors without a final amount (exceptions) have nothing to post.
+ */
+export async function writePosting(ctx: ServiceContext, period: string, format: 'xlsx' | 'csv', file: string): Promise<PostingResult> {
+  const x = loadExportBatch(ctx, period);
+  if (x.batch.status !== 'approved') throw rejected('export.posting_not_approved', { period, status: x.batch.status });
+  const { layout } = postingLayout(ctx);
+  const value = resolver(ctx, layout, x.batch);
+  let total = 0n;
+  let rows = 0;
+  let distributors = 0;
+
+  async function* lines(): AsyncGenerator<PostingLine> {
+    for await (const line of pagedBatchLines(ctx.store.db, x.batch.id)) {
+      if (line.final_cents === null || (layout.skip_zero && line.final_cents === 0)) continue;
+      distributors++;
+      total += BigInt(line.final_cents);
+      const amount = cents(line.final_cents);
+      const sides = layout.mode === 'pair' ? (['debit', 'credit'] as const) : (['both'] as const);
+      for (const side of sides) yield { no: ++rows, side, line, amount };
+    }
+  }
+
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (format === 'xlsx') {
+    const columns = layout.columns.map((c): TableColumn<PostingLine> => {
+      const type = TYPES[c.source] ?? 'text';
+      return { header: c.header, type, width: type === 'money' ? 16 : c.source === 'batch_hash' ? 66 : c.source === 'summary' || c.source === 'distributor_name' ? 30 : 14, value: (l) => value(c.source, c.value, l) };
+    });
+    // a flat sheet for the ERP's importer: header in row 1, no title, no totals row
+    await writeWorkbook(file, [table({ name: ctx.lang === 'zh-CN' ? '凭证' : 'Voucher', columns, rows: lines() })]);
+  } else {
+    const out = createWriteStream(file);
+    const write = async (cells: CsvCell[]): Promise<void> => {
+      if (!out.write(`${csvLine(cells)}\r\n`)) await once(out, 'drain');
+    };
+    out.write('\uFEFF');
+    await write(layout.columns.map((c) => csvText(c.header)));
+    for await (const l of lines()) {
+      await write(layout.columns.map((c) => (TYPES[c.source] === 'money' || TYPES[c.source] === 'int' ? csvNumber(value(c.source, c.value, l)) : csvText(value(c.source, c.value, l)))));
+    }
+    out.end();
+    await once(out, 'finish');
+  }
+  checkUnchanged(ctx, x, [file]);
+  return { status: x.batch.status, period, batch: x.batch.id, content_hash: x.batch.content_hash, distributors, total: centsToMoney(total), format, rows };
+}
