@@ -11,7 +11,7 @@ afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 describe('npm run bench', () => {
   it('runs end to end at a tiny size (so it cannot rot) and writes its table as JSON', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'rebate-bench-test-'));
-    const { rows, file } = await runBench({ sizes: ['tiny'], runs: 1, outDir: dir });
+    const { rows, file } = await runBench({ sizes: ['tiny'], runs: 1, outDir: dir, exports: { distributors: 30, formulas: 5 } });
     const measures = rows.map((r) => r.measure);
     expect(measures).toEqual(
       expect.arrayContaining([
@@ -23,6 +23,7 @@ describe('npm run bench', () => {
         'hand-written TypeScript + decimal.js (floor)',
       ]),
     );
+    expect(measures.some((m) => /approval workbook/.test(m))).toBe(true);
     for (const r of rows) expect(Number.isFinite(r.value) && r.value > 0, r.measure).toBe(true);
     expect(rows.find((r) => r.measure === 'formula evaluator, 10-formula policy')?.note).toBe('same results as hand-written');
     expect(JSON.parse(readFileSync(file, 'utf8')).rows).toHaveLength(rows.length);

@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { aggregatePeriod } from '../main/services/aggregate';
 import { benchEvaluator } from './evaluator';
+import { benchExports } from './exports';
+import { benchResultsScreen } from './screen';
 import { benchImportCalc } from './import-calc';
 import { formatTable, type BenchRow } from './measure';
 import type { WorkloadName } from './workloads';
@@ -9,6 +11,10 @@ import type { WorkloadName } from './workloads';
 export interface BenchOptions {
   sizes: WorkloadName[];
   runs: number;
+  /** the export benchmark: distributors × formula columns (0 = skip) */
+  exports?: { distributors: number; formulas: number };
+  /** the results screen in Chromium (needs the built renderer) */
+  screen?: boolean;
   /** where the JSON goes (bench/results by default) */
   outDir: string;
   log?: (s: string) => void;
@@ -25,11 +31,16 @@ export async function runBench(o: BenchOptions): Promise<{ rows: BenchRow[]; fil
     try {
       const inputs = aggregatePeriod(ctx.store.db, '2026-03').map((d) => d.inputs);
       rows.push(...(await benchEvaluator(size, inputs, o.runs)));
+      if (o.screen) rows.push(...(await benchResultsScreen(size, ctx, '2026-03', o.runs)));
       for (const extra of o.extras ?? []) rows.push(...(await extra(size, ctx)));
     } finally {
       ctx.store.close();
       cleanup();
     }
+  }
+  if (o.exports && o.exports.distributors > 0) {
+    o.log?.(`[exports] ${o.exports.distributors} distributors × ${o.exports.formulas} formulas`);
+    rows.push(...(await benchExports(o.exports.distributors, o.exports.formulas)));
   }
   mkdirSync(o.outDir, { recursive: true });
   const file = path.join(o.outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -45,8 +56,15 @@ function arg(name: string): string | undefined {
 async function main(): Promise<void> {
   const sizes = (arg('sizes') ?? 'S,M,L').split(',').filter(Boolean) as WorkloadName[];
   const runs = Number(arg('runs') ?? 3);
-  const extras: BenchOptions['extras'] = [];
-  const { rows, file } = await runBench({ sizes, runs, outDir: path.resolve(arg('out') ?? 'bench/results'), log: (s) => process.stderr.write(`${s}\n`), extras });
+  const exportsSize = Number(arg('exports') ?? 10_000);
+  const { rows, file } = await runBench({
+    sizes,
+    runs,
+    outDir: path.resolve(arg('out') ?? 'bench/results'),
+    log: (s) => process.stderr.write(`${s}\n`),
+    exports: { distributors: exportsSize, formulas: 30 },
+    screen: arg('screen') !== 'off',
+  });
   process.stdout.write(`\n${formatTable(rows)}\n\nwritten to ${file}\n`);
 }
 

@@ -37,7 +37,7 @@ export function ResultsGrid({ rows, formulas, lang, canAdjust, onTrace, onAdjust
   // the grid filters 5,000 rows per change: wait for a pause in typing rather than filter per keystroke
   const [applied, setApplied] = useState('');
   useEffect(() => {
-    const timer = setTimeout(() => setApplied(search), 200);
+    const timer = setTimeout(() => setApplied(search), 60);
     return () => clearTimeout(timer);
   }, [search]);
   const [shown, setShown] = useState<ResultRowView[]>(rows);
