@@ -62,7 +62,8 @@ export interface BatchResultsView {
   policies: { code: string; version: number; labels: Record<string, string>; formulas: { name: string; label: string; expr: string }[] }[];
   rows: ResultRowView[];
   exceptions: { code: string; reason: string; kind: string }[];
-  last_diff: unknown;
+  /** what the last recalculation changed; null before the second calculation */
+  last_diff: CalcDiffView | null;
 }
 
 export interface TraceViewData {
@@ -80,7 +81,7 @@ export interface ReconcileView {
   settings: { tolerance: string; change_percent: number; change_amount: string; return_rate: string };
   claims: { code: string; name: string | null; claimed: string | null; computed: string | null; difference: string | null; status: 'matched' | 'differs' | 'only_claims' | 'only_batch' }[];
   changes: { code: string; name: string; previous: string; current: string; difference: string; percent: string | null }[];
-  checks: { code: string; name: string | null; check: string; detail: string }[];
+  checks: { code: string; name: string | null; check: 'returns_above_purchases' | 'high_return_rate' | 'unknown_original_doc' | 'inactive_with_activity'; detail: string }[];
   summary: { matched: number; differs: number; only_claims: number; only_batch: number; changes: number; checks: number; claims_imported: boolean };
 }
 

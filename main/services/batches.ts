@@ -7,7 +7,7 @@ import { moneyToCents } from '../import/money';
 import { upsertAdjustment } from '../db/batches-repo';
 import { appendAudit } from './audit';
 import { contentHash } from './batch-hash';
-import { cents, type ExceptionDetail } from './calc';
+import { cents, type CalcDiff, type ExceptionDetail } from './calc';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from './errors';
 
@@ -43,7 +43,7 @@ export interface BatchResults {
   policies: { code: string; version: number; labels: Record<string, string>; formulas: { name: string; label: string; expr: string }[] }[];
   rows: ResultRow[];
   exceptions: { code: string; reason: string; kind: string }[];
-  last_diff: unknown;
+  last_diff: CalcDiff | null;
 }
 
 export function exceptionText(l: Pick<BatchLine, 'exception_detail'>, lang: Lang): string | null {
@@ -106,7 +106,7 @@ export function results(ctx: ServiceContext, period: string): BatchResults {
     policies,
     rows,
     exceptions: lines.filter((l) => l.exception).map((l) => ({ code: l.code, kind: l.exception ?? '', reason: exceptionText(l, ctx.lang) ?? '' })),
-    last_diff: b.last_diff_json ? (JSON.parse(b.last_diff_json) as unknown) : null,
+    last_diff: b.last_diff_json ? (JSON.parse(b.last_diff_json) as CalcDiff) : null,
   };
 }
 
