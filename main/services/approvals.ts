@@ -1,4 +1,7 @@
+import type { ApprovalStatusView, ChainLevelView, InboxItemView } from '../../contract/ops/approvals';
 import { hasRole } from '../../contract/roles';
+
+export type { ApprovalStatusView, ChainLevelView };
 import {
   chainLevels,
   closeSubmission,
@@ -22,13 +25,6 @@ import { cents } from './calc';
 import type { ServiceContext } from './context';
 import { AppError, rejected } from './errors';
 import { requireRole } from './users';
-
-export interface ChainLevelView {
-  position: number;
-  name: string;
-  approvers: { name: string; display_name: string }[];
-  min_total: string | null;
-}
 
 export interface ChainInput {
   levels: { name: string; approvers: string[]; min_total?: string | number | null | undefined }[];
@@ -180,25 +176,6 @@ export async function decide(ctx: ServiceContext, input: { period: string; decis
   return approvalStatus(ctx, input.period);
 }
 
-export interface ApprovalStatusView {
-  period: string;
-  status: 'draft' | 'submitted' | 'approved' | 'rejected';
-  content_hash: string;
-  total: string;
-  submissions: {
-    id: number;
-    submitted_by: string;
-    submitted_at: string;
-    content_hash: string;
-    total: string;
-    comment: string | null;
-    status: 'pending' | 'approved' | 'rejected';
-    levels: { position: number; name: string; min_total: string | null; approvers: { name: string; display_name: string }[]; decision: { user: string; decision: 'approve' | 'reject'; comment: string | null; at: string; content_hash: string } | null }[];
-  }[];
-  /** the level waiting now and whether the signed-in user may sign it */
-  next: { position: number; name: string; can_sign: boolean; reason: string | null } | null;
-}
-
 function decisionView(d: DecisionRow | undefined) {
   return d ? { user: d.user_name, decision: d.decision, comment: d.comment, at: d.decided_at, content_hash: d.content_hash } : null;
 }
@@ -243,15 +220,7 @@ export function approvalStatus(ctx: ServiceContext, period: string): ApprovalSta
   return { period, status: b.status, content_hash: b.content_hash, total: cents(b.total_cents), submissions: subs, next };
 }
 
-export interface InboxItem {
-  period: string;
-  total: string;
-  level: number;
-  level_name: string;
-  submitted_by: string;
-  submitted_at: string;
-  waiting_since: string;
-}
+export type InboxItem = InboxItemView;
 
 export function inbox(ctx: ServiceContext): InboxItem[] {
   const me = ctx.session.user;

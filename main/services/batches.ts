@@ -1,3 +1,4 @@
+import type { BatchResultsView, ResultRowView, TraceViewData } from '../../contract/ops/batches';
 import type { Lang } from '../../contract/roles';
 import { formatIssue } from '../../formulas';
 import { adjustmentsOf, batchLine, batchLines, batchOf, batchTotals, deleteAdjustment, setLineAdjustment, sourceLines, updateBatchTotals, type BatchLine, type BatchRow } from '../db/batches-repo';
@@ -7,44 +8,12 @@ import { moneyToCents } from '../import/money';
 import { upsertAdjustment } from '../db/batches-repo';
 import { appendAudit } from './audit';
 import { contentHash } from './batch-hash';
-import { cents, type CalcDiff, type ExceptionDetail } from './calc';
+import { cents, type ExceptionDetail } from './calc';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from './errors';
 
-export interface ResultRow {
-  code: string;
-  name: string;
-  region: string;
-  province: string | null;
-  grade: string;
-  status: string;
-  policy: string | null;
-  policy_version: number | null;
-  inputs: Record<string, string>;
-  values: Record<string, string>;
-  rebate: string | null;
-  adjustment: string;
-  adjustment_reason: string | null;
-  final: string | null;
-  exception: string | null;
-}
-
-export interface BatchResults {
-  period: string;
-  batch: number;
-  status: BatchRow['status'];
-  content_hash: string;
-  total: string;
-  rebate_total: string;
-  adjustment_total: string;
-  distributors: number;
-  calculated_by: string;
-  calculated_at: string;
-  policies: { code: string; version: number; labels: Record<string, string>; formulas: { name: string; label: string; expr: string }[] }[];
-  rows: ResultRow[];
-  exceptions: { code: string; reason: string; kind: string }[];
-  last_diff: CalcDiff | null;
-}
+export type ResultRow = ResultRowView;
+export type BatchResults = BatchResultsView;
 
 export function exceptionText(l: Pick<BatchLine, 'exception_detail'>, lang: Lang): string | null {
   if (!l.exception_detail) return null;
@@ -106,7 +75,7 @@ export function results(ctx: ServiceContext, period: string): BatchResults {
     policies,
     rows,
     exceptions: lines.filter((l) => l.exception).map((l) => ({ code: l.code, kind: l.exception ?? '', reason: exceptionText(l, ctx.lang) ?? '' })),
-    last_diff: b.last_diff_json ? (JSON.parse(b.last_diff_json) as CalcDiff) : null,
+    last_diff: b.last_diff_json ? (JSON.parse(b.last_diff_json) as BatchResultsView['last_diff']) : null,
   };
 }
 
@@ -154,13 +123,7 @@ export function adjust(ctx: ServiceContext, input: { period: string; code: strin
   return row;
 }
 
-export interface TraceView {
-  period: string;
-  row: ResultRow;
-  formulas: { name: string; label: string; expr: string; value: string | null }[];
-  sources: { kind: 'purchases' | 'returns'; file: string; sheet: string; row: number; doc_no: string; date: string; amount: string }[];
-  source_limit: number;
-}
+export type TraceView = TraceViewData;
 
 /** One distributor's trace: every formula (label, expression, value) and the source rows behind it. */
 export function trace(ctx: ServiceContext, period: string, code: string): TraceView {

@@ -1,3 +1,4 @@
+import type { CalcDiffView, CalcResultView } from '../../contract/ops/batches';
 import { compilePolicy, type CompiledPolicy } from '../../formulas';
 import {
   adjustmentsOf,
@@ -23,31 +24,8 @@ import { selectPolicy } from './policy-selection';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export interface CalcDiff {
-  first: boolean;
-  added: string[];
-  removed: string[];
-  up: number;
-  down: number;
-  unchanged: number;
-  previous_total: string;
-  total_delta: string;
-}
-
-export interface CalcResult {
-  batch: number;
-  period: string;
-  status: 'draft';
-  distributors: number;
-  exceptions: number;
-  rebate_total: string;
-  adjustment_total: string;
-  total: string;
-  content_hash: string;
-  diff: CalcDiff;
-  /** adjustments dropped because their distributor has no row any more */
-  dropped_adjustments: { code: string; amount: string; reason: string }[];
-}
+export type CalcDiff = CalcDiffView;
+export type CalcResult = CalcResultView;
 
 export function cents(c: number | bigint | null | undefined): string {
   const v = BigInt(c ?? 0);

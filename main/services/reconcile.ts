@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { ReconcileView } from '../../contract/ops/batches';
 import { batchLines } from '../db/batches-repo';
 import { approvedFinalsOf, claimsByCode, unknownOriginalDocs } from '../db/reconcile-repo';
 import { getSetting } from '../db/settings-repo';
@@ -32,41 +33,10 @@ export function reconcileSettings(ctx: ServiceContext): ReconcileSettings {
   };
 }
 
-export interface ClaimLine {
-  code: string;
-  name: string | null;
-  claimed: string | null;
-  computed: string | null;
-  difference: string | null;
-  status: 'matched' | 'differs' | 'only_claims' | 'only_batch';
-}
-
-export interface ChangeLine {
-  code: string;
-  name: string;
-  previous: string;
-  current: string;
-  difference: string;
-  percent: string | null;
-}
-
-export interface CheckLine {
-  code: string;
-  name: string | null;
-  check: 'returns_above_purchases' | 'high_return_rate' | 'unknown_original_doc' | 'inactive_with_activity';
-  detail: string;
-}
-
-export interface ReconcileReport {
-  period: string;
-  previous_period: string;
-  previous_approved: boolean;
-  settings: { tolerance: string; change_percent: number; change_amount: string; return_rate: string };
-  claims: ClaimLine[];
-  changes: ChangeLine[];
-  checks: CheckLine[];
-  summary: { matched: number; differs: number; only_claims: number; only_batch: number; changes: number; checks: number; claims_imported: boolean };
-}
+export type ReconcileReport = ReconcileView;
+export type ClaimLine = ReconcileView['claims'][number];
+export type ChangeLine = ReconcileView['changes'][number];
+export type CheckLine = ReconcileView['checks'][number];
 
 /**
  * The reconciliation of workflow.md: distributor claims against the batch's final amounts, month
