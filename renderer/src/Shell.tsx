@@ -6,6 +6,7 @@ import type { Lang } from '../../contract/roles';
 import type { AppInfo, SessionUser } from '../../contract/types';
 import { call } from './api/client';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { ApprovalPage } from './pages/ApprovalPage';
 import { AuditPage } from './pages/AuditPage';
 import { DistributorsPage } from './pages/DistributorsPage';
 import { ExportPage } from './pages/ExportPage';
@@ -52,6 +53,7 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): Rea
   else if (section === 'policies') page = <PoliciesPage lang={lang} user={user} />;
   else if (section === 'overview') page = <OverviewPage user={user} />;
   else if (section === 'results') page = <ResultsPage lang={lang} user={user} />;
+  else if (section === 'approval') page = <ApprovalPage lang={lang} user={user} />;
   else if (section === 'export') page = <ExportPage user={user} />;
   else if (section === 'settings') page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} />;
   else page = <PlaceholderPage section={section} />;

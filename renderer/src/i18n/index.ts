@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
 import { setApiLanguage } from '../api/client';
+import { approvalStrings } from './approval';
 import { en } from './en';
 import { exportsStrings } from './exports';
 import { policiesStrings } from './policies';
@@ -11,7 +12,7 @@ import { zhCN } from './zh-CN';
 export async function initI18n(lang: Lang): Promise<void> {
   setApiLanguage(lang);
   await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, policies: policiesStrings['zh-CN'], results: resultsStrings['zh-CN'], exports: exportsStrings['zh-CN'] } }, en: { translation: { ...en, policies: policiesStrings.en, results: resultsStrings.en, exports: exportsStrings.en } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, policies: policiesStrings['zh-CN'], results: resultsStrings['zh-CN'], approval: approvalStrings['zh-CN'], exports: exportsStrings['zh-CN'] } }, en: { translation: { ...en, policies: policiesStrings.en, results: resultsStrings.en, approval: approvalStrings.en, exports: exportsStrings.en } } },
     lng: lang,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

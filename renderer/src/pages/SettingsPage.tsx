@@ -4,6 +4,7 @@ import { hasRole, type Lang } from '../../../contract/roles';
 import type { AppInfo, SessionUser } from '../../../contract/types';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { BackupsPanel } from './settings/BackupsPanel';
+import { ChainPanel } from './settings/ChainPanel';
 import { GeneralPanel } from './settings/GeneralPanel';
 import { PasswordPanel } from './settings/PasswordPanel';
 import { PostingLayoutPanel } from './settings/PostingLayoutPanel';
@@ -41,6 +42,7 @@ export function SettingsPage({ lang, user, info, onLanguage }: Props): React.JSX
       ? [
           { key: 'users', label: t('settings.users'), children: <UsersPanel lang={lang} /> },
           { key: 'backups', label: t('settings.backups'), children: <BackupsPanel lang={lang} /> },
+          { key: 'chain', label: t('approval.chainSettings.tab'), children: <ChainPanel /> },
           { key: 'posting', label: t('exports.layout.title'), children: <PostingLayoutPanel /> },
         ]
       : []),

@@ -1,0 +1,105 @@
+import { DashboardOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Select, Space, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InboxItemView } from '../../../contract/ops/approvals';
+import type { PeriodOverviewView } from '../../../contract/ops/batches';
+import { hasRole, type Lang } from '../../../contract/roles';
+import type { SessionUser } from '../../../contract/types';
+import { ApiError, call } from '../api/client';
+import { DecisionView } from './approval/DecisionView';
+import { InboxCard } from './approval/InboxCard';
+import { periodFromHash, previousPeriod } from './approval/model';
+import { StatusTag } from './approval/StatusTag';
+import './approval/approval.css';
+
+/** 审批: the approver's inbox and the decision view of one batch (`#/approval/2026-01`). */
+export function ApprovalPage({ lang, user }: { lang: Lang; user: SessionUser }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [inbox, setInbox] = useState<InboxItemView[] | null>(null);
+  const [periods, setPeriods] = useState<PeriodOverviewView[] | null>(null);
+  const [period, setPeriod] = useState<string | null>(() => periodFromHash(location.hash));
+  const [error, setError] = useState<string | null>(null);
+  const canPrepare = hasRole(user.roles, 'preparer');
+
+  const refresh = useCallback(async () => {
+    try {
+      const [items, list] = await Promise.all([call('approval.inbox', {}), call('periods.overview', {})]);
+      setInbox(items);
+      setPeriods(list);
+      return { items, list };
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+      return null;
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh().then((r) => {
+      if (!r || periodFromHash(location.hash)) return;
+      // without a deep link: the oldest batch waiting for me, else (for a preparer) the latest batch
+      // still to be submitted, else the latest batch
+      const batches = r.list.filter((p) => p.batch);
+      const open = r.items[0]?.period ?? (canPrepare ? batches.find((p) => p.batch?.status !== 'approved')?.period : undefined) ?? batches[0]?.period;
+      if (!open) return;
+      history.replaceState(null, '', `#/approval/${open}`);
+      setPeriod(open);
+    });
+    const onHash = (): void => {
+      const p = periodFromHash(location.hash);
+      if (p) setPeriod(p);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [refresh, canPrepare]);
+
+  const open = useCallback((p: string): void => {
+    location.hash = `#/approval/${p}`;
+  }, []);
+
+  const batches = useMemo(() => (periods ?? []).filter((p) => p.batch), [periods]);
+  const previous = useMemo(() => (period ? periods?.find((p) => p.period === previousPeriod(period)) : undefined), [periods, period]);
+
+  const picker = (
+    <Space size={8}>
+      <Typography.Text type="secondary">{t('approval.otherPeriod')}</Typography.Text>
+      <Select
+        value={period ?? undefined}
+        placeholder={t('approval.pickPeriod')}
+        style={{ width: 200 }}
+        onChange={open}
+        loading={!periods}
+        data-testid="approval-period-select"
+        options={batches.map((p) => ({
+          value: p.period,
+          label: (
+            <Space size={6}>
+              <span>{p.period}</span>
+              {p.batch && <StatusTag status={p.batch.status} />}
+            </Space>
+          ),
+        }))}
+      />
+    </Space>
+  );
+
+  return (
+    <div className="approval-page" data-testid="page-approval">
+      {error && <Alert type="error" showIcon title={error} />}
+      <InboxCard items={inbox} selected={period} lang={lang} onOpen={open} extra={picker} />
+      {periods && batches.length === 0 ? (
+        <Card>
+          <Empty style={{ padding: '32px 0' }} description={t('approval.noBatches')}>
+            <Button type="primary" icon={<DashboardOutlined />} onClick={() => (location.hash = '#/overview')}>
+              {t('approval.goOverview')}
+            </Button>
+          </Empty>
+        </Card>
+      ) : period ? (
+        <DecisionView key={period} period={period} lang={lang} canPrepare={canPrepare} userName={user.name} previous={previous} stale={periods?.find((p) => p.period === period)?.batch?.stale ?? false} onChanged={() => void refresh()} />
+      ) : (
+        periods && <Empty description={t('approval.pickHint')} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { FileSearchOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Row, Space, Spin, Tabs, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApprovalStatusView, ChainLevelView } from '../../../../contract/ops/approvals';
+import type { BatchResultsView, PeriodOverviewView, ReconcileView } from '../../../../contract/ops/batches';
+import type { Lang } from '../../../../contract/roles';
+import { ApiError, call } from '../../api/client';
+import { AdjustmentsGrid } from './AdjustmentsGrid';
+import { ChainTimeline } from './ChainTimeline';
+import { ChangesGrid } from './ChangesGrid';
+import { DecisionBar } from './DecisionBar';
+import { DecisionModal, type DecisionMode } from './DecisionModal';
+import { GroupTotalsGrid } from './GroupTotalsGrid';
+import { IssuesPanel } from './IssuesPanel';
+import { adjustedRows, formatTime } from './model';
+import { RejectionNotice } from './RejectionNotice';
+import { RowsGrid } from './RowsGrid';
+import { StatusTag } from './StatusTag';
+import { SummaryCards } from './SummaryCards';
+import { TraceDrawer } from './TraceDrawer';
+
+interface Props {
+  period: string;
+  lang: Lang;
+  canPrepare: boolean;
+  userName: string;
+  previous: PeriodOverviewView | undefined;
+  /** data imported after the calculation: the batch must be recalculated before it can be submitted */
+  stale: boolean;
+  onChanged: () => void;
+}
+
+interface Loaded {
+  data: BatchResultsView;
+  status: ApprovalStatusView;
+  chain: ChainLevelView[];
+}
+
+/** The decision view of one batch: what an approver reads before signing, and the bar to sign it. */
+export function DecisionView({ period, lang, canPrepare, userName, previous, stale, onChanged }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [report, setReport] = useState<ReconcileView | null>(null);
+  const [reportError, setReportError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [trace, setTrace] = useState<string | null>(null);
+  const [mode, setMode] = useState<DecisionMode | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const [data, status, chain] = await Promise.all([call('batch.results', { period }), call('approval.status', { period }), call('chain.get', {})]);
+      setLoaded({ data, status, chain });
+    } catch (e) {
+      setLoaded(null);
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+    // the reconciliation is slower and optional for the decision: it fills in when ready
+    call('batch.reconcile', { period })
+      .then((r) => {
+        setReport(r);
+        setReportError(null);
+      })
+      .catch((e: unknown) => setReportError(e instanceof ApiError ? e.message : String(e)));
+  }, [period]);
+
+  useEffect(() => {
+    setLoaded(null);
+    setReport(null);
+    setTrace(null);
+    void load();
+  }, [load]);
+
+  const done = (s: ApprovalStatusView): void => {
+    const key = mode === 'submit' ? 'submitted' : mode === 'approve' ? (s.status === 'approved' ? 'approvedAll' : 'approved') : 'rejected';
+    setMode(null);
+    void message.success(t(`approval.done.${key}`, { period }));
+    void load();
+    onChanged();
+  };
+
+  if (error) return <Alert type="error" showIcon title={error} data-testid="approval-error" />;
+  if (!loaded) return <Spin style={{ display: 'block', marginTop: 48 }} />;
+  const { data, status, chain } = loaded;
+  const issues = data.exceptions.length + (report ? report.summary.differs + report.summary.only_claims + report.summary.checks : 0);
+
+  return (
+    <div className="approval-decision" data-testid="approval-decision">
+      <Card size="small">
+        <div className="approval-head">
+          <Space size="middle" wrap>
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="approval-period">
+              {t('approval.batchTitle', { period })}
+            </Typography.Title>
+            <StatusTag status={status.status} testId="approval-status" />
+            <Typography.Text type="secondary">{t('approval.calculatedBy', { by: data.calculated_by, at: formatTime(data.calculated_at, lang) })}</Typography.Text>
+          </Space>
+          <Button icon={<FileSearchOutlined />} href={`#/results/${period}`} data-testid="approval-open-results">
+            {t('approval.openResults')}
+          </Button>
+        </div>
+        <div className="approval-hash-line">
+          <Typography.Text type="secondary">{t('approval.hash')}</Typography.Text>
+          <Typography.Text className="hash" copyable={{ text: data.content_hash, tooltips: [t('approval.copyHash'), t('approval.hashCopied')] }} data-testid="approval-hash">
+            {data.content_hash}
+          </Typography.Text>
+        </div>
+      </Card>
+
+      {stale && (status.status === 'draft' || status.status === 'rejected') && <Alert type="warning" showIcon title={t('approval.stale')} data-testid="approval-stale" />}
+      <RejectionNotice status={status} canPrepare={canPrepare} lang={lang} />
+      {status.status === 'approved' && <Alert type="success" showIcon title={t('approval.approvedNotice', { count: status.submissions[status.submissions.length - 1]?.levels.length ?? 0 })} data-testid="approval-approved-notice" />}
+
+      <SummaryCards data={data} previous={previous} />
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card size="small" title={t('approval.byRegion')}>
+              <GroupTotalsGrid rows={data.rows} by="region" lang={lang} />
+            </Card>
+            <Card size="small" title={t('approval.byGrade')}>
+              <GroupTotalsGrid rows={data.rows} by="grade" lang={lang} />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('approval.chainTitle')} className="approval-chain-card">
+            <ChainTimeline status={status} lang={lang} />
+          </Card>
+        </Col>
+      </Row>
+
+      <Card size="small" className="approval-tabs">
+        <Tabs
+          items={[
+            {
+              key: 'changes',
+              label: <span data-testid="tab-changes">{t('approval.tab.changes', { count: report?.changes.length ?? 0 })}</span>,
+              children: report ? <ChangesGrid report={report} lang={lang} onTrace={setTrace} /> : reportError ? <Alert type="error" showIcon title={reportError} /> : <Spin />,
+            },
+            {
+              key: 'issues',
+              label: <span data-testid="tab-issues" className={issues > 0 ? 'text-exception' : undefined}>{t('approval.tab.issues', { count: issues })}</span>,
+              children: <IssuesPanel data={data} report={report} lang={lang} onTrace={setTrace} />,
+            },
+            {
+              key: 'adjustments',
+              label: <span data-testid="tab-adjustments">{t('approval.tab.adjustments', { count: adjustedRows(data.rows).length })}</span>,
+              children: <AdjustmentsGrid rows={data.rows} lang={lang} onTrace={setTrace} />,
+            },
+            { key: 'rows', label: <span data-testid="tab-rows">{t('approval.tab.rows', { count: data.rows.length })}</span>, children: <RowsGrid rows={data.rows} lang={lang} onTrace={setTrace} /> },
+          ]}
+        />
+      </Card>
+
+      <DecisionBar status={status} hash={data.content_hash} canPrepare={canPrepare} userName={userName} onAction={setMode} />
+      <DecisionModal mode={mode} period={period} total={data.total} distributors={data.distributors} hash={data.content_hash} status={status} chain={chain} onClose={() => setMode(null)} onDone={done} />
+      <TraceDrawer period={period} code={trace} lang={lang} onClose={() => setTrace(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { BatchResultsView, PeriodOverviewView } from '../../../../contract/ops/batches';
+import { formatMoney, sumMoney } from '../../format';
+import { adjustedRows, difference, isNegative, toCents } from './model';
+
+function Money({ value, testId }: { value: string; testId?: string }): React.JSX.Element {
+  return (
+    <span className={`num${isNegative(value) ? ' num-negative' : ''}`} data-testid={testId}>
+      {formatMoney(value)}
+    </span>
+  );
+}
+
+function signed(value: string): string {
+  return toCents(value) > 0n ? `+${formatMoney(value)}` : formatMoney(value);
+}
+
+/** The four figures an approver reads first: total, distributors, exceptions, manual adjustments. */
+export function SummaryCards({ data, previous }: { data: BatchResultsView; previous: PeriodOverviewView | undefined }): React.JSX.Element {
+  const { t } = useTranslation();
+  const adjusted = adjustedRows(data.rows);
+  const adjustmentSum = sumMoney(adjusted.map((r) => r.adjustment));
+  const exceptions = data.exceptions.length;
+  const prevBatch = previous?.batch?.status === 'approved' ? previous.batch : null;
+  return (
+    <Row gutter={[16, 16]} className="approval-cards" data-testid="approval-cards">
+      <Col xs={24} md={12} xl={6}>
+        <Card size="small">
+          <Statistic title={t('approval.card.total')} valueRender={() => <Money value={data.total} testId="approval-total" />} />
+          <Typography.Text type="secondary" className="card-sub">
+            {t('approval.card.totalSub', { rebate: formatMoney(data.rebate_total), adjustment: formatMoney(data.adjustment_total) })}
+          </Typography.Text>
+          <Typography.Text type="secondary" className="card-sub" data-testid="approval-vs-previous">
+            {prevBatch && previous
+              ? t('approval.card.vsPrevious', { period: previous.period, total: formatMoney(prevBatch.total), delta: signed(difference(data.total, prevBatch.total)) })
+              : t('approval.card.noPrevious')}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={24} md={12} xl={6}>
+        <Card size="small">
+          <Statistic title={t('approval.card.distributors')} value={data.distributors} />
+          <Typography.Text type="secondary" className="card-sub">
+            {t('approval.card.policies', { count: data.policies.length })}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={24} md={12} xl={6}>
+        <Card size="small" className={exceptions > 0 ? 'card-exception' : undefined} data-testid="approval-card-exceptions">
+          <Statistic title={t('approval.card.exceptions')} value={exceptions} styles={{ content: exceptions > 0 ? { color: '#d46b08' } : undefined }} />
+          <Typography.Text type="secondary" className="card-sub">
+            {exceptions > 0 ? t('approval.card.exceptionsSub') : t('approval.card.noExceptions')}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={24} md={12} xl={6}>
+        <Card size="small" data-testid="approval-card-adjustments">
+          <Statistic title={t('approval.card.adjustments')} valueRender={() => <Money value={adjustmentSum} />} />
+          <Typography.Text type="secondary" className="card-sub">
+            {t('approval.card.adjustmentsSub', { count: adjusted.length })}
+          </Typography.Text>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
