@@ -52,8 +52,11 @@ export async function loadDemo(ctx: ServiceContext, options: { period?: string |
       { kind: 'promotions', period, files: of('promotions') },
       { kind: 'claims', period, files: of('claims') },
     ]);
-    const failed = reports.find((r) => r.status === 'rejected');
-    if (failed) throw rejected('demo.import_failed', { detail: failed.errors[0]?.message ?? failed.message });
+    const failed = reports.find((r) => r.status === 'rejected' && r.errors.length > 0) ?? reports.find((r) => r.status === 'rejected');
+    if (failed) {
+      const e = failed.errors[0];
+      throw rejected('demo.import_failed', { detail: e ? `${e.file} ${e.sheet ?? ''} ${e.row ?? ''}: ${e.message}` : failed.message });
+    }
     for (const f of of('policy-')) importPolicy(ctx, { content: readFileSync(f.path, 'utf8'), fileName: f.name, comment: 'demo' });
     setChain(ctx, demoChain() as ChainInput);
     return { period, summary, imports: reports.map((r) => ({ kind: r.kind, status: r.status, rows: r.rows })), users, password: DEMO_PASSWORD };

@@ -213,6 +213,20 @@ describe('importing a month', () => {
     expect(count('purchases')).toBe(1);
   });
 
+  it('keeps Chinese text intact when its UTF-8 bytes straddle the reader’s chunks (large shared-string tables)', async () => {
+    h = new Harness();
+    const admin = await h.admin();
+    const names = Array.from({ length: 4000 }, (_, i) => `华东区${i}号经销商${'鑫源商贸有限责任公司'.repeat(3)}¥`);
+    const file = await writeWorkbook(h.dir, 'big-names.xlsx', [
+      { name: '档案', header: DISTRIBUTOR_HEADER, rows: names.map((n, i) => [`C${String(i).padStart(5, '0')}`, n, '华东', '江苏', '南京', 'A', '启用']) },
+    ]);
+    const r = await h.ok(admin, 'import.run', { kind: 'distributors', files: [{ path: file }] });
+    expect(r.errors).toEqual([]);
+    const stored = (h.store.db.prepare('SELECT name FROM distributors ORDER BY code').all() as { name: string }[]).map((x) => x.name);
+    expect(stored.filter((n) => n.includes('\uFFFD'))).toEqual([]);
+    expect(stored).toEqual(names);
+  });
+
   it('a cancelled import stores nothing', async () => {
     const admin = await withMasterData();
     const rows = Array.from({ length: 30000 }, (_, i) => [`XS${i}`, 1, '2026-01-10', 'D002', '南方食品', 'SKU1', '酱油', 1, 1, 1]);

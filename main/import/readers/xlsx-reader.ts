@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { ExcelJS } from './exceljs-reader';
 import type { CellValue } from '../cell-value';
 import type { ReadEvent, RawRow } from './types';
 import { workbookSheets, ZipDirectory, type SheetInfo } from './zip-inspect';

@@ -1,0 +1,28 @@
+import { expect, shot, test } from './fixtures';
+import { SetupPage } from './pages';
+
+// UTC month before now: the period the demo loads by default.
+function previousMonth(): string {
+  const d = new Date();
+  const p = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
+  return `${p.getUTCFullYear()}-${String(p.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+test('first run: create the admin with demo data, land on a month ready to calculate, calculate it', async ({ page, host }) => {
+  void host;
+  await page.goto(host.url);
+  await new SetupPage(page).createAdmin('admin', 'admin-pass-1', '管理员', { demo: true });
+  const period = previousMonth();
+  await expect(page.getByText(`演示数据已加载：${period} 可以核算了`)).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByText('demo-1234')).toBeVisible();
+  await shot(page, '80-first-run-demo-loaded');
+  await page.getByRole('button', { name: /知道了|确定|OK/ }).click();
+  await expect(page.getByTestId(`period-next-${period}`)).toHaveText('开始核算');
+  await expect(page.getByTestId(`step-import-${period}`)).toContainText('进货');
+  await shot(page, '81-first-run-overview');
+  await page.getByTestId(`period-next-${period}`).click();
+  await page.getByRole('button', { name: /开始核算|确定|确 定/ }).last().click();
+  await expect(page.getByTestId('page-results')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('results-count')).toContainText('家', { timeout: 60_000 });
+  await shot(page, '82-first-run-results');
+});
