@@ -13,10 +13,11 @@ test('first run: create the admin with demo data, land on a month ready to calcu
   await page.goto(host.url);
   await new SetupPage(page).createAdmin('admin', 'admin-pass-1', '管理员', { demo: true });
   const period = previousMonth();
-  await expect(page.getByText(`演示数据已加载：${period} 可以核算了`)).toBeVisible({ timeout: 180_000 });
-  await expect(page.getByText('demo-1234')).toBeVisible();
+  const dialog = page.locator('.ant-modal-confirm');
+  await expect(dialog.locator('.ant-modal-confirm-title')).toHaveText(`演示数据已加载：${period} 可以核算了`, { timeout: 180_000 });
+  await expect(dialog).toContainText('demo-1234');
   await shot(page, '80-first-run-demo-loaded');
-  await page.getByRole('button', { name: /知道了|确定|OK/ }).click();
+  await dialog.getByRole('button').click();
   await expect(page.getByTestId(`period-next-${period}`)).toHaveText('开始核算');
   await expect(page.getByTestId(`step-import-${period}`)).toContainText('进货');
   await shot(page, '81-first-run-overview');
