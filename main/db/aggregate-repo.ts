@@ -79,13 +79,8 @@ export function masterForPeriod(db: Db, period: string): MasterRow[] {
     .all(period) as MasterRow[];
 }
 
-function hasBatches(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'batches'").get() !== undefined;
-}
-
 /** Final amounts (rebate + adjustment, cents) per distributor in approved batches of a period range. */
 export function approvedFinals(db: Db, from: string, to: string): { code: string; cents: number }[] {
-  if (!hasBatches(db)) return [];
   return db
     .prepare(
       `SELECT r.code, SUM(r.final_cents) AS cents FROM batch_rows r JOIN batches b ON b.id = r.batch_id

@@ -171,16 +171,12 @@ export function distributorWriters(db: Db) {
 
 /** Whether the period's batch is submitted or approved (no imports then). */
 export function periodLocked(db: Db, period: string): boolean {
-  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'batches'").get();
-  if (!has) return false;
   const row = db.prepare('SELECT status FROM batches WHERE period = ?').get(period) as { status: string } | undefined;
   return row?.status === 'submitted' || row?.status === 'approved';
 }
 
 /** The latest approved period, for the default effective period of master-data changes. */
 export function latestApprovedPeriod(db: Db): string | null {
-  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'batches'").get();
-  if (!has) return null;
   const row = db.prepare("SELECT MAX(period) AS p FROM batches WHERE status = 'approved'").get() as { p: string | null };
   return row.p;
 }
