@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium (apt-get install chromium); Playwright never downloads a browser here.
+// Debian's Chromium (apt-get install chromium) here; on the Windows release workflow the runner's
+// Google Chrome (CHROMIUM_PATH in .github/workflows/windows.yml). Playwright never downloads a browser.
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({

@@ -58,10 +58,34 @@ export class ImportPage {
   async addFiles(paths: string[]): Promise<void> {
     await this.page.getByTestId('import-file-input').setInputFiles(paths);
   }
+  /** 选择文件 — the native open dialog in Electron (the browser suite uses addFiles instead) */
+  async pick(): Promise<void> {
+    await this.page.getByTestId('import-pick').click();
+  }
+  async store(): Promise<void> {
+    await this.page.getByTestId('import-store').click();
+  }
+  done() {
+    return this.page.getByTestId('import-done');
+  }
   async next(): Promise<void> {
     await this.page.getByTestId('import-next').click();
   }
   async toValidate(): Promise<void> {
     await this.page.getByTestId('import-to-validate').click();
+  }
+}
+
+/** 导出: one batch, one kind of file; the file goes through saveDownload (native save dialog or download). */
+export class ExportPage {
+  constructor(private readonly page: Page) {}
+  async export(kind: 'approval' | 'statements' | 'posting'): Promise<void> {
+    await this.page.getByTestId(`export-${kind}`).click();
+  }
+  status() {
+    return this.page.getByTestId('export-status');
+  }
+  savedPaths() {
+    return this.page.getByTestId('export-saved-path');
   }
 }

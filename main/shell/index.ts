@@ -10,9 +10,11 @@ import { buildMenu } from './menu';
 import { registerScheme, serveRenderer } from './protocol';
 import { hardenApp } from './security';
 import { createSettings } from './settings';
+import { applyE2eUserData } from './test-hooks';
 import { createMainWindow } from './window';
 
 // The Electron shell: windows, menus, dialogs, IPC wiring, settings. The services know nothing of it.
+applyE2eUserData();
 if (!app.requestSingleInstanceLock()) app.quit();
 app.setName('Rebate Desk');
 registerScheme();

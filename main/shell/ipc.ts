@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type Store from 'electron-store';
@@ -9,6 +9,7 @@ import type { Session } from '../services/context';
 import type { Store as DbStore } from '../services/store';
 import { isTrustedUrl } from './security';
 import { rememberFolder } from './recent-folders';
+import { showOpenDialog, showSaveDialog } from './test-hooks';
 import type { ShellSettings } from './settings';
 
 function langOf(v: unknown, fallback: Lang): Lang {
@@ -58,7 +59,7 @@ export function registerIpc(store: DbStore, settings: Store<ShellSettings>): voi
       defaultPath: settings.get('recentFolders')[0],
       filters: [{ name: zh ? 'Excel 工作簿和 CSV' : 'Excel workbooks and CSV', extensions: ['xlsx', 'xlsm', 'csv', 'txt', 'xls'] }],
     };
-    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    const r = await showOpenDialog(win, options);
     if (r.canceled || r.filePaths.length === 0) return [];
     rememberFolder(settings, path.dirname(r.filePaths[0] ?? ''));
     return r.filePaths.map((p) => ({ path: p, name: path.basename(p) }));
@@ -74,7 +75,7 @@ export function registerIpc(store: DbStore, settings: Store<ShellSettings>): voi
     const win = BrowserWindow.fromWebContents(event.sender);
     const folder = settings.get('recentFolders')[0];
     const options: Electron.SaveDialogOptions = { defaultPath: folder ? path.join(folder, d.fileName) : d.fileName };
-    const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    const r = await showSaveDialog(win, options);
     if (r.canceled || !r.filePath) return null;
     copyFileSync(d.path, r.filePath);
     rememberFolder(settings, path.dirname(r.filePath));
