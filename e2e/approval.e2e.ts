@@ -147,6 +147,9 @@ test('submit, reject with a comment, adjust, resubmit, approve through three lev
 
   // level 1 reviews: figures, changes, issues, a trace — then rejects with a comment
   const wang = await ApprovalPage.signedIn(browser, host.url, 'wang', PASS('wang'));
+  // an approver with something waiting lands on the inbox; the menu shows how many wait
+  await expect(wang.page.getByTestId('page-approval')).toBeVisible();
+  await expect(wang.page.getByTestId('nav-approval-count')).toHaveText('1');
   await wang.open();
   await expect(wang.inbox()).toContainText('第 1 级 · 区域经理审核');
   await expect(wang.inbox()).toContainText('105,700.00');
@@ -181,7 +184,20 @@ test('submit, reject with a comment, adjust, resubmit, approve through three lev
   await expect(wang.chain()).toContainText(reason);
   await tallShot(wang.page, '68-level1-rejected');
 
+  // the preparer's open page shows the rejection by itself (it looks again every few seconds)
+  await expect(li.status()).toHaveText('已驳回', AFTER_DECISION);
+  await expect(li.page.getByTestId('approval-rejection-comment')).toHaveText(reason);
+  // ... and so do 期间总览 and 核算结果, with the way to the change
+  await new ShellPage(li.page).open('overview');
+  await expect(li.page.getByTestId('period-rejection-2026-02')).toContainText('王经理');
+  await expect(li.page.getByTestId('period-rejection-2026-02-comment')).toHaveText(reason);
+  await li.page.getByTestId('period-fix-2026-02').click();
+  await expect(li.page.getByTestId('results-rejection-comment')).toHaveText(reason);
+  await expect(li.page.getByTestId('results-submit')).toHaveText(/重新提交审批/);
+  await shot(li.page, '69a-preparer-results-rejection');
+
   // the preparer sees the comment, adjusts (CLI), and submits again
+  await li.open();
   await li.reload();
   await expect(li.status()).toHaveText('已驳回', AFTER_DECISION);
   await expect(li.page.getByTestId('approval-rejection-comment')).toHaveText(reason);

@@ -4,7 +4,8 @@ import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../contract/roles';
 import type { AppInfo, SessionUser } from '../../contract/types';
-import { ApiError, call } from './api/client';
+import { call } from './api/client';
+import { errorText } from './api/use-load';
 import { saveLanguage } from './api/preferences';
 import { changeLanguage } from './i18n';
 import { SetupAdminPage } from './pages/SetupAdminPage';
@@ -21,7 +22,7 @@ export function App({ initialLang }: { initialLang: Lang }): React.JSX.Element {
     try {
       setInfo(await call('app.info', {}));
     } catch (e) {
-      setFatal(e instanceof ApiError ? e.message : String(e));
+      setFatal(errorText(e));
     }
   }, []);
 

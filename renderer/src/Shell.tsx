@@ -1,10 +1,11 @@
 import { DatabaseOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Badge, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../contract/roles';
+import { hasRole, type Lang } from '../../contract/roles';
 import type { AppInfo, SessionUser } from '../../contract/types';
 import { call } from './api/client';
+import { REFRESH_MS, useLoad } from './api/use-load';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { ApprovalPage } from './pages/ApprovalPage';
 import { AuditPage } from './pages/AuditPage';
@@ -12,7 +13,6 @@ import { DistributorsPage } from './pages/DistributorsPage';
 import { ExportPage } from './pages/ExportPage';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { PoliciesPage } from './pages/PoliciesPage';
 import { ResultsPage } from './pages/ResultsPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -29,6 +29,21 @@ interface Props {
 export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>(() => sectionFromHash(location.hash));
+  // what waits for this approver: the count on the 审批 menu, looked at again every few seconds
+  const approver = hasRole(user.roles, 'approver');
+  const inbox = useLoad(() => call('approval.inbox', {}), approver ? user.name : null, { refreshMs: REFRESH_MS, keepOnKeyChange: true });
+  const waiting = inbox.data?.length ?? 0;
+  const landed = useRef(false);
+
+  // an approver signing in without a deep link lands on the inbox when something waits for them
+  useEffect(() => {
+    if (landed.current || !inbox.data) return;
+    landed.current = true;
+    if (inbox.data.length > 0 && !/^#\/?[a-z]/.test(location.hash)) {
+      location.hash = '#/approval';
+      setSection('approval');
+    }
+  }, [inbox.data]);
 
   useEffect(() => {
     const onHash = (): void => setSection(sectionFromHash(location.hash));
@@ -51,12 +66,11 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): Rea
   else if (section === 'import') page = <ImportPage lang={lang} />;
   else if (section === 'distributors') page = <DistributorsPage lang={lang} onImport={() => go('import')} />;
   else if (section === 'policies') page = <PoliciesPage lang={lang} user={user} />;
-  else if (section === 'overview') page = <OverviewPage user={user} />;
+  else if (section === 'overview') page = <OverviewPage user={user} lang={lang} />;
   else if (section === 'results') page = <ResultsPage lang={lang} user={user} />;
   else if (section === 'approval') page = <ApprovalPage lang={lang} user={user} />;
   else if (section === 'export') page = <ExportPage user={user} />;
-  else if (section === 'settings') page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} />;
-  else page = <PlaceholderPage section={section} />;
+  else page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} />;
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -74,7 +88,16 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): Rea
           selectedKeys={[section]}
           style={{ borderInlineEnd: 'none', paddingTop: 8 }}
           onClick={(e) => go(e.key as Section)}
-          items={SECTIONS.map((s) => ({ key: s, icon: SECTION_ICONS[s], label: <span data-testid={`nav-${s}`}>{t(`nav.${s}`)}</span> }))}
+          items={SECTIONS.map((s) => ({
+            key: s,
+            icon: SECTION_ICONS[s],
+            label: (
+              <span data-testid={`nav-${s}`}>
+                {t(`nav.${s}`)}
+                {s === 'approval' && waiting > 0 && <Badge count={waiting} size="small" style={{ marginInlineStart: 8 }} data-testid="nav-approval-count" />}
+              </span>
+            ),
+          }))}
         />
       </Layout.Sider>
       <Layout>

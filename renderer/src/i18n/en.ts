@@ -39,16 +39,6 @@ export const en: Messages = {
     demoUsers: 'These demo users were created, all with the password {{password}}. Sign in as them to try submission and multi-level approval.',
     demoFailed: 'Loading the demo data failed',
   },
-  placeholder: {
-    notYet: 'Not available yet',
-    overview: 'Each month at a glance: import → calculate → reconcile → approve → export, and the next step. Arrives with calculation batches.',
-    import: 'Drop the month’s purchase, return, promotion and distributor workbooks; headers and columns are recognised and every row is checked. Arrives with Excel import.',
-    distributors: 'Distributor master data: search, grade and region history, batches. Arrives with Excel import.',
-    policies: 'Write and test rebate rules: parameters, formulas with live validation, a preview on real data. Arrives with formulas and policies.',
-    results: 'Calculation results: each distributor’s rebate, its trace, adjustments and reconciliation. Arrives with calculation batches.',
-    approval: 'Approval inbox and decision view: totals by region and grade, changes against last month, exceptions, approve or reject. Arrives with multi-level approval.',
-    export: 'Approval workbooks, distributor statements and ERP posting files. Arrives with exports.',
-  },
   audit: {
     title: 'Audit log',
     verify: 'Verify hash chain',

@@ -6,11 +6,12 @@ import type { InboxItemView } from '../../../contract/ops/approvals';
 import type { PeriodOverviewView } from '../../../contract/ops/batches';
 import { hasRole, type Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
+import { errorText, REFRESH_MS, useInterval } from '../api/use-load';
 import { DecisionView } from './approval/DecisionView';
 import { InboxCard } from './approval/InboxCard';
 import { periodFromHash, previousPeriod } from './approval/model';
-import { StatusTag } from './approval/StatusTag';
+import { StatusTag } from '../components/StatusTag';
 import './approval/approval.css';
 
 /** 审批: the approver's inbox and the decision view of one batch (`#/approval/2026-01`). */
@@ -27,9 +28,10 @@ export function ApprovalPage({ lang, user }: { lang: Lang; user: SessionUser }):
       const [items, list] = await Promise.all([call('approval.inbox', {}), call('periods.overview', {})]);
       setInbox(items);
       setPeriods(list);
+      setError(null);
       return { items, list };
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
       return null;
     }
   }, []);
@@ -52,6 +54,9 @@ export function ApprovalPage({ lang, user }: { lang: Lang; user: SessionUser }):
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [refresh, canPrepare]);
+
+  // what others did meanwhile (a new submission, the level before mine signed) shows by itself
+  useInterval(() => void refresh(), REFRESH_MS);
 
   const open = useCallback((p: string): void => {
     location.hash = `#/approval/${p}`;

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
 import type { AuditEntry, AuditVerifyResult, SessionUser } from '../../../contract/types';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
+import { errorText } from '../api/use-load';
 import { gridLocale, gridTheme } from '../grid/setup';
 
 function formatTime(iso: string, lang: Lang): string {
@@ -36,7 +37,7 @@ export function AuditPage({ lang }: { lang: Lang; user: SessionUser }): React.JS
       setRows(page.rows);
       setTotal(page.total);
     } catch (e) {
-      setDenied(e instanceof ApiError ? e.message : String(e));
+      setDenied(errorText(e));
     }
   }, [actor, action]);
 

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { PeriodOverviewView } from '../../../contract/ops/batches';
 import { hasRole } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
+import { errorText } from '../api/use-load';
 import { formatMoney } from '../format';
 import { ExportKinds } from './export/ExportKinds';
 import { SavedFiles } from './export/SavedFiles';
 import { useExport } from './export/use-export';
-import { BatchStatusTag } from './results/BatchStatusTag';
+import { StatusTag } from '../components/StatusTag';
 
 /** 导出: choose the batch, export the approval workbook, statements or posting file, see where they went. */
 export function ExportPage({ user }: { user: SessionUser }): React.JSX.Element {
@@ -27,7 +28,7 @@ export function ExportPage({ user }: { user: SessionUser }): React.JSX.Element {
         // the latest approved batch is what one exports most; else the latest batch
         setPeriod((withBatch.find((p) => p.batch?.status === 'approved') ?? withBatch[0])?.period ?? null);
       })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
 
   const current = useMemo(() => periods?.find((p) => p.period === period) ?? null, [periods, period]);
@@ -63,7 +64,7 @@ export function ExportPage({ user }: { user: SessionUser }): React.JSX.Element {
                 value: p.period,
                 label: (
                   <Space>
-                    {p.batch && <BatchStatusTag status={p.batch.status} />}
+                    {p.batch && <StatusTag status={p.batch.status} />}
                     {t('exports.batchLine', { period: p.period, total: formatMoney(p.batch?.total), count: p.batch?.distributors ?? 0 })}
                   </Space>
                 ),
@@ -71,7 +72,7 @@ export function ExportPage({ user }: { user: SessionUser }): React.JSX.Element {
             />
           </Space>
           <Descriptions size="small" column={3} items={[
-            { key: 'status', label: t('exports.status'), children: <BatchStatusTag status={batch.status} testId="export-status" /> },
+            { key: 'status', label: t('exports.status'), children: <StatusTag status={batch.status} testId="export-status" /> },
             { key: 'total', label: t('exports.total'), children: <span className="num">{formatMoney(batch.total)}</span> },
             { key: 'hash', label: t('exports.hash'), children: <Typography.Text className="hash" copyable={{ text: batch.content_hash }}>{batch.content_hash.slice(0, 16)}…</Typography.Text> },
           ]} />

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, KindView } from '../../../contract/ops/imports';
 import type { Lang } from '../../../contract/roles';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
+import { errorText } from '../api/use-load';
 import { saveDownload, stageFiles, type StagedFile } from '../api/files';
 import { useImportJob } from '../api/use-job';
 import { currentPeriod, formatMoney, sumMoney } from '../format';
@@ -67,7 +68,7 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
       setStep(1);
       await validate(state);
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
+      void message.error(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,13 @@
 import { CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Empty, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeriodOverviewView } from '../../../contract/ops/batches';
-import { hasRole } from '../../../contract/roles';
+import { hasRole, type Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
+import { REFRESH_MS, useLoad } from '../api/use-load';
 import { go, PeriodCard } from './overview/PeriodCard';
 import { useCalculate } from './results/use-calculate';
 import './results/results.css';
@@ -17,31 +18,22 @@ function emptyPeriod(period: string): PeriodOverviewView {
 }
 
 /** 期间总览: where each month stands (导入 → 核算 → 对账 → 审批 → 导出) and its next step. */
-export function OverviewPage({ user }: { user: SessionUser }): React.JSX.Element {
+export function OverviewPage({ user, lang }: { user: SessionUser; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const canPrepare = hasRole(user.roles, 'preparer');
-  const [periods, setPeriods] = useState<PeriodOverviewView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [year, setYear] = useState<number | null>(null);
   const [month, setMonth] = useState<string | null>(null);
   const [distributors, setDistributors] = useState<number | null>(null);
   const { run, holder } = useCalculate();
-
-  const load = useCallback(async () => {
-    try {
-      // every period at once: a few dozen months at most, and the latest one decides the default year
-      const list = await call('periods.overview', {});
-      setPeriods(list);
-      setYear((y) => y ?? Number((list[0]?.period ?? dayjs().format('YYYY')).slice(0, 4)));
-      if (list.length === 0) setDistributors((await call('distributors.list', {})).length);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
-  }, []);
+  // every period at once (a few dozen months at most), looked at again so others' steps show
+  const { data: periods, error, reload: load } = useLoad(() => call('periods.overview', {}), 'overview', { refreshMs: REFRESH_MS });
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!periods) return;
+    // the latest month decides the default year
+    setYear((y) => y ?? Number((periods[0]?.period ?? dayjs().format('YYYY')).slice(0, 4)));
+    if (periods.length === 0 && distributors === null) void call('distributors.list', {}).then((l) => setDistributors(l.length));
+  }, [periods, distributors]);
 
   const shown = useMemo(() => {
     if (!periods || year === null) return [];
@@ -121,7 +113,7 @@ export function OverviewPage({ user }: { user: SessionUser }): React.JSX.Element
           </Empty>
         </Card>
       ) : (
-        shown.map((p) => <PeriodCard key={p.period} period={p} canPrepare={canPrepare} onCalculate={(x) => void calculate(x)} />)
+        shown.map((p) => <PeriodCard key={p.period} period={p} canPrepare={canPrepare} lang={lang} onCalculate={(x) => void calculate(x)} />)
       )}
       {holder}
     </Space>

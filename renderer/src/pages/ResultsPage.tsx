@@ -1,13 +1,17 @@
-import { CalculatorOutlined, CopyOutlined, DashboardOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, CopyOutlined, DashboardOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchResultsView, CalcResultView, PeriodOverviewView, ResultRowView } from '../../../contract/ops/batches';
 import { hasRole, type Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
-import { ApiError, call } from '../api/client';
+import type { ChainLevelView } from '../../../contract/ops/approvals';
+import { call } from '../api/client';
+import { errorText, notifyChanged, REFRESH_MS, useInterval, useLoad } from '../api/use-load';
+import { lastRejection as lastRejectionOf, RejectionNotice } from '../components/RejectionNotice';
+import { DecisionModal } from './approval/DecisionModal';
 import { AdjustModal } from './results/AdjustModal';
-import { BatchStatusTag } from './results/BatchStatusTag';
+import { StatusTag } from '../components/StatusTag';
 import { centsToMoney, sumCents } from './results/decimal';
 import { ExceptionsTab } from './results/ExceptionsTab';
 import { GroupGrid } from './results/GroupGrid';
@@ -39,6 +43,10 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
   const [adjusting, setAdjusting] = useState<ResultRowView | null>(null);
   const [tab, setTab] = useState('rows');
   const { run, holder } = useCalculate();
+  const [chain, setChain] = useState<ChainLevelView[] | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  // the approval state of the shown batch: its last rejection (who, when, why) and the submit dialog
+  const approval = useLoad(() => call('approval.status', { period: period ?? '' }), period && data ? `${period}:${data.status}:${data.content_hash}` : null, { keepOnKeyChange: true });
 
   const loadPeriods = useCallback(async (): Promise<PeriodOverviewView[]> => {
     const list = await call('periods.overview', {});
@@ -69,7 +77,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
       setData(await call('batch.results', { period: p }));
     } catch (e) {
       setData(null);
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
   }, []);
 
@@ -80,6 +88,17 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
     setTrace(null);
     void load(period);
   }, [period, load]);
+
+  // others work on the same month (an approver rejects, a colleague recalculates): look again, and
+  // reload the batch only when its status or content changed
+  useInterval(() => {
+    void loadPeriods()
+      .then((list) => {
+        const b = list.find((p) => p.period === period)?.batch;
+        if (period && data && b && (b.status !== data.status || b.content_hash !== data.content_hash)) void load(period);
+      })
+      .catch(() => undefined);
+  }, REFRESH_MS);
 
   const formulas = useMemo(() => formulaColumns(data?.policies ?? []), [data?.policies]);
   const batchPeriods = useMemo(() => (periods ?? []).filter((p) => p.batch), [periods]);
@@ -123,6 +142,18 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
     });
   };
 
+  const stale = periods?.find((p) => p.period === period)?.batch?.stale ?? false;
+  const submit = async (): Promise<void> => {
+    if (!chain) setChain(await call('chain.get', {}).catch(() => []));
+    setSubmitting(true);
+  };
+  const submitted = (): void => {
+    setSubmitting(false);
+    void message.success(t('approval.done.submitted', { period }));
+    if (period) void Promise.all([load(period), loadPeriods()]);
+    notifyChanged();
+  };
+
   const copyHash = (): void => {
     if (!data) return;
     void navigator.clipboard?.writeText(data.content_hash).then(() => message.success(t('results.hashCopied')));
@@ -157,12 +188,12 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
                 label: (
                   <Space size={6}>
                     <span>{p.period}</span>
-                    {p.batch && <BatchStatusTag status={p.batch.status} />}
+                    {p.batch && <StatusTag status={p.batch.status} />}
                   </Space>
                 ),
               }))}
             />
-            {data && <BatchStatusTag status={data.status} testId="results-status" />}
+            {data && <StatusTag status={data.status} testId="results-status" />}
             {data && (
               <Typography.Text type="secondary">
                 {t('results.calculatedBy', { by: data.calculated_by, at: new Date(data.calculated_at).toLocaleString(lang, { hour12: false }) })}
@@ -176,14 +207,22 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
             )}
           </Space>
           {canPrepare && (
-            <Button icon={<CalculatorOutlined />} disabled={!editable} onClick={() => void recalculate()} data-testid="results-recalculate" title={editable ? undefined : t('results.lockedHint')}>
-              {t('results.recalculate')}
-            </Button>
+            <Space>
+              <Button icon={<CalculatorOutlined />} type={stale ? 'primary' : 'default'} disabled={!editable} onClick={() => void recalculate()} data-testid="results-recalculate" title={editable ? undefined : t('results.lockedHint')}>
+                {t('results.recalculate')}
+              </Button>
+              {editable && (
+                <Button type={stale ? 'default' : 'primary'} icon={<SendOutlined />} disabled={stale || !approval.data} onClick={() => void submit()} data-testid="results-submit" title={stale ? t('approval.stale') : t('flow.submitHint')}>
+                  {lastRejectionOf(approval.data) ? t('flow.rejection.resubmit') : t('flow.submit')}
+                </Button>
+              )}
+            </Space>
           )}
         </div>
       </Card>
 
       {error && <Alert type="error" showIcon title={error} />}
+      {data && <RejectionNotice status={approval.data} canPrepare={canPrepare} lang={lang} testId="results-rejection" hint={t('flow.rejection.fixHint')} />}
       {!data && !error && <Spin style={{ display: 'block', marginTop: 48 }} />}
       {recalc && <RecalcAlert result={recalc} onClose={() => setRecalc(null)} />}
       {data && <SummaryCards data={data} previous={previous} />}
@@ -213,6 +252,19 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
       {period && <TraceDrawer period={period} code={trace} lang={lang} onClose={() => setTrace(null)} />}
       {period && <AdjustModal period={period} row={adjusting} onClose={() => setAdjusting(null)} onSaved={(r) => void adjusted(r)} />}
       {holder}
+      {period && data && approval.data && chain && (
+        <DecisionModal
+          mode={submitting ? 'submit' : null}
+          period={period}
+          total={data.total}
+          distributors={data.distributors}
+          hash={data.content_hash}
+          status={approval.data}
+          chain={chain}
+          onClose={() => setSubmitting(false)}
+          onDone={submitted}
+        />
+      )}
     </Space>
   );
 }

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
+import { errorText } from '../api/use-load';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
 interface Props {
@@ -58,14 +59,14 @@ export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.E
             ),
           });
         } catch (e) {
-          Modal.error({ title: t('setup.demoFailed'), content: e instanceof ApiError ? e.message : String(e) });
+          Modal.error({ title: t('setup.demoFailed'), content: errorText(e) });
         } finally {
           setLoadingDemo(false);
         }
       }
       onDone(user);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
+import { errorText } from '../api/use-load';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
 interface Props {
@@ -24,7 +25,7 @@ export function SignInPage({ lang, onLanguage, onDone }: Props): React.JSX.Eleme
     try {
       onDone(await call('auth.signIn', v));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

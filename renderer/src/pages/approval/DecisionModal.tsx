@@ -2,7 +2,9 @@ import { Alert, Descriptions, Form, Input, Modal, Typography, type ButtonProps }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalStatusView, ChainLevelView } from '../../../../contract/ops/approvals';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
+import { confirmKeys } from '../../components/confirm-keys';
 import { formatMoney } from '../../format';
 import { toCents } from './model';
 
@@ -36,7 +38,7 @@ export function DecisionModal({ mode, period, total, distributors, hash, status,
   const levels = chain.filter((l) => l.min_total === null || toCents(total) >= toCents(l.min_total));
 
   const ok = async (): Promise<void> => {
-    if (!mode) return;
+    if (!mode || busy) return;
     const { comment } = await form.validateFields();
     const text = comment?.trim() || undefined;
     setBusy(true);
@@ -51,7 +53,7 @@ export function DecisionModal({ mode, period, total, distributors, hash, status,
       form.resetFields();
       onDone(s);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -103,7 +105,7 @@ export function DecisionModal({ mode, period, total, distributors, hash, status,
           label={mode === 'reject' ? t('approval.modal.rejectComment') : t('approval.modal.comment')}
           rules={mode === 'reject' ? [{ required: true, whitespace: true, message: t('approval.modal.commentRequired') }] : []}
         >
-          <Input.TextArea rows={3} maxLength={1000} showCount autoFocus placeholder={mode === 'reject' ? t('approval.modal.rejectPlaceholder') : t('approval.modal.commentPlaceholder')} data-testid="decision-comment" />
+          <Input.TextArea rows={3} maxLength={1000} showCount autoFocus placeholder={`${mode === 'reject' ? t('approval.modal.rejectPlaceholder') : t('approval.modal.commentPlaceholder')} · ${t(mode === 'reject' ? 'flow.keys.multiline' : 'flow.keys.enter')}`} onKeyDown={confirmKeys(() => void ok(), mode === 'reject')} data-testid="decision-comment" />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} data-testid="decision-error" />}

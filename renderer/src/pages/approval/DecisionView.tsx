@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovalStatusView, ChainLevelView } from '../../../../contract/ops/approvals';
 import type { BatchResultsView, PeriodOverviewView, ReconcileView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText, notifyChanged, REFRESH_MS, useInterval } from '../../api/use-load';
 import { AdjustmentsGrid } from './AdjustmentsGrid';
 import { ChainTimeline } from './ChainTimeline';
 import { ChangesGrid } from './ChangesGrid';
@@ -14,9 +15,9 @@ import { DecisionModal, type DecisionMode } from './DecisionModal';
 import { GroupTotalsGrid } from './GroupTotalsGrid';
 import { IssuesPanel } from './IssuesPanel';
 import { adjustedRows, formatTime } from './model';
-import { RejectionNotice } from './RejectionNotice';
+import { RejectionNotice } from '../../components/RejectionNotice';
 import { RowsGrid } from './RowsGrid';
-import { StatusTag } from './StatusTag';
+import { StatusTag } from '../../components/StatusTag';
 import { SummaryCards } from './SummaryCards';
 import { TraceDrawer } from './TraceDrawer';
 
@@ -37,6 +38,11 @@ interface Loaded {
   chain: ChainLevelView[];
 }
 
+/** What changes when someone acts on the batch: its status, content and every decision taken. */
+function signature(s: ApprovalStatusView): string {
+  return JSON.stringify([s.status, s.content_hash, s.submissions.map((x) => [x.id, x.status, x.levels.map((l) => l.decision?.at ?? '')])]);
+}
+
 /** The decision view of one batch: what an approver reads before signing, and the bar to sign it. */
 export function DecisionView({ period, lang, canPrepare, userName, previous, stale, onChanged }: Props): React.JSX.Element {
   const { t } = useTranslation();
@@ -55,7 +61,7 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
       setLoaded({ data, status, chain });
     } catch (e) {
       setLoaded(null);
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
     // the reconciliation is slower and optional for the decision: it fills in when ready
     call('batch.reconcile', { period })
@@ -63,7 +69,7 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
         setReport(r);
         setReportError(null);
       })
-      .catch((e: unknown) => setReportError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setReportError(errorText(e)));
   }, [period]);
 
   useEffect(() => {
@@ -73,12 +79,23 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
     void load();
   }, [load]);
 
+  // another user's decision or a recalculation changes the status: then reload the whole view
+  useInterval(() => {
+    if (!loaded || mode) return;
+    void call('approval.status', { period })
+      .then((s) => {
+        if (signature(s) !== signature(loaded.status)) void load();
+      })
+      .catch(() => undefined);
+  }, REFRESH_MS);
+
   const done = (s: ApprovalStatusView): void => {
     const key = mode === 'submit' ? 'submitted' : mode === 'approve' ? (s.status === 'approved' ? 'approvedAll' : 'approved') : 'rejected';
     setMode(null);
     void message.success(t(`approval.done.${key}`, { period }));
     void load();
     onChanged();
+    notifyChanged();
   };
 
   if (error) return <Alert type="error" showIcon title={error} data-testid="approval-error" />;

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { TraceViewData } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { BUILTIN_VARIABLES } from '../../../../formulas';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 import { formatMoney } from '../../format';
 import { formatFigure, formatRate, isNegative } from './model';
 
@@ -39,7 +40,7 @@ export function TraceDrawer({ period, code, lang, onClose }: { period: string; c
     setError(null);
     call('batch.trace', { period, code })
       .then(setTrace)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, [period, code]);
 
   const label = (name: string): string => BUILTIN_VARIABLES.find((v) => v.name === name)?.label[lang] ?? name;

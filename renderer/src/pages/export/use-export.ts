@@ -2,7 +2,8 @@ import { App } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportView } from '../../../../contract/ops/exports';
-import { ApiError, call, hostKind } from '../../api/client';
+import { call, hostKind } from '../../api/client';
+import { errorText } from '../../api/use-load';
 import { saveDownload } from '../../api/files';
 
 export type ExportKind = 'approval' | 'statements' | 'posting';
@@ -59,7 +60,7 @@ export function useExport(): { busy: ExportKind | null; saved: SavedExport[]; st
         if (!view.download_id) return;
         await deliver({ kind: r.kind, period, fileName: view.file_name, downloadId: view.download_id, view });
       } catch (e) {
-        void message.error(e instanceof ApiError ? e.message : String(e));
+        void message.error(errorText(e));
       } finally {
         setBusy(null);
       }

@@ -1,5 +1,6 @@
 import type { ImportJobView, ImportKind } from '../../../../contract/ops/imports';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 import { KIND_ORDER, type ImportFileState, type KindRun } from './types';
 
 /** Groups files by kind (master data first, so new codes are known to the period data). */
@@ -47,7 +48,7 @@ export async function runKinds(
       r.error = done.error;
     }
   } catch (e) {
-    const message = e instanceof ApiError ? e.message : String(e);
+    const message = errorText(e);
     for (const r of runs) r.error = message;
   }
   onRun([...runs]);

@@ -2,14 +2,19 @@ import { ArrowRightOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PeriodOverviewView } from '../../../../contract/ops/batches';
+import type { Lang } from '../../../../contract/roles';
+import { call } from '../../api/client';
+import { useLoad } from '../../api/use-load';
+import { RejectionNotice } from '../../components/RejectionNotice';
 import { formatMoney } from '../../format';
-import { BatchStatusTag } from '../results/BatchStatusTag';
+import { StatusTag } from '../../components/StatusTag';
 import { claimsKind, currentStep, dataKinds, STEP_KEYS, stepStatus, type StepKey } from './steps';
 
 interface Props {
   period: PeriodOverviewView;
   /** the user may import and calculate */
   canPrepare: boolean;
+  lang: Lang;
   onCalculate: (period: string) => void;
 }
 
@@ -18,10 +23,13 @@ export function go(hash: string): void {
 }
 
 /** One month: the five steps with their figures, and the next step as the primary button. */
-export function PeriodCard({ period: p, canPrepare, onCalculate }: Props): React.JSX.Element {
+export function PeriodCard({ period: p, canPrepare, lang, onCalculate }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [year, month] = p.period.split('-');
   const b = p.batch;
+  // a batch being reworked may carry a rejection: who, when and why, where the preparer starts
+  const reworked = b && (b.status === 'rejected' || b.status === 'draft') ? `${p.period}:${b.status}:${b.content_hash}` : null;
+  const { data: approval } = useLoad(() => call('approval.status', { period: p.period }), reworked);
 
   const lines = (key: StepKey): React.ReactNode => {
     if (key === 'import') {
@@ -67,7 +75,7 @@ export function PeriodCard({ period: p, canPrepare, onCalculate }: Props): React
         <Typography.Text type="secondary">{t('results.overview.noClaims')}</Typography.Text>
       );
     }
-    if (key === 'approval') return b && b.status !== 'draft' ? <BatchStatusTag status={b.status} /> : <Typography.Text type="secondary">{t('results.overview.notSubmitted')}</Typography.Text>;
+    if (key === 'approval') return b && b.status !== 'draft' ? <StatusTag status={b.status} /> : <Typography.Text type="secondary">{t('results.overview.notSubmitted')}</Typography.Text>;
     return <Typography.Text type="secondary">{b?.status === 'approved' ? t('results.overview.exportReady') : t('results.overview.exportAfter')}</Typography.Text>;
   };
 
@@ -89,7 +97,7 @@ export function PeriodCard({ period: p, canPrepare, onCalculate }: Props): React
       title={
         <Space size="middle">
           <span className="period-title">{t('results.overview.periodTitle', { year, month: Number(month) })}</span>
-          {b && <BatchStatusTag status={b.status} testId={`period-status-${p.period}`} />}
+          {b && <StatusTag status={b.status} testId={`period-status-${p.period}`} />}
           {b && b.exceptions > 0 && <Tag color="warning">{t('results.overview.exceptions', { count: b.exceptions })}</Tag>}
         </Space>
       }
@@ -106,6 +114,18 @@ export function PeriodCard({ period: p, canPrepare, onCalculate }: Props): React
         </Space>
       }
     >
+      <RejectionNotice
+        status={reworked ? approval : null}
+        canPrepare={canPrepare}
+        lang={lang}
+        testId={`period-rejection-${p.period}`}
+        hint={t('flow.rejection.fixHint')}
+        action={
+          <Button type="primary" danger onClick={results} data-testid={`period-fix-${p.period}`}>
+            {t('flow.rejection.fix')}
+          </Button>
+        }
+      />
       <Steps
         size="small"
         current={currentStep(p)}

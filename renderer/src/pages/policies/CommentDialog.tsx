@@ -1,6 +1,7 @@
 import { Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confirmKeys } from '../../components/confirm-keys';
 
 interface Props {
   open: boolean;
@@ -18,6 +19,7 @@ export function CommentDialog({ open, title, description, okText, danger, onOk, 
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const ok = async (): Promise<void> => {
+    if (busy || !comment.trim()) return;
     setBusy(true);
     try {
       await onOk(comment.trim());
@@ -31,7 +33,7 @@ export function CommentDialog({ open, title, description, okText, danger, onOk, 
       onOk={() => void ok()} onCancel={onCancel} destroyOnHidden>
       <Typography.Paragraph type="secondary">{description}</Typography.Paragraph>
       <Input.TextArea autoFocus rows={3} maxLength={500} showCount value={comment} placeholder={t('policies.commentPlaceholder')}
-        onChange={(e) => setComment(e.target.value)} data-testid="comment-input" />
+        onChange={(e) => setComment(e.target.value)} onKeyDown={confirmKeys(() => void ok())} data-testid="comment-input" />
     </Modal>
   );
 }

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyDiffView, PolicySummaryView } from '../../../../contract/ops/policies';
 import type { Lang } from '../../../../contract/roles';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 import { formatTime } from './PolicyList';
 
 interface Props {
@@ -35,7 +36,7 @@ export function HistoryDrawer({ code, lang, onClose, onOpenVersion, onExport }: 
   useEffect(() => {
     const [a, b] = [...picked].sort((x, y) => x - y);
     if (code === null || a === undefined || b === undefined) return setDiff(null);
-    call('policy.diff', { code, from: a, to: b }).then(setDiff, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    call('policy.diff', { code, from: a, to: b }).then(setDiff, (e: unknown) => setError(errorText(e)));
   }, [code, picked]);
 
   const empty = diff && diff.fields.length + diff.parameters.length + diff.formulas.length === 0;

@@ -7,7 +7,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyPreviewView, PreviewRowView } from '../../../../contract/ops/policies';
 import type { Lang } from '../../../../contract/roles';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 import { formatMoney } from '../../format';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import type { DraftFile } from './draft';
@@ -42,7 +43,7 @@ export function PreviewPanel({ file, valid, period, onPeriod, lang }: Props): Re
       setBusy(true);
       call('policy.preview', { policy: file, period })
         .then((p) => mine === seq.current && (setPreview(p), setError(null)))
-        .catch((e: unknown) => mine === seq.current && setError(e instanceof ApiError ? e.message : String(e)))
+        .catch((e: unknown) => mine === seq.current && setError(errorText(e)))
         .finally(() => mine === seq.current && setBusy(false));
     }, 500);
     return () => clearTimeout(timer);

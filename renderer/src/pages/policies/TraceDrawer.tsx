@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { PolicyTraceView } from '../../../../contract/ops/policies';
 import type { Lang } from '../../../../contract/roles';
 import { BUILTIN_VARIABLES } from '../../../../formulas';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 import { formatMoney } from '../../format';
 import type { DraftFile } from './draft';
 
@@ -35,7 +36,7 @@ export function TraceDrawer({ code, file, period, lang, onClose }: Props): React
     setError(null);
     call('policy.trace', { policy: file, period, distributor: code })
       .then(setTrace)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, [code, file, period]);
 
   const label = (name: string): string => BUILTIN_VARIABLES.find((v) => v.name === name)?.label[lang] ?? name;

@@ -2,7 +2,9 @@ import { Alert, Descriptions, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultRowView } from '../../../../contract/ops/batches';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
+import { confirmKeys } from '../../components/confirm-keys';
 import { formatMoney } from '../../format';
 import { centsToMoney, toCents } from './decimal';
 
@@ -39,13 +41,13 @@ export function AdjustModal({ period, row, onClose, onSaved }: Props): React.JSX
   const finalPreview = row && row.rebate !== null && valid ? centsToMoney(toCents(row.rebate) + toCents(clean)) : null;
 
   const save = async (v: Values): Promise<void> => {
-    if (!row) return;
+    if (!row || saving) return;
     setSaving(true);
     setError(null);
     try {
       onSaved(await call('batch.adjust', { period, code: row.code, amount: v.amount.replace(/[,，\s]/g, ''), reason: v.reason.trim() }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }
@@ -85,10 +87,10 @@ export function AdjustModal({ period, row, onClose, onSaved }: Props): React.JSX
           extra={t('results.adjust.amountHint')}
           rules={[{ required: true, message: t('results.adjust.amountRequired') }, { validator: (_r, v: string) => (AMOUNT.test(String(v ?? '').replace(/[,，\s]/g, '')) ? Promise.resolve() : Promise.reject(new Error(t('results.adjust.amountBad')))) }]}
         >
-          <Input autoFocus style={{ width: 220 }} styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }} suffix={t('results.yuan')} data-testid="adjust-amount" />
+          <Input autoFocus style={{ width: 220 }} styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }} suffix={t('results.yuan')} onKeyDown={confirmKeys(() => form.submit())} data-testid="adjust-amount" />
         </Form.Item>
         <Form.Item name="reason" label={t('results.adjust.reason')} rules={[{ required: true, whitespace: true, message: t('results.adjust.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('results.adjust.reasonPlaceholder')} data-testid="adjust-reason" />
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('results.adjust.reasonPlaceholder')} onKeyDown={confirmKeys(() => form.submit())} data-testid="adjust-reason" />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} />}

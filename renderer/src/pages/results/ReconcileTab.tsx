@@ -5,7 +5,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReconcileView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 import { formatMoney } from '../../format';
 import { gridLocale } from '../../grid/setup';
 import { compactGridTheme } from './grid-theme';
@@ -53,7 +54,7 @@ export function ReconcileTab({ period, hash, lang }: { period: string; hash: str
     setError(null);
     call('batch.reconcile', { period })
       .then(setReport)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, [period, hash]);
 
   const claimCols = useMemo<ColDef<Claim>[]>(

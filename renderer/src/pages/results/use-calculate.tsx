@@ -2,7 +2,8 @@ import { App, Modal, Progress, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalcResultView } from '../../../../contract/ops/batches';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText, notifyChanged } from '../../api/use-load';
 
 // A named constant, not a literal: antd's ButtonProps does not declare data-* attributes.
 const CONFIRM_BUTTON = { 'data-testid': 'calc-confirm', autoFocus: true };
@@ -34,19 +35,22 @@ export function useCalculate(): { run: (period: string, recalc: boolean) => Prom
           cancelText: t('common.cancel'),
           okButtonProps: CONFIRM_BUTTON,
           onCancel: () => resolve(null),
-          onOk: async () => {
+          // the confirmation closes at once (onOk returns nothing to wait for); the progress dialog
+          // takes over, so the two are never on top of each other
+          onOk: () => {
             setRunning({ period, since: Date.now() });
             setNow(Date.now());
-            try {
-              const r = await call('batch.calculate', { period });
-              void message.success(t('results.calc.done', { period, count: r.distributors }));
-              resolve(r);
-            } catch (e) {
-              void message.error(e instanceof ApiError ? e.message : String(e));
-              resolve(null);
-            } finally {
-              setRunning(null);
-            }
+            call('batch.calculate', { period })
+              .then((r) => {
+                void message.success(t('results.calc.done', { period, count: r.distributors }));
+                notifyChanged();
+                resolve(r);
+              })
+              .catch((e: unknown) => {
+                void message.error(errorText(e));
+                resolve(null);
+              })
+              .finally(() => setRunning(null));
           },
         });
       }),

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../contract/roles';
 import type { BackupInfo } from '../../../../contract/types';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 
 function size(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -46,7 +47,7 @@ export function BackupsPanel({ lang }: { lang: Lang }): React.JSX.Element {
           void message.success(t('settings.restored'));
           await load();
         } catch (e) {
-          void message.error(e instanceof ApiError ? e.message : String(e));
+          void message.error(errorText(e));
         }
       },
     });

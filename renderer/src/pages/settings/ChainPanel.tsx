@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChainLevelView } from '../../../../contract/ops/approvals';
 import { hasRole } from '../../../../contract/roles';
 import type { UserRow } from '../../../../contract/types';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 import { formatMoney } from '../../format';
 
 interface LevelForm {
@@ -37,8 +38,12 @@ export function ChainPanel(): React.JSX.Element {
         setUsers(list);
         form.setFieldsValue({ levels: toForm(chain) });
       })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, [form]);
+
+  // users added under 用户 meanwhile (the tabs stay mounted): look again whenever a picker opens,
+  // without touching what is typed in the form
+  const reloadUsers = (): void => void call('users.list', {}).then(setUsers).catch(() => undefined);
 
   // only active users with the approver role may sign (the service refuses anyone else)
   const options = useMemo(
@@ -54,7 +59,7 @@ export function ChainPanel(): React.JSX.Element {
       form.setFieldsValue({ levels: toForm(await call('chain.set', { levels })) });
       void message.success(t('approval.chainSettings.saved'));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -92,7 +97,7 @@ export function ChainPanel(): React.JSX.Element {
                       <Input maxLength={60} placeholder={t('approval.chainSettings.namePlaceholder')} data-testid={`chain-name-${i + 1}`} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'approvers']} label={t('approval.chainSettings.approvers')} rules={[{ required: true, type: 'array', min: 1, message: t('approval.chainSettings.approversRequired') }]} style={{ flex: 1, minWidth: 260, marginBottom: 8 }}>
-                      <Select mode="multiple" options={options} optionFilterProp="label" placeholder={t('approval.chainSettings.approversPlaceholder')} notFoundContent={t('approval.chainSettings.noApprovers')} data-testid={`chain-approvers-${i + 1}`} />
+                      <Select mode="multiple" options={options} onOpenChange={(open) => open && reloadUsers()} onFocus={reloadUsers} optionFilterProp="label" placeholder={t('approval.chainSettings.approversPlaceholder')} notFoundContent={t('approval.chainSettings.noApprovers')} data-testid={`chain-approvers-${i + 1}`} />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'min_total']}

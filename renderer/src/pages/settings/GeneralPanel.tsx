@@ -2,7 +2,8 @@ import { App, Button, Form, Input, InputNumber } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppSettings } from '../../../../contract/types';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 
 export function GeneralPanel(): React.JSX.Element {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function GeneralPanel(): React.JSX.Element {
       form.setFieldsValue(await call('settings.update', v));
       void message.success(t('settings.saved'));
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
+      void message.error(errorText(e));
     } finally {
       setBusy(false);
     }

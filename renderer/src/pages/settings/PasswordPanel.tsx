@@ -1,6 +1,7 @@
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 
 export function PasswordPanel(): React.JSX.Element {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ export function PasswordPanel(): React.JSX.Element {
       form.resetFields();
       void message.success(t('settings.passwordChanged'));
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
+      void message.error(errorText(e));
     }
   };
   return (

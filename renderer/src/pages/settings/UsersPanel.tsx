@@ -6,7 +6,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Lang, type Role } from '../../../../contract/roles';
 import type { UserRow } from '../../../../contract/types';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorText } from '../../api/use-load';
 import { gridLocale, gridTheme } from '../../grid/setup';
 
 interface NewUser {
@@ -34,7 +35,7 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
         await call('users.setActive', { name: u.name, active: !u.active });
         await load();
       } catch (e) {
-        void message.error(e instanceof ApiError ? e.message : String(e));
+        void message.error(errorText(e));
       }
     },
     [load, message],
@@ -48,7 +49,7 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
       form.resetFields();
       await load();
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
+      void message.error(errorText(e));
     }
   };
 
