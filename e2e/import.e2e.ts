@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DISTRIBUTOR_HEADER, PURCHASE_HEADER, writeGbkCsv, writeWorkbook } from '../main/testing/workbooks';
 import { expect, shot, test } from './fixtures';
@@ -37,16 +38,30 @@ test('import master data and a messy purchase workbook, see an error, fix the fi
   await shell.open('import');
   const imp = new ImportPage(page);
   await imp.choosePeriod('2026-01');
-  await imp.addFiles([dist, bad, csv]);
+  // a month folder also holds a policy file and a note: recognised apart, not shown as broken workbooks
+  const policy = path.join(host.dir, 'policy-demo.json');
+  writeFileSync(policy, JSON.stringify({ format: 'rebate-policy/1', code: 'DEMO', name: '演示政策', formulas: [] }));
+  const note = path.join(host.dir, '说明.pdf');
+  writeFileSync(note, '%PDF-1.4');
+  await imp.addFiles([dist, bad, csv, policy, note]);
   await shot(page, '10-import-files');
   await imp.next();
+  await expect(page.getByTestId('import-side-files')).toContainText('返利政策文件');
+  await expect(page.getByTestId('side-file-1')).toContainText('不是工作簿');
+  await page.getByTestId('side-skip-0').click();
+  await expect(page.getByTestId('side-file-0')).toContainText('已放在一边');
 
   // recognised: master data and two purchase files, each with its header row and mapping
   await expect(page.getByTestId('kind-select-0')).toContainText('经销商档案');
   await expect(page.getByTestId('kind-select-1')).toContainText('进货');
   await expect(page.getByTestId('kind-select-2')).toContainText('进货');
   await expect(page.getByTestId('mapping-file-1')).toContainText('表头在第 3 行');
+  // one compact row per file; the mapping and preview open on demand
+  await expect(page.getByTestId('preview-2')).toHaveCount(0);
+  await page.getByTestId('mapping-open-2').click();
   await expect(page.getByTestId('preview-2')).toContainText('5000.10');
+  await expect(page.getByTestId('mapping-file-1')).toContainText('1 个错误');
+  await expect(page.getByTestId('import-blocker')).toContainText('共 3 个文件');
   await shot(page, '11-import-mapping');
   await imp.toValidate();
 
@@ -82,8 +97,13 @@ test('import master data and a messy purchase workbook, see an error, fix the fi
   await page.getByRole('button', { name: '返回识别与映射' }).click();
   await page.getByRole('button', { name: '重新选择文件' }).click();
   await imp.choosePeriod('2026-01');
-  await imp.addFiles([dist, fixed, csv]);
+  await imp.addFiles([dist, bad, fixed, csv]);
   await imp.next();
+  // the old file is removed on its own row; the others stay as recognised
+  await expect(page.getByTestId('mapping-file-1')).toContainText('进货-华东.xlsx');
+  await page.getByTestId('mapping-remove-1').click();
+  await expect(page.getByTestId('mapping-file-3')).toHaveCount(0);
+  await expect(page.getByTestId('mapping-file-1')).toContainText('进货-华东-修正.xlsx');
   await imp.toValidate();
   await expect(page.getByTestId('validate-purchases')).toContainText('0 个错误');
   await page.getByTestId('import-store').click();

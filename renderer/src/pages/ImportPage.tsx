@@ -1,11 +1,11 @@
-import { CheckCircleOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, CheckCircleOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Progress, Result, Space, Statistic, Steps, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, KindView } from '../../../contract/ops/imports';
 import type { Lang } from '../../../contract/roles';
 import { call } from '../api/client';
-import { errorText } from '../api/use-load';
+import { errorText, useLoad } from '../api/use-load';
 import { saveDownload, stageFiles, type StagedFile } from '../api/files';
 import { useImportJob } from '../api/use-job';
 import { currentPeriod, formatMoney, sumMoney } from '../format';
@@ -14,6 +14,8 @@ import { HistoryCard } from './import/HistoryCard';
 import { IssuesGrid, type IssueRow } from './import/IssuesGrid';
 import { MappingStep } from './import/MappingStep';
 import { runKinds } from './import/run-kinds';
+import { classifySide, isWorkbookName, type SideFile } from './import/side-files';
+import { SideFiles } from './import/SideFiles';
 import type { ImportFileState, KindRun } from './import/types';
 
 export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
@@ -30,6 +32,10 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const [busy, setBusy] = useState(false);
   const [final, setFinal] = useState<KindRun[] | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
+  const [side, setSide] = useState<SideFile[]>([]);
+  // a submitted or approved period is locked: say so at step 1, not at step 3
+  const { data: periods } = useLoad(() => call('periods.overview', {}), 'periods');
+  const lockedStatus = periods?.find((p) => p.period === period && (p.batch?.status === 'submitted' || p.batch?.status === 'approved'))?.batch?.status ?? null;
 
   useEffect(() => {
     void call('import.kinds', {}).then(setKinds);
@@ -58,9 +64,13 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const recognise = async (): Promise<void> => {
     setBusy(true);
     try {
+      // policy and chain files and anything else that is not a workbook are recognised apart
+      const others = picked.filter((f) => !isWorkbookName(f.name));
+      setSide(await Promise.all(others.map(async (f) => classifySide(f.name, f instanceof File && f.size < 2_000_000 ? await f.text() : null))));
+      const books = picked.filter((f) => isWorkbookName(f.name));
       const staged: StagedFile[] = [
-        ...picked.filter((f): f is StagedFile => !(f instanceof File)),
-        ...(await stageFiles(picked.filter((f): f is File => f instanceof File))),
+        ...books.filter((f): f is StagedFile => !(f instanceof File)),
+        ...(await stageFiles(books.filter((f): f is File => f instanceof File))),
       ];
       const detected = await call('import.detect', { files: staged });
       const state = staged.map((s, i) => ({ staged: s, detected: detected[i] ?? null, kind: detected[i]?.kind ?? null, columns: {} }));
@@ -100,13 +110,36 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
     void message.success(where ? t('import.savedTo', { path: where }) : t('import.downloaded', { file: d.fileName }));
   };
 
+  const remove = (i: number): void => {
+    const gone = files[i];
+    const next = files.filter((_, j) => j !== i);
+    setFiles(next);
+    setPicked((p) => p.filter((f) => f.name !== gone?.staged.name));
+    if (gone) void message.info(t('importFlow.removed', { file: gone.staged.name }));
+    void validate(next);
+  };
+
   const restart = (): void => {
     setStep(0);
+    setSide([]);
     setPicked([]);
     setFiles([]);
     setRuns([]);
     setFinal(null);
   };
+
+  // what keeps 下一步 of 识别与映射 disabled, in words
+  const noKind = files.filter((f) => !f.kind).length;
+  const unreadable = files.filter((f) => f.detected?.error).length;
+  const blocker = busy
+    ? t('importFlow.blocked.reading')
+    : files.length === 0
+      ? t('importFlow.blocked.noFiles')
+      : unreadable > 0
+        ? t('importFlow.blocked.detectError', { count: unreadable })
+        : noKind > 0
+          ? t('importFlow.blocked.noKind', { count: noKind })
+          : null;
 
   const progress = job?.status === 'running' && job.progress ? job.progress : null;
 
@@ -118,11 +151,27 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
           style={{ marginBottom: 24 }}
           items={[{ title: t('import.step.files') }, { title: t('import.step.mapping') }, { title: t('import.step.validate') }, { title: t('import.step.done') }]}
         />
+        {progress && (
+          <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="import-progress">
+            <Typography.Text>{t('import.progress', { file: progress.file, n: progress.fileIndex + 1, of: progress.files, rows: progress.rows.toLocaleString() })}</Typography.Text>
+            <Space style={{ width: '100%' }}>
+              <Progress percent={Math.round(((progress.fileIndex + 0.5) / progress.files) * 100)} status="active" style={{ width: 400 }} />
+              <Button size="small" onClick={() => void cancel()}>
+                {t('common.cancel')}
+              </Button>
+            </Space>
+          </Space>
+        )}
+
         {step === 0 && (
           <>
             <FilesStep period={period} onPeriod={setPeriod} files={picked} onFiles={setPicked} />
-            <div style={{ marginTop: 16, textAlign: 'right' }}>
-              <Button type="primary" disabled={picked.length === 0} loading={busy} onClick={() => void recognise()} data-testid="import-next">
+            {lockedStatus && <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('importFlow.locked', { period, status: t(`approval.status.${lockedStatus}`) })} data-testid="import-period-locked" />}
+            <div className="sticky-actions">
+              <Typography.Text type={lockedStatus ? 'danger' : 'secondary'} data-testid="import-next-reason">
+                {lockedStatus ? t('importFlow.blocked.locked', { period, status: t(`approval.status.${lockedStatus}`) }) : picked.length === 0 ? t('importFlow.blocked.noFiles') : ''}
+              </Typography.Text>
+              <Button type="primary" disabled={picked.length === 0 || lockedStatus !== null} loading={busy} onClick={() => void recognise()} data-testid="import-next">
                 {t('import.next')}
               </Button>
             </div>
@@ -130,24 +179,31 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
         )}
         {step === 1 && (
           <>
-            <MappingStep
-              files={files}
-              kinds={kinds}
-              runs={runs}
-              onKind={(i, k: ImportKind) => setFiles(files.map((f, j) => (j === i ? { ...f, kind: k, columns: {} } : f)))}
-              onColumn={(i, col, field) => setFiles(files.map((f, j) => (j === i ? { ...f, columns: { ...f.columns, [col]: field } } : f)))}
-            />
-            <Space style={{ marginTop: 16, width: '100%', justifyContent: 'space-between' }}>
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+              <SideFiles files={side} />
+              <MappingStep
+                files={files}
+                kinds={kinds}
+                runs={runs}
+                onKind={(i, k: ImportKind) => setFiles(files.map((f, j) => (j === i ? { ...f, kind: k, columns: {} } : f)))}
+                onColumn={(i, col, field) => setFiles(files.map((f, j) => (j === i ? { ...f, columns: { ...f.columns, [col]: field } } : f)))}
+                onRemove={remove}
+              />
+            </Space>
+            <div className="sticky-actions">
               <Button onClick={restart}>{t('import.back')}</Button>
               <Space>
+                <Typography.Text type={blocker && !busy ? 'danger' : 'secondary'} data-testid="import-blocker">
+                  {blocker ?? t('importFlow.blocked.ready', { count: files.length })}
+                </Typography.Text>
                 <Button icon={<ReloadOutlined />} loading={busy} onClick={() => void validate(files)} data-testid="import-revalidate">
                   {t('import.reapply')}
                 </Button>
-                <Button type="primary" disabled={busy || files.some((f) => !f.kind)} onClick={() => setStep(2)} data-testid="import-to-validate">
+                <Button type="primary" icon={<ArrowRightOutlined />} iconPlacement="end" disabled={blocker !== null} onClick={() => setStep(2)} data-testid="import-to-validate">
                   {t('import.next')}
                 </Button>
               </Space>
-            </Space>
+            </div>
           </>
         )}
         {step === 2 && (
@@ -206,17 +262,6 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
             }
             data-testid="import-done"
           />
-        )}
-        {progress && (
-          <Space direction="vertical" style={{ width: '100%', marginTop: 16 }} data-testid="import-progress">
-            <Typography.Text>{t('import.progress', { file: progress.file, n: progress.fileIndex + 1, of: progress.files, rows: progress.rows.toLocaleString() })}</Typography.Text>
-            <Space style={{ width: '100%' }}>
-              <Progress percent={Math.round(((progress.fileIndex + 0.5) / progress.files) * 100)} status="active" style={{ width: 400 }} />
-              <Button size="small" onClick={() => void cancel()}>
-                {t('common.cancel')}
-              </Button>
-            </Space>
-          </Space>
         )}
       </Card>
       <HistoryCard period={period} lang={lang} refreshKey={historyKey} />
