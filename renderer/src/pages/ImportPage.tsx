@@ -14,7 +14,7 @@ import { HistoryCard } from './import/HistoryCard';
 import { IssuesGrid, type IssueRow } from './import/IssuesGrid';
 import { MappingStep } from './import/MappingStep';
 import { runKinds } from './import/run-kinds';
-import { classifySide, isWorkbookName, type SideFile } from './import/side-files';
+import { classifySide, isSystemFile, isWorkbookName, type SideFile } from './import/side-files';
 import { SideFiles } from './import/SideFiles';
 import type { ImportFileState, KindRun } from './import/types';
 
@@ -65,7 +65,7 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
     setBusy(true);
     try {
       // policy and chain files and anything else that is not a workbook are recognised apart
-      const others = picked.filter((f) => !isWorkbookName(f.name));
+      const others = picked.filter((f) => !isWorkbookName(f.name) && !isSystemFile(f.name));
       setSide(await Promise.all(others.map(async (f) => classifySide(f.name, f instanceof File && f.size < 2_000_000 ? await f.text() : null))));
       const books = picked.filter((f) => isWorkbookName(f.name));
       const staged: StagedFile[] = [

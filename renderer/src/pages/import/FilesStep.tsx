@@ -52,9 +52,11 @@ export function FilesStep({ period, onPeriod, files, onFiles }: Props): React.JS
         />
         <Typography.Text type="secondary">{t('import.periodHint')}</Typography.Text>
       </Space>
+      {/* `directory`: a dropped month folder is walked; every file in it comes through (no accept
+          filter here) and the next step tells workbooks from policy/chain files and the rest */}
       <Upload.Dragger
         multiple
-        accept=".xlsx,.xlsm,.csv,.txt,.xls"
+        directory
         showUploadList={false}
         beforeUpload={(_f, list) => {
           onFiles([...files, ...list.filter((x) => !files.includes(x))]);
@@ -76,7 +78,7 @@ export function FilesStep({ period, onPeriod, files, onFiles }: Props): React.JS
         ref={input}
         type="file"
         multiple
-        accept=".xlsx,.xlsm,.csv,.txt,.xls"
+        accept=".xlsx,.xlsm,.csv,.txt,.xls,.json"
         style={{ display: 'none' }}
         data-testid="import-file-input"
         onChange={(e) => {

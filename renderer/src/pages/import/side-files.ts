@@ -6,8 +6,14 @@ export type SideFile =
 
 const WORKBOOK = /\.(xlsx|xlsm|xls|csv|txt)$/i;
 
+/** Excel's lock files (~$name.xlsx) are not workbooks; they appear in a folder while a file is open. */
 export function isWorkbookName(name: string): boolean {
-  return WORKBOOK.test(name);
+  return WORKBOOK.test(name) && !name.startsWith('~$');
+}
+
+/** System files of a copied folder (.DS_Store, Thumbs.db, desktop.ini) are not the user's files at all. */
+export function isSystemFile(name: string): boolean {
+  return name.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
 }
 
 /** What a non-workbook file is: a policy file (rebate-policy/1), a chain file ({levels: […]}), or neither. */
