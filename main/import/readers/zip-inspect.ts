@@ -120,6 +120,15 @@ export class ZipDirectory {
     }
   }
 
+  /** Where an entry's compressed bytes start in the file (after its local header). */
+  dataStart(e: ZipEntry): number {
+    const local = read(this.fd, e.localHeaderOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) throw new WorkbookRejected('truncated');
+    const start = e.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (start + e.compressedSize > this.size) throw new WorkbookRejected('truncated');
+    return start;
+  }
+
   /** The text of a small entry (workbook.xml and its relationships), inflated with a size cap. */
   text(name: string): string | undefined {
     const e = this.entries.get(name);
