@@ -35,6 +35,10 @@ function widePolicy(n: number): PolicyFile {
  * A calculated batch of `size` distributors under a policy of `formulas` formulas, written straight
  * through the repositories (an import of that size is benchmarked elsewhere): the export's input.
  */
+export async function syntheticBatchForBench(dir: string, size: number, formulas: number): Promise<ServiceContext> {
+  return syntheticBatch(dir, size, formulas);
+}
+
 async function syntheticBatch(dir: string, size: number, formulas: number): Promise<ServiceContext> {
   const store = new Store(path.join(dir, 'bench.sqlite'));
   const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };

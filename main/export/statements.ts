@@ -11,7 +11,8 @@ import { checkUnchanged, type ExportResult } from './approval-workbook';
 import { loadExportBatch, type ExportBatch } from './batch-data';
 import { labels, type ExportLabels } from './labels';
 import { statementSheet, type StatementApproval } from './statement-sheet';
-import { sheetName, writeWorkbook, type FormSheet } from './xlsx-writer';
+import { writeFormFiles, writeFormWorkbook } from './form-xlsx';
+import { sheetName, type FormSheet } from './xlsx-writer';
 
 export type StatementsMode = 'files' | 'workbook';
 
@@ -76,11 +77,14 @@ export async function writeStatements(ctx: ServiceContext, period: string, mode:
   };
   if (mode === 'files') {
     mkdirSync(out, { recursive: true });
-    for await (const e of statementLines(ctx, x, skipped)) {
-      const file = path.join(out, `${safeFileName(`${l.statement.title}-${period}-${e.line.code}-${e.line.name}`)}.xlsx`);
-      written.push(file);
-      await writeWorkbook(file, [sheetOf(e, e.line.code)]);
-    }
+    const items = async function* (): AsyncGenerator<{ file: string; sheet: FormSheet }> {
+      for await (const e of statementLines(ctx, x, skipped)) {
+        const file = path.join(out, `${safeFileName(`${l.statement.title}-${period}-${e.line.code}-${e.line.name}`)}.xlsx`);
+        written.push(file);
+        yield { file, sheet: sheetOf(e, e.line.code) };
+      }
+    };
+    await writeFormFiles(items());
   } else {
     mkdirSync(path.dirname(out), { recursive: true });
     const used = new Set<string>();
@@ -95,7 +99,7 @@ export async function writeStatements(ctx: ServiceContext, period: string, mode:
       }
     };
     written.push(out);
-    await writeWorkbook(out, named());
+    await writeFormWorkbook(out, named());
   }
   checkUnchanged(ctx, x, written);
   return { status: x.batch.status, period, batch: x.batch.id, content_hash: x.batch.content_hash, distributors: count + skipped.length, total: centsToMoney(total), mode, out, statements: count, skipped };
