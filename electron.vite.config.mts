@@ -14,7 +14,8 @@ export default defineConfig({
       outDir: 'out/main',
       // electron-store is ESM-only: bundle it into the CommonJS main bundle.
       externalizeDeps: { exclude: ['electron-store', 'conf'] },
-      rollupOptions: { input: { index: resolve('main/shell/index.ts'), 'import-worker': resolve('main/import/worker.ts') } },
+      // the import worker is built on its own, self-contained (scripts/build-electron-worker.mjs)
+      rollupOptions: { input: { index: resolve('main/shell/index.ts') } },
     },
   },
   preload: {

@@ -5,6 +5,7 @@ import type { Lang } from '../../contract/roles';
 import { t } from '../i18n/messages';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../services/errors';
+import { logger } from '../support/log';
 import { requireRole } from '../services/users';
 import { handlers } from './handlers/index';
 
@@ -58,6 +59,15 @@ export function toErrorPayload(e: unknown, lang: Lang): AppErrorPayload {
   return { kind: 'internal', key: 'internal', params: { detail }, message: t('internal', { detail }, lang) };
 }
 
+const opLog = logger('op');
+
+/** One line per operation: name, host, user, outcome, milliseconds — never its input (files, passwords). */
+function logOp(ctx: ServiceContext, op: string, started: number, outcome: string): void {
+  const line = `${String(op).slice(0, 80)} host=${ctx.host} user=${ctx.session.user?.name ?? '-'} ${outcome} ${Date.now() - started}ms`;
+  if (outcome.startsWith('internal')) opLog.error(line);
+  else opLog.info(line);
+}
+
 /**
  * The single entry point of every transport (Electron IPC, web host, CLI, tests): validates the
  * payload, checks who may call, runs the service, and wraps the outcome in an envelope.
@@ -65,6 +75,13 @@ export function toErrorPayload(e: unknown, lang: Lang): AppErrorPayload {
 export async function dispatch<K extends OpName>(ctx: ServiceContext, op: K, rawInput: unknown): Promise<Envelope<OpOutput<K>>>;
 export async function dispatch(ctx: ServiceContext, op: string, rawInput: unknown): Promise<Envelope<unknown>>;
 export async function dispatch(ctx: ServiceContext, op: string, rawInput: unknown): Promise<Envelope<unknown>> {
+  const started = Date.now();
+  const envelope = await run(ctx, op, rawInput);
+  logOp(ctx, op, started, envelope.ok ? 'ok' : `${envelope.error.kind}:${envelope.error.key}${envelope.error.kind === 'internal' ? ` ${String(envelope.error.params['detail'] ?? '')}` : ''}`);
+  return envelope;
+}
+
+async function run(ctx: ServiceContext, op: string, rawInput: unknown): Promise<Envelope<unknown>> {
   try {
     if (!isOpName(op)) throw new AppError('rejected', 'op.unknown', { op: String(op).slice(0, 80) });
     const def = operations[op];

@@ -5,6 +5,7 @@ import { batchMessages } from './batch-messages';
 import { exportMessages } from './export-messages';
 import { importServiceMessages } from './import-messages';
 import { policyServiceMessages } from './policy-messages';
+import { supportMessages } from './support-messages';
 
 type Catalog = Record<string, Record<Lang, string>>;
 
@@ -81,6 +82,7 @@ const catalog: Catalog = {
   ...approvalMessages,
   ...policyServiceMessages,
   ...exportMessages,
+  ...supportMessages,
 };
 
 export function hasMessage(key: string): boolean {

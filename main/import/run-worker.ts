@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { unpackedPath } from '../util/packaged-paths';
 import type { ImportRecord } from './records';
 import type { WorkerInput } from './worker';
 import type { WorkerMessage } from './worker-protocol';
@@ -23,14 +24,15 @@ const HEAP_MB = 1536;
 
 /**
  * The built worker script: beside the bundle that runs (out/node/import-worker.mjs for the CLI and
- * web host, out/main/import-worker.js in Electron), or out/node when running from source (tests).
+ * web host, out/main/import-worker.js in Electron — app.asar.unpacked when installed), or out/node
+ * when running from source (tests).
  */
-export function workerScript(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
+export function workerScript(here = path.dirname(fileURLToPath(import.meta.url))): string {
   const candidates = [
     process.env['REBATE_IMPORT_WORKER'],
-    path.join(here, 'import-worker.mjs'),
-    path.join(here, 'import-worker.js'),
+    // in the installed app the worker is unpacked from app.asar (asarUnpack): threads start from there
+    unpackedPath(path.join(here, 'import-worker.mjs')),
+    unpackedPath(path.join(here, 'import-worker.js')),
     path.resolve(here, '..', '..', 'out', 'node', 'import-worker.mjs'),
   ];
   const found = candidates.find((c): c is string => !!c && existsSync(c));

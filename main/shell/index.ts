@@ -4,35 +4,48 @@ import path from 'node:path';
 import { DB_FILE_NAME } from '../db/paths';
 import { t } from '../i18n/messages';
 import { AppError } from '../services/errors';
+import { configureLogging, logger } from '../support/log';
+import { packagedSqliteBinding } from '../util/packaged-paths';
 import { Store as DbStore } from '../services/store';
-import { registerIpc } from './ipc';
+import { criticalCallsInFlight, registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { registerScheme, serveRenderer } from './protocol';
 import { hardenApp } from './security';
 import { createSettings } from './settings';
 import { applyE2eUserData } from './test-hooks';
+import { startUpdates } from './updater';
 import { createMainWindow } from './window';
 
 // The Electron shell: windows, menus, dialogs, IPC wiring, settings. The services know nothing of it.
 applyE2eUserData();
 if (!app.requestSingleInstanceLock()) app.quit();
 app.setName('Rebate Desk');
+// The taskbar groups the window under the installer's shortcut (返利台) by this id (electron-builder's appId).
+if (process.platform === 'win32') app.setAppUserModelId('com.rebatedesk.app');
 registerScheme();
 hardenApp();
 
 /**
  * better-sqlite3 built for Electron's ABI. In a packaged app electron-builder rebuilds the module in
- * place; in development `npm start` prepares a copy in .cache/electron-native so the Node build in
+ * place and unpacks it from app.asar (asarUnpack): it is loaded from app.asar.unpacked. In
+ * development `npm start` prepares a copy in .cache/electron-native so the Node build in
  * node_modules keeps serving the CLI and the tests.
  */
 function nativeBinding(): string | undefined {
-  if (app.isPackaged) return undefined;
+  if (app.isPackaged) return packagedSqliteBinding(process.resourcesPath);
   const dev = path.resolve(app.getAppPath(), '.cache', 'electron-native', 'better_sqlite3.node');
   return process.env['REBATE_SQLITE_BINDING'] ?? (existsSync(dev) ? dev : undefined);
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
+  try {
+    configureLogging({ dir: path.join(app.getPath('userData'), 'logs'), process: 'desktop' });
+  } catch {
+    // a profile without a writable folder: the app runs without a log file
+  }
+  const log = logger('app');
+  log.info(`Rebate Desk ${app.getVersion()} starting (Electron ${process.versions.electron}, ${process.platform} ${process.arch})`);
   const settings = createSettings();
   const lang = settings.get('language');
   const dbPath = settings.get('databasePath') || path.join(app.getPath('userData'), DB_FILE_NAME);
@@ -41,6 +54,7 @@ async function start(): Promise<void> {
     store = new DbStore(dbPath, nativeBinding());
   } catch (e) {
     const message = e instanceof AppError ? t(e.key, e.params, lang) : String(e);
+    log.error(`cannot open the database ${dbPath}: ${message}`);
     dialog.showErrorBox(lang === 'zh-CN' ? '无法打开数据库' : 'Cannot open the database', message);
     app.exit(2);
     return;
@@ -50,6 +64,7 @@ async function start(): Promise<void> {
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   const preloadDir = path.join(__dirname, '..', 'preload');
   createMainWindow(settings, preloadDir);
+  startUpdates(settings, () => settings.get('language'), () => criticalCallsInFlight() > 0 || store.jobs.anyRunning());
 
   app.on('second-instance', () => {
     const [win] = BrowserWindow.getAllWindows();
@@ -62,6 +77,7 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(settings, preloadDir);
   });
   app.on('window-all-closed', () => {
+    log.info('Rebate Desk closing');
     store.close();
     app.quit();
   });

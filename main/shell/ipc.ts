@@ -22,6 +22,13 @@ function trusted(event: IpcMainInvokeEvent): boolean {
   return isTrustedUrl(url);
 }
 
+/** Import and approval calls under way: the updater never restarts the app during one. */
+let criticalCalls = 0;
+export function criticalCallsInFlight(): number {
+  return criticalCalls;
+}
+const CRITICAL = /^(import|approval)\./;
+
 /** Wires the three channels of the preload to the operation table; one session per window. */
 export function registerIpc(store: DbStore, settings: Store<ShellSettings>): void {
   const sessions = new Map<number, Session>();
@@ -37,7 +44,14 @@ export function registerIpc(store: DbStore, settings: Store<ShellSettings>): voi
       sessions.set(event.sender.id, session);
       event.sender.once('destroyed', () => sessions.delete(event.sender.id));
     }
-    return dispatch({ store, session, lang: language, host: 'electron', now: () => new Date() }, typeof op === 'string' ? op : '', input);
+    const name = typeof op === 'string' ? op : '';
+    const critical = CRITICAL.test(name);
+    if (critical) criticalCalls++;
+    try {
+      return await dispatch({ store, session, lang: language, host: 'electron', now: () => new Date() }, name, input);
+    } finally {
+      if (critical) criticalCalls--;
+    }
   });
 
   ipcMain.handle(CHANNELS.getPreferences, (event) => {

@@ -15,6 +15,8 @@ export interface ShellSettings {
   recentFolders: string[];
   /** empty: the default file in the user-data folder (the CLI reads this key too) */
   databasePath: string;
+  /** empty: the update server electron-builder.yml's publish URL names (app-update.yml); else this folder URL */
+  updateUrl: string;
 }
 
 /** Per-user preferences of the desktop app, in `config.json` of the user-data folder. */
@@ -27,6 +29,7 @@ export function createSettings(): Store<ShellSettings> {
       windowBounds: { width: 1440, height: 900, maximized: false },
       recentFolders: [],
       databasePath: '',
+      updateUrl: '',
     },
     schema: {
       language: { type: 'string', enum: ['zh-CN', 'en'] },
@@ -43,6 +46,7 @@ export function createSettings(): Store<ShellSettings> {
       },
       recentFolders: { type: 'array', items: { type: 'string' }, maxItems: 10 },
       databasePath: { type: 'string' },
+      updateUrl: { type: 'string', pattern: '^(|https?://.+)$' },
     },
   });
 }

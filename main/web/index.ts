@@ -7,9 +7,11 @@ import { AppError } from '../services/errors';
 import { Store } from '../services/store';
 import { parseArgs } from '../cli/args';
 import { startWebHost } from './server';
+import { configureLogging, defaultLogDir, logger } from '../support/log';
 
 // `npm run web [-- --db FILE] [--port N]`: the UI in a browser on this machine, on the same database.
 async function main(): Promise<void> {
+  configureLogging({ dir: defaultLogDir(), process: 'web', console: true });
   const args = parseArgs(process.argv.slice(2), { db: { value: true }, port: { value: true }, lang: { value: true }, static: { value: true } });
   const langArg = args.options.get('lang')?.[0];
   const lang: Lang = (LANGS as readonly string[]).includes(langArg ?? '') ? (langArg as Lang) : 'zh-CN';
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
   }
   const port = Number(args.options.get('port')?.[0] ?? 0);
   const host = await startWebHost({ store, staticDir, port, lang });
+  logger('web').info(`web host started on ${new URL(host.url).origin}, database ${store.path}`);
   process.stdout.write(`Rebate Desk: ${host.url}\n`);
   process.stdout.write(lang === 'zh-CN' ? `数据库：${store.path}（按 Ctrl+C 退出）\n` : `Database: ${store.path} (Ctrl+C to stop)\n`);
   const stop = (): void => {
