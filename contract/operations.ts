@@ -12,6 +12,7 @@ import { exportOperations } from './ops/exports';
 import { demoOperations } from './ops/demo';
 import { importOperations } from './ops/imports';
 import { policyOperations } from './ops/policies';
+import { supportOperations } from './ops/support';
 
 export type { Access, OpDef } from './op-def';
 
@@ -23,6 +24,7 @@ export const operations = {
   ...demoOperations,
   ...policyOperations,
   ...exportOperations,
+  ...supportOperations,
 } as const;
 
 export type Operations = typeof operations;

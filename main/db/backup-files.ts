@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import path from 'node:path';
 import type { BackupInfo } from '../../contract/types';
 import type { Db } from './database';
+import { sqliteFileName } from './paths';
 
 export const DEFAULT_BACKUP_KEEP = 20;
 
@@ -58,7 +59,7 @@ export function pruneBackups(dbFile: string, keep: number): void {
 export async function createBackup(db: Db, reason: string, keep = DEFAULT_BACKUP_KEEP): Promise<BackupInfo> {
   const { file } = newBackupPath(db.name, reason);
   const tmp = `${file}.partial`;
-  await db.backup(tmp);
+  await db.backup(sqliteFileName(tmp));
   renameSync(tmp, file);
   pruneBackups(db.name, keep);
   return info(path.dirname(file), path.basename(file));
@@ -67,7 +68,7 @@ export async function createBackup(db: Db, reason: string, keep = DEFAULT_BACKUP
 /** The synchronous form for start-up (before migrations): VACUUM INTO writes a consistent copy. */
 export function createBackupSync(db: Db, reason: string, keep = DEFAULT_BACKUP_KEEP): BackupInfo {
   const { file } = newBackupPath(db.name, reason);
-  db.prepare('VACUUM INTO ?').run(file);
+  db.prepare('VACUUM INTO ?').run(sqliteFileName(file));
   pruneBackups(db.name, keep);
   return info(path.dirname(file), path.basename(file));
 }
@@ -87,7 +88,7 @@ export function restoreFileInto(db: Db, backupFile: string): void {
 export function inspectBackup(file: string, nativeBinding?: string): { schemaVersion: number } | null {
   let probe: Db | null = null;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    probe = new Database(sqliteFileName(file), { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     const ok = probe.pragma('quick_check', { simple: true });
     if (ok !== 'ok') return null;
     const has = probe.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'").get();

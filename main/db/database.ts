@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import path from 'node:path';
 import { rejected } from '../services/errors';
 import { migrate } from './migrate';
-import { networkPathReason } from './paths';
+import { networkPathReason, sqliteFileName } from './paths';
 
 export type Db = Database.Database;
 
@@ -46,7 +46,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   let db: Db;
   try {
-    db = new Database(full, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = new Database(sqliteFileName(full), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -50,3 +50,13 @@ export function networkPathReason(file: string): string | null {
   }
   return null;
 }
+
+/**
+ * The name SQLite opens a file by. Windows refuses paths of 260 characters or more (MAX_PATH) unless
+ * they carry the `\\?\` prefix, which SQLite's Windows VFS passes through: a database or backup deep
+ * in a profile folder (`C:\Users\张三\Documents\返利 2026\…`) still opens. Elsewhere the path as is.
+ */
+export function sqliteFileName(file: string, platform: NodeJS.Platform = process.platform): string {
+  if (platform !== 'win32' || file.length < 248 || file.startsWith('\\\\')) return file;
+  return `\\\\?\\${path.win32.resolve(file)}`;
+}

@@ -61,6 +61,7 @@ export function startUpdates(settings: Store<ShellSettings>, lang: () => Lang, b
         if (expected) await verifyFile(event.downloadedFile, expected.sha512, expected.size);
       } catch (e) {
         downloading = false;
+        autoUpdater.autoInstallOnAppQuit = false;
         log.error(`downloaded update refused: ${e instanceof Error ? e.message : String(e)}`);
         return;
       }

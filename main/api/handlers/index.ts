@@ -7,6 +7,7 @@ import { exportHandlers } from './exports';
 import { demoHandlers } from './demo';
 import { importHandlers } from './imports';
 import { policyHandlers } from './policies';
+import { supportHandlers } from './support';
 
 /** One handler per operation of the contract; the mapped type makes a missing one a type error. */
 export const handlers: HandlersFor<Operations> = {
@@ -17,4 +18,5 @@ export const handlers: HandlersFor<Operations> = {
   ...demoHandlers,
   ...policyHandlers,
   ...exportHandlers,
+  ...supportHandlers,
 };

@@ -8,12 +8,13 @@ import { exportsStrings } from './exports';
 import { flowStrings, importFlowStrings } from './flow';
 import { policiesStrings } from './policies';
 import { resultsStrings } from './results';
+import { supportStrings } from './support';
 import { zhCN } from './zh-CN';
 
 export async function initI18n(lang: Lang): Promise<void> {
   setApiLanguage(lang);
   await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, policies: policiesStrings['zh-CN'], results: resultsStrings['zh-CN'], approval: approvalStrings['zh-CN'], exports: exportsStrings['zh-CN'], flow: flowStrings['zh-CN'], importFlow: importFlowStrings['zh-CN'] } }, en: { translation: { ...en, policies: policiesStrings.en, results: resultsStrings.en, approval: approvalStrings.en, exports: exportsStrings.en, flow: flowStrings.en, importFlow: importFlowStrings.en } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, policies: policiesStrings['zh-CN'], results: resultsStrings['zh-CN'], approval: approvalStrings['zh-CN'], exports: exportsStrings['zh-CN'], flow: flowStrings['zh-CN'], importFlow: importFlowStrings['zh-CN'], support: supportStrings['zh-CN'] } }, en: { translation: { ...en, policies: policiesStrings.en, results: resultsStrings.en, approval: approvalStrings.en, exports: exportsStrings.en, flow: flowStrings.en, importFlow: importFlowStrings.en, support: supportStrings.en } } },
     lng: lang,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

@@ -9,6 +9,7 @@ import { GeneralPanel } from './settings/GeneralPanel';
 import { PasswordPanel } from './settings/PasswordPanel';
 import { PostingLayoutPanel } from './settings/PostingLayoutPanel';
 import { UsersPanel } from './settings/UsersPanel';
+import { AboutPanel } from './settings/AboutPanel';
 
 interface Props {
   lang: Lang;
@@ -47,6 +48,7 @@ export function SettingsPage({ lang, user, info, onLanguage }: Props): React.JSX
         ]
       : []),
     { key: 'password', label: t('settings.changePassword'), children: <PasswordPanel /> },
+    { key: 'about', label: t('support.tab'), children: <AboutPanel /> },
   ];
   return (
     <Card data-testid="page-settings">
