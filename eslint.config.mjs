@@ -56,6 +56,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'domain/ is the pure kernel: no Electron.' }],
+          patterns: [
+            { group: ['../*', '../**'], message: 'domain/ is the kernel: it imports nothing of ours (every layer imports it, never the reverse).' },
+            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'better-sqlite3', 'exceljs', 'mathjs', 'react', 'antd'], message: 'domain/ runs everywhere (main, renderer, CLI): no Node APIs, no DOM, no heavy libraries.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', 'navigator', 'localStorage'],
+    },
+  },
+  {
     files: ['preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**'], message: 'The preload is a thin bridge: no services.' }] }],

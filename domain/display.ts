@@ -1,0 +1,40 @@
+/**
+ * Display rules: one implementation of how a value is shown on every screen, in the CLI's text and
+ * in every exported file. A value is shown rounded to its kind; the exact value stays in the data
+ * (trace, hover).
+ */
+import { formatBoolean, parseBoolean } from './boolean';
+import { formatDecimal } from './decimal';
+import type { Lang } from './lang';
+import { formatMoney } from './money';
+import { formatDate } from './period';
+import { formatQuantity } from './quantity';
+import { formatPercent } from './rate';
+
+/** What a value is, which decides how it is shown. */
+export type ValueKind = 'money' | 'rate' | 'quantity' | 'count' | 'decimal' | 'boolean' | 'date' | 'text';
+
+/** money → `1,234.50`; rate → `82.89%`; count → `150,000`; quantity → `1,234.5`; boolean → 是/否. */
+export function formatValue(value: string | number | boolean | null | undefined, kind: ValueKind, lang: Lang): string {
+  if (value === null || value === undefined || value === '') return '';
+  const bool = parseBoolean(value);
+  if (bool !== null) return formatBoolean(bool, lang);
+  const text = typeof value === 'number' ? String(value) : String(value);
+  switch (kind) {
+    case 'money':
+      return formatMoney(text);
+    case 'rate':
+      return formatPercent(text);
+    case 'count':
+      return /^-?\d+(\.\d+)?$/.test(text) ? formatDecimal(text, 0, 0) : text;
+    case 'quantity':
+      return formatQuantity(text);
+    case 'decimal':
+      return formatDecimal(text, 0, 4);
+    case 'date':
+      return formatDate(text);
+    default:
+      return text;
+  }
+}
+
