@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { compilePolicy, type FormulaInputs, type PolicyFile } from '../formulas';
 import { measure, median, type BenchRow } from './measure';
+import { CalcDecimal } from '../domain';
 
 /** A 10-formula policy in the shapes policies really take: tiers, tables, conditions, bands, caps. */
 export const TEN_FORMULAS: PolicyFile = {
@@ -25,7 +26,7 @@ export const TEN_FORMULAS: PolicyFile = {
 };
 
 const FACTOR: Record<string, number> = { A: 1.2, B: 1, C: 0.8, D: 0.5 };
-const Dx = Decimal.clone({ precision: 34 });
+const Dx = CalcDecimal;
 
 function ladder(x: Decimal, t: number[], v: number[]): Decimal {
   let r = new Dx(0);

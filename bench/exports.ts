@@ -7,7 +7,7 @@ import { distributorWriters, insertImport } from '../main/db/import-repo';
 import { writeApprovalWorkbook } from '../main/export/approval-workbook';
 import { writePosting } from '../main/export/posting';
 import { writeStatements } from '../main/export/statements';
-import { moneyToCents } from '../main/import/money';
+import { moneyToCents } from '../domain';
 import type { ServiceContext } from '../main/services/context';
 import { importPolicy } from '../main/services/policies';
 import { Store } from '../main/services/store';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsToMoney, compareMoney, formatCents, formatMoney, moneyToCents, parseMoney, roundToCents, subtractMoney, sumMoney } from './money';
+import { centsToMoney, compareMoney, formatCents, formatMoney, moneyToCents, parseMoney, requireMoney, roundToCents, subtractMoney, sumMoney } from './money';
 
 const cents = fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n });
 
@@ -10,9 +10,12 @@ describe('money', () => {
   });
 
   it('reads 0, 1 or 2 decimals and nothing else', () => {
-    expect(moneyToCents('12')).toBe(1200n);
-    expect(moneyToCents('-1234.5')).toBe(-123450n);
+    expect(parseMoney('12')).toBe(1200n);
+    expect(parseMoney('-1234.5')).toBe(-123450n);
     expect(moneyToCents('0.07')).toBe(7n);
+    expect(requireMoney('-1234.5')).toBe(-123450n);
+    expect(() => moneyToCents('1.5')).toThrow(RangeError);
+    expect(() => requireMoney('1.5.0')).toThrow(RangeError);
     expect(parseMoney('1.005')).toBeNull();
     expect(parseMoney('1,000.00')).toBeNull();
     expect(parseMoney(' 3.10 ')).toBe(310n);

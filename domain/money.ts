@@ -27,10 +27,20 @@ export function parseMoney(text: string | null | undefined): Cents | null {
   return m ? centsOfMatch(m) : null;
 }
 
-/** `"-1234.50"` → `-123450n`; throws a RangeError for anything but an amount with ≤ 2 decimals. */
+/** The canonical money string the layers exchange: exactly two decimals (`"-1234.50"`). */
+export const CENTS_PATTERN = /^(-)?(\d+)\.(\d{2})$/;
+
+/** `"-1234.50"` → `-123450n`; only the canonical two-decimal string is accepted (else a RangeError). */
 export function moneyToCents(money: string): Cents {
-  const c = parseMoney(money);
-  if (c === null) throw new RangeError(`not a money string: ${money}`);
+  const m = CENTS_PATTERN.exec(money);
+  if (!m) throw new RangeError(`not a money string: ${money}`);
+  return centsOfMatch(m);
+}
+
+/** Like `parseMoney`, for text already checked: `"12"`, `"1.5"`, `"-3.25"`; a RangeError otherwise. */
+export function requireMoney(text: string): Cents {
+  const c = parseMoney(text);
+  if (c === null) throw new RangeError(`not a money amount: ${text}`);
   return c;
 }
 
@@ -48,20 +58,20 @@ export function centsToMoney(cents: Cents | number | null | undefined): string {
   return unitsToDecimal(BigInt(cents ?? 0), 2);
 }
 
-/** Exact sum of money strings; throws a RangeError on any value that is not money (never skips it). */
+/** Exact sum of money amounts (0–2 decimals); a RangeError on any value that is not money (never skipped). */
 export function sumMoney(amounts: Iterable<string>): string {
   return centsToMoney(sumCents(amounts));
 }
 
 export function sumCents(amounts: Iterable<string>): Cents {
   let total = 0n;
-  for (const amount of amounts) total += moneyToCents(amount);
+  for (const amount of amounts) total += requireMoney(amount);
   return total;
 }
 
 /** a − b, exactly, as money. */
 export function subtractMoney(a: string, b: string): string {
-  return centsToMoney(moneyToCents(a) - moneyToCents(b));
+  return centsToMoney(requireMoney(a) - requireMoney(b));
 }
 
 export function compareMoney(a: string | null | undefined, b: string | null | undefined): number {

@@ -1,10 +1,11 @@
 import { REBATE_FORMULA, analyzeFormulas } from './analyze-formulas';
-import { Dec, formatMoney } from './decimal';
+import { Dec } from './decimal';
 import type { FormulaInputs } from './inputs';
 import type { Issue } from './issues';
 import type { PolicyFile } from './policy-types';
 import { runProgram, type RunFailure } from './run-program';
 import { describeValue } from './values';
+import { decimalToMoney } from '../domain';
 
 export type EvaluationResult =
   | {
@@ -58,7 +59,7 @@ export function compilePolicy(policy: Pick<PolicyFile, 'parameters' | 'formulas'
         params: { value: rebate === undefined ? '' : describeValue(rebate) }, values: result.values,
       };
     }
-    return { ok: true, values: result.values, rebate: formatMoney(rebate) };
+    return { ok: true, values: result.values, rebate: decimalToMoney(rebate) };
   };
 
   return {

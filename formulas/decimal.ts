@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { decimalToMoney } from '../domain';
 
 /**
  * The decimal arithmetic formulas run in. 34 significant digits (IEEE decimal128) keep money,
@@ -44,14 +45,9 @@ export function roundHalfAwayFromZero(d: Dec, places: number): Dec {
   return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }
 
-/** The final rebate amount: two decimals, half away from zero, as text ("-0.00" never appears). */
-export function formatMoney(d: Dec): string {
-  const rounded = roundHalfAwayFromZero(d, 2);
-  return rounded.isZero() ? '0.00' : rounded.toFixed(2);
-}
 
 /** The rebate rounding rule for amounts computed outside formulas; undefined for non-numbers. */
 export function roundMoney(value: string | number): string | undefined {
   const d = toDec(value);
-  return d === undefined ? undefined : formatMoney(d);
+  return d === undefined ? undefined : decimalToMoney(d);
 }

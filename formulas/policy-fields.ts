@@ -1,10 +1,11 @@
 import { issue, type Issue } from './issues';
 import { POLICY_FORMAT, type PolicyScope } from './policy-types';
+import { PERIOD_PATTERN } from '../domain';
 
 /** Checks of a policy's own fields (everything but parameters and formulas). */
 
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
-const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH_PATTERN = PERIOD_PATTERN;
 
 const TOP_LEVEL_FIELDS = new Set([
   'format', 'code', 'name', 'priority', 'effective_from', 'effective_to', 'scope', 'parameters', 'formulas',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { def } from '../op-def';
+import { type BatchStatus, PERIOD_PATTERN } from '../../domain';
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period');
+const period = z.string().regex(PERIOD_PATTERN, 'period');
 const hash = z.string().regex(/^[0-9a-f]{64}$/).optional();
 
 export interface ChainLevelView {
@@ -13,7 +14,7 @@ export interface ChainLevelView {
 
 export interface ApprovalStatusView {
   period: string;
-  status: 'draft' | 'submitted' | 'approved' | 'rejected';
+  status: BatchStatus;
   content_hash: string;
   total: string;
   submissions: {

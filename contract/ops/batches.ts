@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { def } from '../op-def';
+import { type BatchStatus, PERIOD_PATTERN } from '../../domain';
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period');
+export type { BatchStatus };
 
-export type BatchStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
+const period = z.string().regex(PERIOD_PATTERN, 'period');
 
 export interface CalcDiffView {
   first: boolean;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { def } from '../op-def';
+import { PERIOD_PATTERN } from '../../domain';
 
 export interface DemoLoadView {
   period: string;
@@ -10,5 +11,5 @@ export interface DemoLoadView {
 
 export const demoOperations = {
   /** first run: load a demo month into an empty database (admin) */
-  'demo.load': def<DemoLoadView>()(z.object({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() }).strict(), 'admin'),
+  'demo.load': def<DemoLoadView>()(z.object({ period: z.string().regex(PERIOD_PATTERN).optional() }).strict(), 'admin'),
 } as const;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { def } from '../op-def';
+import { type BatchStatus, DATE_PATTERN, PERIOD_PATTERN } from '../../domain';
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period');
+const period = z.string().regex(PERIOD_PATTERN, 'period');
 /** a file or folder to write to: only the command line may name one (the UI saves a download) */
 const out = z.string().min(1).max(4096).optional();
 
@@ -46,7 +47,7 @@ export const postingLayoutSchema = z
         /** `{period}`, `{code}`, `{name}`, `{region}` are filled in */
         summary: z.string().trim().min(1).max(200),
         /** `period_end` (the last day of the period), `export_day`, or a fixed YYYY-MM-DD */
-        voucher_date: z.union([z.literal('period_end'), z.literal('export_day'), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date')]),
+        voucher_date: z.union([z.literal('period_end'), z.literal('export_day'), z.string().regex(DATE_PATTERN, 'date')]),
       })
       .strict(),
     columns: z
@@ -74,7 +75,7 @@ export interface PostingLayoutView {
 }
 
 export interface ExportView {
-  status: 'draft' | 'submitted' | 'approved' | 'rejected';
+  status: BatchStatus;
   period: string;
   batch: number;
   content_hash: string;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { def } from '../op-def';
+import { type Kind, KINDS, PERIOD_PATTERN } from '../../domain';
 
-export const KIND_NAMES = ['distributors', 'purchases', 'returns', 'promotions', 'claims'] as const;
-export type ImportKind = (typeof KIND_NAMES)[number];
+/** The import kinds are the kernel's data kinds (names kept: the CLI and renderer use them). */
+export const KIND_NAMES = KINDS;
+export type ImportKind = Kind;
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period');
+const period = z.string().regex(PERIOD_PATTERN, 'period');
 const fieldName = z.string().regex(/^[a-z_]+$/).max(40);
 
 export const importRequest = z

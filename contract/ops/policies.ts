@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { PolicyFile } from '../../formulas/policy-types';
 import { def } from '../op-def';
+import { PERIOD_PATTERN } from '../../domain';
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period');
+const period = z.string().regex(PERIOD_PATTERN, 'period');
 const code = z.string().min(1).max(40);
 const version = z.number().int().min(1);
 const comment = z.string().trim().max(500);

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { generateDemo } from '../demo/generate';
-import { previousMonth } from '../services/demo';
 import { rejected } from '../services/errors';
 import { opt, required } from './args';
 import type { Command } from './command';
+import { isPeriod, previousMonth } from '../../domain';
 
 function positiveInt(v: string | undefined, fallback: number, name: string): number {
   if (v === undefined) return fallback;
@@ -21,7 +21,7 @@ export const demoCommands: Command[] = [
     positionals: { min: 0, max: 0, names: [] },
     async run(c) {
       const period = opt(c.args, 'period') ?? previousMonth(new Date());
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw rejected('import.period_invalid', { period });
+      if (!isPeriod(period)) throw rejected('import.period_invalid', { period });
       const s = await generateDemo({
         out: path.resolve(required(c.args, 'out')),
         period,

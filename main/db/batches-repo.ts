@@ -1,6 +1,7 @@
 import type { Db } from './database';
+import type { BatchStatus } from '../../domain';
 
-export type BatchStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
+export type { BatchStatus };
 
 export interface BatchRow {
   id: number;

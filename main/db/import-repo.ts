@@ -1,7 +1,8 @@
 import type { Db } from './database';
+import { type Kind, type PeriodKind } from '../../domain';
 
-export type DataKind = 'purchases' | 'returns' | 'promotions' | 'claims';
-export type AnyKind = DataKind | 'distributors';
+export type DataKind = PeriodKind;
+export type AnyKind = Kind;
 
 export interface ImportFileRow {
   id: number;

@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -7,6 +6,7 @@ import { compilePolicy, type PolicyFile } from '../../formulas';
 import { demoChain, demoPolicies } from './policies';
 import { Random } from './random';
 import { NAME_PARTS, REGION_NAMES, REGIONS, SKUS } from './reference-data';
+import { CalcDecimal, centsToMoney } from '../../domain';
 
 export interface DemoOptions {
   out: string;
@@ -57,10 +57,10 @@ interface Line {
   cents: number;
 }
 
-const D = Decimal.clone({ precision: 34 });
+const D = CalcDecimal;
 
 function yuan(cents: number): string {
-  return new D(cents).div(100).toFixed(2);
+  return centsToMoney(cents);
 }
 
 function masterData(r: Random, n: number): DemoDistributor[] {
@@ -276,7 +276,7 @@ export async function generateDemo(o: DemoOptions): Promise<DemoSummary> {
   await simpleWorkbook(out(`promotions-${o.period}.xlsx`), '促销达成', [`${o.period} 促销活动达成情况`], ['客户编码', '活动编号', '活动名称', '目标金额', '达成金额', '达成率'], promos);
 
   // The promotion achievement as the application computes it (formulas.md: promo_rate).
-  const promoAgg = new Map<string, { target: Decimal; actual: Decimal; rates: Decimal[] }>();
+  const promoAgg = new Map<string, { target: CalcDecimal; actual: CalcDecimal; rates: CalcDecimal[] }>();
   for (const p of promos) {
     const code = String(p[0]);
     const a = promoAgg.get(code) ?? { target: new D(0), actual: new D(0), rates: [] };

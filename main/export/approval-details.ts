@@ -1,12 +1,11 @@
 import type { BatchLine } from '../db/batches-repo';
 import { adjustmentsOf } from '../db/batches-repo';
 import { pagedBatchLines } from '../db/export-repo';
-import { centsToMoney } from '../import/money';
-import { cents } from '../services/calc';
 import type { ServiceContext } from '../services/context';
-import { decimalToCents, type BatchSummary, type ExportBatch } from './batch-data';
+import { type BatchSummary, type ExportBatch } from './batch-data';
 import { fill, type ExportLabels } from './labels';
 import { table, type PreparedSheet, type TableColumn } from './xlsx-writer';
+import { centsToMoney, parseMoney } from '../../domain';
 
 /** A batch row with its JSON parsed once, for the columns to read. */
 interface DetailRow {
@@ -43,7 +42,7 @@ export function detailsSheet(ctx: ServiceContext, x: ExportBatch, s: BatchSummar
   };
   const count = (r: DetailRow): void => {
     rows++;
-    for (const i of x.inputs) if (i.type === 'money') add(i.variable.name, decimalToCents(r.inputs[i.variable.name]));
+    for (const i of x.inputs) if (i.type === 'money') add(i.variable.name, parseMoney(r.inputs[i.variable.name]));
     if (r.line.final_cents === null) return;
     add('#rebate', BigInt(r.line.rebate_cents ?? 0));
     add('#adjustment', BigInt(r.line.adjustment_cents));
@@ -70,10 +69,10 @@ export function detailsSheet(ctx: ServiceContext, x: ExportBatch, s: BatchSummar
       }),
     ),
     ...x.formulas.map((f): Column => ({ header: f.header, type: f.type, width: Math.max(12, Math.min(24, f.header.length * 2 + 4)), value: (r) => r.values[f.name] ?? null })),
-    { header: d.rebate, type: 'money', width: 16, value: (r) => (r.line.rebate_cents === null ? null : cents(r.line.rebate_cents)), total: money('#rebate') },
-    { header: d.adjustment, type: 'money', width: 14, value: (r) => (r.line.adjustment_cents === 0 ? null : cents(r.line.adjustment_cents)), total: money('#adjustment') },
+    { header: d.rebate, type: 'money', width: 16, value: (r) => (r.line.rebate_cents === null ? null : centsToMoney(r.line.rebate_cents)), total: money('#rebate') },
+    { header: d.adjustment, type: 'money', width: 14, value: (r) => (r.line.adjustment_cents === 0 ? null : centsToMoney(r.line.adjustment_cents)), total: money('#adjustment') },
     { header: d.reason, type: 'text', width: 30, value: (r) => r.reason },
-    { header: d.final, type: 'money', width: 16, value: (r) => (r.line.final_cents === null ? null : cents(r.line.final_cents)), total: money('#final') },
+    { header: d.final, type: 'money', width: 16, value: (r) => (r.line.final_cents === null ? null : centsToMoney(r.line.final_cents)), total: money('#final') },
     { header: d.exception, type: 'text', width: 14, value: (r) => (r.line.exception ? l.exc.kinds[r.line.exception] : null) },
   ];
 

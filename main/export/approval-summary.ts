@@ -1,9 +1,9 @@
-import { centsToMoney } from '../import/money';
 import type { ApprovalStatusView } from '../services/approvals';
 import type { ReconcileReport } from '../services/reconcile';
 import { personName, type BatchSummary, type ExportBatch, type GroupTotal } from './batch-data';
 import { fill, type ExportLabels } from './labels';
 import type { FormCell, FormSheet } from './xlsx-writer';
+import { centsToMoney } from '../../domain';
 
 /** The sheet's eight columns: labels in A, values from B; tables use as many as they need. */
 const WIDTHS = [24, 18, 20, 18, 18, 18, 34, 18];

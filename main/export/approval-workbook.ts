@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import { batchOf } from '../db/batches-repo';
-import { centsToMoney } from '../import/money';
 import { approvalStatus } from '../services/approvals';
 import type { ServiceContext } from '../services/context';
 import { rejected } from '../services/errors';
@@ -11,9 +10,10 @@ import { draftMark, summarySheet } from './approval-summary';
 import { loadExportBatch, summarize, type ExportBatch } from './batch-data';
 import { fill, labels, type ExportLabels } from './labels';
 import { writeWorkbook, type PreparedSheet } from './xlsx-writer';
+import { type BatchStatus, centsToMoney } from '../../domain';
 
 export interface ExportResult {
-  status: 'draft' | 'submitted' | 'approved' | 'rejected';
+  status: BatchStatus;
   period: string;
   batch: number;
   content_hash: string;

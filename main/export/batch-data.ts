@@ -91,15 +91,6 @@ export function personName(users: Map<string, string>, name: string): string {
   return display && display !== name ? `${display} (${name})` : name;
 }
 
-/** `"1234.5"` → 123450n; null when the text is not an amount with at most two decimals. */
-export function decimalToCents(s: string | null | undefined): bigint | null {
-  if (s === null || s === undefined) return null;
-  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(s.trim());
-  if (!m) return null;
-  const v = BigInt(`${m[2] ?? '0'}${(m[3] ?? '').padEnd(2, '0')}`);
-  return m[1] ? -v : v;
-}
-
 export interface GroupTotal {
   key: string;
   count: number;

@@ -1,5 +1,6 @@
 import type { Lang } from '../../contract/roles';
 import type { BatchStatus } from '../db/batches-repo';
+import { formatMoney } from '../../domain';
 
 /** The vocabulary printed in exported workbooks (sheet names, headers, captions), per language. */
 const zh = {
@@ -290,8 +291,5 @@ export function fill(template: string, params: Record<string, string | number>):
 
 /** `"10000.00"` → `"10,000.00"`: amounts inside sentences read as they do in the cells. */
 export function moneyText(amount: string): string {
-  const [int = '', dec] = amount.split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = int.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${digits}${dec === undefined ? '' : `.${dec}`}`;
+  return formatMoney(amount);
 }

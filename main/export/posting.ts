@@ -4,8 +4,6 @@ import path from 'node:path';
 import type { PostingLayout, PostingSource } from '../../contract/ops/exports';
 import type { BatchLine } from '../db/batches-repo';
 import { pagedBatchLines } from '../db/export-repo';
-import { centsToMoney } from '../import/money';
-import { cents } from '../services/calc';
 import type { ServiceContext } from '../services/context';
 import { rejected } from '../services/errors';
 import { checkUnchanged, type ExportResult } from './approval-workbook';
@@ -14,6 +12,7 @@ import { csvLine, csvNumber, csvText, type CsvCell } from './csv';
 import { fill } from './labels';
 import { postingLayout } from './posting-layout';
 import { table, writeWorkbook, type ColumnType, type TableColumn } from './xlsx-writer';
+import { centsToMoney, periodEndDate } from '../../domain';
 
 export interface PostingResult extends ExportResult {
   format: 'xlsx' | 'csv';
@@ -30,11 +29,6 @@ interface PostingLine {
 
 const TYPES: Partial<Record<PostingSource, ColumnType>> = { voucher_date: 'date', debit: 'money', credit: 'money', amount: 'money', line_no: 'int', batch_id: 'int' };
 
-function lastDay(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-}
-
 function localDay(d: Date): string {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
@@ -42,7 +36,7 @@ function localDay(d: Date): string {
 /** The value of one column on one line, as a decimal string, a YYYY-MM-DD date or text. */
 function resolver(ctx: ServiceContext, layout: PostingLayout, batch: { id: number; period: string; content_hash: string }) {
   const p = layout.params;
-  const date = p.voucher_date === 'period_end' ? lastDay(batch.period) : p.voucher_date === 'export_day' ? localDay(ctx.now()) : p.voucher_date;
+  const date = p.voucher_date === 'period_end' ? periodEndDate(batch.period) : p.voucher_date === 'export_day' ? localDay(ctx.now()) : p.voucher_date;
   const zh = ctx.lang === 'zh-CN';
   return (source: PostingSource, constant: string | undefined, l: PostingLine): string | null => {
     const debitSide = l.side !== 'credit';
@@ -108,7 +102,7 @@ export async function writePosting(ctx: ServiceContext, period: string, format: 
       if (line.final_cents === null || (layout.skip_zero && line.final_cents === 0)) continue;
       distributors++;
       total += BigInt(line.final_cents);
-      const amount = cents(line.final_cents);
+      const amount = centsToMoney(line.final_cents);
       const sides = layout.mode === 'pair' ? (['debit', 'credit'] as const) : (['both'] as const);
       for (const side of sides) yield { no: ++rows, side, line, amount };
     }

@@ -1,9 +1,9 @@
 import type { BatchLine } from '../db/batches-repo';
-import { cents } from '../services/calc';
 import { draftMark } from './approval-summary';
 import { formulaType, type ExportBatch } from './batch-data';
 import { fill, type ExportLabels } from './labels';
 import type { FormCell, FormSheet } from './xlsx-writer';
+import { centsToMoney } from '../../domain';
 
 /** The batch's approval as a statement prints it: the state, and the day the last level signed. */
 export interface StatementApproval {
@@ -52,10 +52,10 @@ export function statementSheet(x: ExportBatch, line: BatchLine, reason: string |
       const text = f.label ?? f.name;
       return kv(text, { value: values[f.name] ?? null, type: formulaType(f.name, text) });
     }),
-    kv(st.rebate, money(line.rebate_cents === null ? null : cents(line.rebate_cents))),
-    kv(st.adjustment, money(cents(line.adjustment_cents))),
+    kv(st.rebate, money(line.rebate_cents === null ? null : centsToMoney(line.rebate_cents))),
+    kv(st.adjustment, money(centsToMoney(line.adjustment_cents))),
     ...(reason ? [kv(st.reason, { value: reason, span: 3 })] : []),
-    kv(st.final, money(line.final_cents === null ? null : cents(line.final_cents), 'total')),
+    kv(st.final, money(line.final_cents === null ? null : centsToMoney(line.final_cents), 'total')),
     [],
     section(st.approval),
     kv(st.status, { value: l.status[x.batch.status], span: 3 }),

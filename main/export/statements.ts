@@ -4,7 +4,6 @@ import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import { adjustmentsOf, type BatchLine } from '../db/batches-repo';
 import { pagedBatchLines } from '../db/export-repo';
-import { centsToMoney } from '../import/money';
 import { approvalStatus } from '../services/approvals';
 import type { ServiceContext } from '../services/context';
 import { checkUnchanged, type ExportResult } from './approval-workbook';
@@ -13,6 +12,7 @@ import { labels, type ExportLabels } from './labels';
 import { statementSheet, type StatementApproval } from './statement-sheet';
 import { writeFormFiles, writeFormWorkbook } from './form-xlsx';
 import { sheetName, type FormSheet } from './xlsx-writer';
+import { centsToMoney } from '../../domain';
 
 export type StatementsMode = 'files' | 'workbook';
 

@@ -2,11 +2,7 @@
  * Exact decimal arithmetic for what the import reads. Numbers become decimal strings once, from the
  * JS number's shortest round-trip form, and everything after that happens in decimal.
  */
-import Decimal from 'decimal.js';
-
-/** Wide precision so scaling (万, %) never rounds; ROUND_HALF_UP in decimal.js is half away from zero. */
-export const Dec = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
-export type Dec = Decimal;
+import { WideDecimal as Dec } from '../../domain';
 
 /** The number as written in the file: `String(n)` is the shortest round-trip form; exponents expanded. */
 export function numberToDecimal(n: number): Dec | null {
@@ -29,16 +25,6 @@ export function plainCents(text: string): string | null {
   if (dot < 0) return `${text}.00`;
   const decimals = text.length - dot - 1;
   return decimals === 2 ? text : decimals === 1 ? `${text}0` : null;
-}
-
-/** Plain notation without trailing zeros and without a negative zero. */
-export function decimalToString(d: Dec): string {
-  return d.isZero() ? '0' : d.toFixed();
-}
-
-export function toCents(d: Dec): string {
-  const fixed = d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  return fixed.isZero() ? '0.00' : fixed.toFixed(2);
 }
 
 const UNITS: Record<string, number> = { 万: 4, 亿: 8 };

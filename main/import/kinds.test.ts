@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../contract/roles';
 import { normaliseHeader } from './header-normalise';
+import { KIND_FIELDS } from '../../domain';
 import { FIELDS, KIND_DEFS, KINDS, RETURN_EVIDENCE, type FieldName, type Kind } from './kinds';
 
 const synonymsOf = (kind: Kind, field: FieldName): readonly string[] =>
@@ -10,6 +11,10 @@ describe('kinds', () => {
   it('labels every field and kind in both languages', () => {
     for (const def of Object.values(FIELDS)) for (const lang of LANGS) expect(def.label[lang]).not.toBe('');
     for (const kind of KINDS) for (const lang of LANGS) expect(KIND_DEFS[kind].label[lang]).not.toBe('');
+  });
+
+  it('recognises exactly the fields the kernel lists for each kind, in its order', () => {
+    for (const kind of KINDS) expect(KIND_DEFS[kind].fields.map((f) => f.field)).toEqual(KIND_FIELDS[kind]);
   });
 
   it('never lets one header mean two fields of a kind', () => {

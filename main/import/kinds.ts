@@ -1,51 +1,11 @@
 /**
- * The five kinds of import file and their fields, as data.md defines them: canonical field names,
- * value types, what is required, header synonyms, and zh-CN / en labels.
+ * How each kind's file is recognised: which header texts name each field (synonyms, in priority
+ * order) and which fields must be present. The kinds, their fields and labels are the kernel's (domain/kinds.ts).
  */
-import type { Lang } from '../../contract/roles';
+import { KIND_LABELS, type FieldName, type Kind, type Labels } from '../../domain';
 
-export const KINDS = ['distributors', 'purchases', 'returns', 'promotions', 'claims'] as const;
-export type Kind = (typeof KINDS)[number];
-
-/** How a field's cells are read (see values.ts). `decimal` is a plain exact decimal (unit price). */
-export type FieldType = 'money' | 'rate' | 'date' | 'code' | 'quantity' | 'decimal' | 'text' | 'status';
-
-export type Labels = Readonly<Record<Lang, string>>;
-
-export type FieldDef = {
-  readonly type: FieldType;
-  readonly label: Labels;
-};
-
-export const FIELDS = {
-  code: { type: 'code', label: { 'zh-CN': '经销商编码', en: 'Distributor code' } },
-  name: { type: 'text', label: { 'zh-CN': '经销商名称', en: 'Distributor name' } },
-  region: { type: 'text', label: { 'zh-CN': '大区', en: 'Region' } },
-  province: { type: 'text', label: { 'zh-CN': '省份', en: 'Province' } },
-  city: { type: 'text', label: { 'zh-CN': '城市', en: 'City' } },
-  grade: { type: 'text', label: { 'zh-CN': '等级', en: 'Grade' } },
-  status: { type: 'status', label: { 'zh-CN': '状态', en: 'Status' } },
-  doc_no: { type: 'code', label: { 'zh-CN': '单据编号', en: 'Document no.' } },
-  line_no: { type: 'code', label: { 'zh-CN': '行号', en: 'Line no.' } },
-  date: { type: 'date', label: { 'zh-CN': '单据日期', en: 'Date' } },
-  distributor_code: { type: 'code', label: { 'zh-CN': '经销商编码', en: 'Distributor code' } },
-  distributor_name: { type: 'text', label: { 'zh-CN': '经销商名称', en: 'Distributor name' } },
-  sku_code: { type: 'code', label: { 'zh-CN': '存货编码', en: 'SKU code' } },
-  sku_name: { type: 'text', label: { 'zh-CN': '存货名称', en: 'SKU name' } },
-  quantity: { type: 'quantity', label: { 'zh-CN': '数量', en: 'Quantity' } },
-  unit_price: { type: 'decimal', label: { 'zh-CN': '单价', en: 'Unit price' } },
-  amount: { type: 'money', label: { 'zh-CN': '金额', en: 'Amount' } },
-  original_doc_no: { type: 'code', label: { 'zh-CN': '原单号', en: 'Original document no.' } },
-  reason: { type: 'text', label: { 'zh-CN': '退货原因', en: 'Reason' } },
-  promotion_code: { type: 'code', label: { 'zh-CN': '活动编码', en: 'Promotion code' } },
-  promotion_name: { type: 'text', label: { 'zh-CN': '活动名称', en: 'Promotion name' } },
-  target_amount: { type: 'money', label: { 'zh-CN': '目标金额', en: 'Target amount' } },
-  actual_amount: { type: 'money', label: { 'zh-CN': '达成金额', en: 'Actual amount' } },
-  achievement_rate: { type: 'rate', label: { 'zh-CN': '达成率', en: 'Achievement rate' } },
-  claimed_rebate: { type: 'money', label: { 'zh-CN': '申报返利', en: 'Claimed rebate' } },
-} as const satisfies Record<string, FieldDef>;
-
-export type FieldName = keyof typeof FIELDS;
+export { FIELDS, KINDS, fieldLabel, isFieldName, isKind, kindHasField, kindLabel } from '../../domain';
+export type { FieldDef, FieldName, FieldType, Kind, Labels } from '../../domain';
 
 export type KindField = {
   readonly field: FieldName;
@@ -114,7 +74,7 @@ export const RETURN_EVIDENCE: readonly string[] = ['退货单号', '退货日期
 export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
   distributors: {
     kind: 'distributors',
-    label: { 'zh-CN': '经销商档案', en: 'distributors' },
+    label: KIND_LABELS.distributors,
     fields: [
       { field: 'code', required: true, synonyms: CODE_SYNONYMS },
       { field: 'name', required: true, synonyms: NAME_SYNONYMS },
@@ -128,13 +88,13 @@ export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
   },
   purchases: {
     kind: 'purchases',
-    label: { 'zh-CN': '进货明细', en: 'purchases' },
+    label: KIND_LABELS.purchases,
     fields: lineFields(PURCHASE_SYNONYMS),
     requiredSets: [['doc_no', 'date', 'distributor_code', 'amount']],
   },
   returns: {
     kind: 'returns',
-    label: { 'zh-CN': '退货明细', en: 'returns' },
+    label: KIND_LABELS.returns,
     fields: [
       ...lineFields(RETURN_SYNONYMS),
       { field: 'original_doc_no', required: false, synonyms: ORIGINAL_DOC_SYNONYMS },
@@ -144,7 +104,7 @@ export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
   },
   promotions: {
     kind: 'promotions',
-    label: { 'zh-CN': '促销达成', en: 'promotions' },
+    label: KIND_LABELS.promotions,
     fields: [
       { field: 'distributor_code', required: true, synonyms: CODE_SYNONYMS },
       { field: 'promotion_code', required: false, synonyms: ['活动编码', '活动编号', '促销编码', '促销活动编号', '活动代码', 'promotion code'] },
@@ -160,7 +120,7 @@ export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
   },
   claims: {
     kind: 'claims',
-    label: { 'zh-CN': '经销商申报', en: 'claims' },
+    label: KIND_LABELS.claims,
     fields: [
       { field: 'distributor_code', required: true, synonyms: CODE_SYNONYMS },
       { field: 'claimed_rebate', required: true, synonyms: ['申报返利', '申报金额', '经销商申报返利', '确认返利', '返利金额', 'claimed rebate', 'claimed amount'] },
@@ -168,23 +128,3 @@ export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
     requiredSets: [['distributor_code', 'claimed_rebate']],
   },
 };
-
-export function isKind(value: string): value is Kind {
-  return KINDS.some((kind) => kind === value);
-}
-
-export function isFieldName(value: string): value is FieldName {
-  return Object.prototype.hasOwnProperty.call(FIELDS, value);
-}
-
-export function kindHasField(kind: Kind, field: FieldName): boolean {
-  return KIND_DEFS[kind].fields.some((f) => f.field === field);
-}
-
-export function fieldLabel(field: FieldName, lang: Lang): string {
-  return FIELDS[field].label[lang];
-}
-
-export function kindLabel(kind: Kind, lang: Lang): string {
-  return KIND_DEFS[kind].label[lang];
-}

@@ -41,7 +41,6 @@ import { templateOf, type FindHeaderResult, type HeaderMatch, type MappingOverri
 import { DEFAULT_MAX_ISSUES, IssueLog, NO_PLACE } from './issue-log';
 import { KIND_DEFS, type FieldName, type Kind } from './kinds';
 import type { MessageKey, MessageParams } from './messages';
-import { centsToMoney, moneyToCents } from './money';
 import type { RawRow, ReadEvent, SheetStart } from './readers/types';
 import type { FileSummary, ImportIssue, ImportRecord, SheetSummary } from './records';
 import { RowCursor } from './row-cursor';
@@ -50,6 +49,7 @@ import { emptyFieldValues, KindRules, type FieldValues } from './row-rules';
 import { HEADER_SEARCH_ROWS, headerRows, locateHeader } from './sheet-header';
 import { headerIssues, sheetMapping, type SheetMapping } from './sheet-mapping';
 import { isTotalsRowFast, TotalsCheck } from './totals-check';
+import { centsToMoney, isPeriod, moneyToCents } from '../../domain';
 
 export { csvEvents, CsvRejected } from './csv-events';
 export type { SheetMapping } from './sheet-mapping';
@@ -94,7 +94,6 @@ export interface FileImportResult {
 
 export const PREVIEW_RECORDS = 20;
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 type Phase = 'none' | 'skip' | 'search' | 'read';
 
@@ -138,7 +137,7 @@ export class FileImporter {
     private readonly options: FileImportOptions,
     private readonly onRecord: (record: ImportRecord) => void,
   ) {
-    if (options.period !== null && !PERIOD.test(options.period)) throw new RangeError(`period must be YYYY-MM: ${options.period}`);
+    if (options.period !== null && !isPeriod(options.period)) throw new RangeError(`period must be YYYY-MM: ${options.period}`);
     this.kind = options.kind;
     this.log = new IssueLog(options.file, options.maxIssues ?? DEFAULT_MAX_ISSUES);
     this.rules = new KindRules(options);

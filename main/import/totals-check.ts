@@ -8,8 +8,8 @@
  */
 import type { CellValue } from './cell-value';
 import { isBlankValue } from './field-plan';
-import { centsToMoney } from './money';
 import { isTotalsRow } from './rows';
+import { centsToMoney } from '../../domain';
 
 export type TotalsMismatch = { expected: string; segment: string };
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from './cell-value';
-import { decimalToString, numberToDecimal, toCents } from './decimal';
+import { numberToDecimal } from './decimal';
 import { parseCode, parseDecimal, parseMoney, parseRate, parseStatus, parseText } from './values';
+import { decimalToMoney, plainDecimal } from '../../domain';
 
 const value = (r: { ok: boolean; value?: unknown }): unknown => (r.ok ? r.value : r);
 
@@ -247,9 +248,9 @@ describe('number cells: the fast path agrees with the Decimal path', () => {
       fc.property(numbers, (n) => {
         const decimal = numberToDecimal(n);
         if (!decimal) return;
-        expect(value(parseMoney(n))).toBe(toCents(decimal));
-        expect(value(parseDecimal(n))).toBe(decimalToString(decimal));
-        expect(value(parseCode(n))).toBe(decimalToString(decimal));
+        expect(value(parseMoney(n))).toBe(decimalToMoney(decimal));
+        expect(value(parseDecimal(n))).toBe(plainDecimal(decimal));
+        expect(value(parseCode(n))).toBe(plainDecimal(decimal));
       }),
       { numRuns: 5000 },
     );

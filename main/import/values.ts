@@ -3,14 +3,15 @@
  * returns a value or a problem, never throws. Money and decimals are exact decimal strings.
  */
 import { dateCellToIso, scalarOf, type CellValue } from './cell-value';
-import { decimalToString, Dec, numberToDecimal, parseNumberText, plainCents, plainNumberText, toCents } from './decimal';
+import { numberToDecimal, parseNumberText, plainCents, plainNumberText } from './decimal';
 import type { FieldName } from './kinds';
 import { fail, ok, type ParseResult } from './result';
 import { problemOfScalar, valueParams } from './scalar-problems';
+import { decimalToMoney, plainDecimal, WideDecimal } from '../../domain';
 
 export type ValueOptions = { field?: FieldName };
 
-function readNumber(cell: CellValue, field: FieldName | undefined): ParseResult<Dec> {
+function readNumber(cell: CellValue, field: FieldName | undefined): ParseResult<WideDecimal> {
   const scalar = scalarOf(cell);
   switch (scalar.type) {
     case 'number':
@@ -33,7 +34,7 @@ export function parseMoney(cell: CellValue, options: ValueOptions = {}): ParseRe
   const cents = plain === null ? null : plainCents(plain);
   if (cents !== null) return ok(cents);
   const read = readNumber(cell, options.field);
-  return read.ok ? ok(toCents(read.value)) : read;
+  return read.ok ? ok(decimalToMoney(read.value)) : read;
 }
 
 /** A quantity or unit price: the exact decimal, not rounded (`1.5`, `0.333`). */
@@ -41,7 +42,7 @@ export function parseDecimal(cell: CellValue, options: ValueOptions = {}): Parse
   const plain = typeof cell === 'number' ? plainNumberText(cell) : null;
   if (plain !== null) return ok(plain);
   const read = readNumber(cell, options.field);
-  return read.ok ? ok(decimalToString(read.value)) : read;
+  return read.ok ? ok(plainDecimal(read.value)) : read;
 }
 
 export type RateOptions = ValueOptions & {
@@ -49,7 +50,7 @@ export type RateOptions = ValueOptions & {
   percentFormat?: boolean;
 };
 
-const PERCENT_THRESHOLD = new Dec('1.5');
+const PERCENT_THRESHOLD = new WideDecimal('1.5');
 
 /** A rate as a fraction (`0.85`) from 0.85, `85%`, `85.5 %`, or a plain 85 (with a warning). */
 export function parseRate(cell: CellValue, options: RateOptions = {}): ParseResult<string> {
@@ -59,18 +60,18 @@ export function parseRate(cell: CellValue, options: RateOptions = {}): ParseResu
     const text = scalar.value.normalize('NFKC').replace(/\s+/g, '');
     if (text.endsWith('%')) {
       const value = parseNumberText(text.slice(0, -1));
-      return value ? ok(decimalToString(value.dividedBy(100))) : fail('import.value.not_rate', params);
+      return value ? ok(plainDecimal(value.dividedBy(100))) : fail('import.value.not_rate', params);
     }
   }
   if (scalar.type === 'boolean' || scalar.type === 'date') return fail('import.value.not_rate', params);
   const read = readNumber(cell, options.field);
   if (!read.ok) return read.key === 'import.value.not_number' ? fail('import.value.not_rate', params) : read;
-  if (options.percentFormat && scalar.type === 'number') return ok(decimalToString(read.value));
+  if (options.percentFormat && scalar.type === 'number') return ok(plainDecimal(read.value));
   if (read.value.gt(PERCENT_THRESHOLD)) {
-    const fraction = decimalToString(read.value.dividedBy(100));
-    return ok(fraction, { key: 'import.value.rate_as_percent', params: { ...params, result: `${decimalToString(read.value)}%` } });
+    const fraction = plainDecimal(read.value.dividedBy(100));
+    return ok(fraction, { key: 'import.value.rate_as_percent', params: { ...params, result: `${plainDecimal(read.value)}%` } });
   }
-  return ok(decimalToString(read.value));
+  return ok(plainDecimal(read.value));
 }
 
 /** Excel keeps 15 significant digits; a longer number code has already lost its tail. */
@@ -86,7 +87,7 @@ export function parseCode(cell: CellValue, options: ValueOptions = {}): ParseRes
       const plain = plainNumberText(scalar.value);
       const value = plain === null ? numberToDecimal(scalar.value) : null;
       if (plain === null && !value) return fail('import.value.not_code', valueParams(cell, options.field));
-      const code = plain ?? (value ? decimalToString(value) : '');
+      const code = plain ?? (value ? plainDecimal(value) : '');
       const digits = code.replace(/^-/, '').split('.')[0]?.length ?? 0;
       if (digits > EXCEL_DIGITS) return ok(code, { key: 'import.value.code_digits_lost', params: { ...valueParams(cell, options.field), value: code } });
       return ok(code);
@@ -107,7 +108,7 @@ export function parseText(cell: CellValue, options: ValueOptions = {}): ParseRes
       return ok(scalar.value.trim());
     case 'number': {
       const value = numberToDecimal(scalar.value);
-      return value ? ok(decimalToString(value)) : fail('import.value.not_number', valueParams(cell, options.field));
+      return value ? ok(plainDecimal(value)) : fail('import.value.not_number', valueParams(cell, options.field));
     }
     case 'boolean':
       return ok(scalar.value ? 'TRUE' : 'FALSE');

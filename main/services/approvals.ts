@@ -1,5 +1,6 @@
 import type { ApprovalStatusView, ChainLevelView, InboxItemView } from '../../contract/ops/approvals';
 import { hasRole } from '../../contract/roles';
+import { centsToMoney, requireMoney } from '../../domain';
 
 export type { ApprovalStatusView, ChainLevelView };
 import {
@@ -18,10 +19,8 @@ import {
 } from '../db/approvals-repo';
 import { batchOf, lastDataChange, setBatchStatus } from '../db/batches-repo';
 import { findUserByName } from '../db/users-repo';
-import { moneyToCents } from '../import/money';
 import { appendAudit } from './audit';
 import { create as backup } from './backups';
-import { cents } from './calc';
 import type { ServiceContext } from './context';
 import { AppError, rejected } from './errors';
 import { requireRole } from './users';
@@ -34,7 +33,7 @@ function minTotalCents(v: string | number | null | undefined): bigint | null {
   if (v === null || v === undefined || v === '') return null;
   const s = typeof v === 'number' ? String(v) : v.trim().replace(/,/g, '');
   if (!/^\d{1,13}(\.\d{1,2})?$/.test(s)) throw rejected('chain.bad_min_total', { value: String(v) });
-  return moneyToCents(s.includes('.') ? s.padEnd(s.indexOf('.') + 3, '0') : `${s}.00`);
+  return requireMoney(s);
 }
 
 export function showChain(ctx: ServiceContext): ChainLevelView[] {
@@ -42,7 +41,7 @@ export function showChain(ctx: ServiceContext): ChainLevelView[] {
     position: l.position,
     name: l.name,
     approvers: l.approvers.map((a) => ({ name: a.name, display_name: a.display_name })),
-    min_total: l.min_total_cents === null ? null : cents(l.min_total_cents),
+    min_total: l.min_total_cents === null ? null : centsToMoney(l.min_total_cents),
   }));
 }
 
@@ -120,7 +119,7 @@ export async function submit(ctx: ServiceContext, input: { period: string; comme
     });
     for (const l of chain) snapshotLevel(db, id, l, l.approvers.map((a) => a.id));
     setBatchStatus(db, b.id, 'submitted');
-    appendAudit(db, { actor: user.name, action: 'batch.submit', entity: 'batch', entityId: input.period, before: { status: b.status }, after: { status: 'submitted', hash: b.content_hash, total: cents(b.total_cents), levels: chain.map((l) => l.name) } }, ctx.now());
+    appendAudit(db, { actor: user.name, action: 'batch.submit', entity: 'batch', entityId: input.period, before: { status: b.status }, after: { status: 'submitted', hash: b.content_hash, total: centsToMoney(b.total_cents), levels: chain.map((l) => l.name) } }, ctx.now());
   })();
   return approvalStatus(ctx, input.period);
 }
@@ -191,13 +190,13 @@ export function approvalStatus(ctx: ServiceContext, period: string): ApprovalSta
       submitted_by: s.submitted_by_name,
       submitted_at: s.submitted_at,
       content_hash: s.content_hash,
-      total: cents(s.total_cents),
+      total: centsToMoney(s.total_cents),
       comment: s.comment,
       status: s.status,
       levels: submissionLevels(db, s.id).map((l) => ({
         position: l.position,
         name: l.name,
-        min_total: l.min_total_cents === null ? null : cents(l.min_total_cents),
+        min_total: l.min_total_cents === null ? null : centsToMoney(l.min_total_cents),
         approvers: l.approvers.map((a) => ({ name: a.name, display_name: a.display_name })),
         decision: decisionView(decisions.find((d) => d.position === l.position)),
       })),
@@ -217,7 +216,7 @@ export function approvalStatus(ctx: ServiceContext, period: string): ApprovalSta
       next = { position: level.position, name: level.name, can_sign: reason === null, reason };
     }
   }
-  return { period, status: b.status, content_hash: b.content_hash, total: cents(b.total_cents), submissions: subs, next };
+  return { period, status: b.status, content_hash: b.content_hash, total: centsToMoney(b.total_cents), submissions: subs, next };
 }
 
 export type InboxItem = InboxItemView;
@@ -227,7 +226,7 @@ export function inbox(ctx: ServiceContext): InboxItem[] {
   if (!me) throw new AppError('unauthenticated', 'auth.required');
   return inboxFor(ctx.store.db, me.id).map((r) => ({
     period: r.period,
-    total: cents(r.total_cents),
+    total: centsToMoney(r.total_cents),
     level: r.position,
     level_name: r.level_name,
     submitted_by: r.submitted_by_name,

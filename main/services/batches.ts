@@ -4,13 +4,13 @@ import { formatIssue } from '../../formulas';
 import { adjustmentsOf, batchLine, batchLines, batchOf, batchTotals, deleteAdjustment, setLineAdjustment, sourceLines, updateBatchTotals, type BatchLine, type BatchRow } from '../db/batches-repo';
 import { policyVersion } from '../db/policies-repo';
 import { t } from '../i18n/messages';
-import { moneyToCents } from '../import/money';
 import { upsertAdjustment } from '../db/batches-repo';
 import { appendAudit } from './audit';
 import { contentHash } from './batch-hash';
-import { cents, type ExceptionDetail } from './calc';
+import { type ExceptionDetail } from './calc';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from './errors';
+import { centsToMoney, requireMoney } from '../../domain';
 
 export type ResultRow = ResultRowView;
 export type BatchResults = BatchResultsView;
@@ -44,10 +44,10 @@ export function results(ctx: ServiceContext, period: string): BatchResults {
     policy_version: l.policy_version,
     inputs: JSON.parse(l.inputs_json) as Record<string, string>,
     values: l.values_json ? (JSON.parse(l.values_json) as Record<string, string>) : {},
-    rebate: l.rebate_cents === null ? null : cents(l.rebate_cents),
-    adjustment: cents(l.adjustment_cents),
+    rebate: l.rebate_cents === null ? null : centsToMoney(l.rebate_cents),
+    adjustment: centsToMoney(l.adjustment_cents),
     adjustment_reason: adjustments.get(l.code)?.reason ?? null,
-    final: l.final_cents === null ? null : cents(l.final_cents),
+    final: l.final_cents === null ? null : centsToMoney(l.final_cents),
     exception: exceptionText(l, ctx.lang),
   }));
   const used = JSON.parse(b.policies_json) as { code: string; version: number }[];
@@ -66,9 +66,9 @@ export function results(ctx: ServiceContext, period: string): BatchResults {
     batch: b.id,
     status: b.status,
     content_hash: b.content_hash,
-    total: cents(b.total_cents),
-    rebate_total: cents(b.rebate_cents),
-    adjustment_total: cents(b.adjustment_cents),
+    total: centsToMoney(b.total_cents),
+    rebate_total: centsToMoney(b.rebate_cents),
+    adjustment_total: centsToMoney(b.adjustment_cents),
     distributors: b.distributors,
     calculated_by: b.calculated_by,
     calculated_at: b.calculated_at,
@@ -96,7 +96,7 @@ export function adjust(ctx: ServiceContext, input: { period: string; code: strin
   const code = input.code.trim().toUpperCase();
   const line = batchLine(db, b.id, code);
   if (!line) throw rejected('adjust.no_row', { code, period: input.period });
-  const amountCents = moneyToCents(amount.includes('.') ? amount.padEnd(amount.indexOf('.') + 3, '0') : `${amount}.00`);
+  const amountCents = requireMoney(amount);
   const before = adjustmentsOf(db, input.period).find((a) => a.code === code);
   db.transaction(() => {
     if (amountCents === 0n) deleteAdjustment(db, input.period, code);
@@ -112,8 +112,8 @@ export function adjust(ctx: ServiceContext, input: { period: string; code: strin
         action: 'adjustment.set',
         entity: 'adjustment',
         entityId: `${input.period}/${code}`,
-        before: before ? { amount: cents(before.amount_cents), reason: before.reason } : null,
-        after: { amount: cents(amountCents), reason, batch_total: cents(totals.total), hash, ...(b.status === 'rejected' ? { status: 'draft' } : {}) },
+        before: before ? { amount: centsToMoney(before.amount_cents), reason: before.reason } : null,
+        after: { amount: centsToMoney(amountCents), reason, batch_total: centsToMoney(totals.total), hash, ...(b.status === 'rejected' ? { status: 'draft' } : {}) },
       },
       ctx.now(),
     );
@@ -134,7 +134,7 @@ export function trace(ctx: ServiceContext, period: string, code: string): TraceV
   const limit = 200;
   const db = ctx.store.db;
   const sources = (['purchases', 'returns'] as const).flatMap((kind) =>
-    sourceLines(db, kind, period, row.code, limit).map((s) => ({ kind, file: s.file_name, sheet: s.sheet, row: s.row_no, doc_no: s.doc_no, date: s.date, amount: cents(s.amount_cents) })),
+    sourceLines(db, kind, period, row.code, limit).map((s) => ({ kind, file: s.file_name, sheet: s.sheet, row: s.row_no, doc_no: s.doc_no, date: s.date, amount: centsToMoney(s.amount_cents) })),
   );
   return {
     period,

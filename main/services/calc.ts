@@ -12,7 +12,6 @@ import {
   updateBatchAfterCalc,
   type BatchLine,
 } from '../db/batches-repo';
-import { moneyToCents } from '../import/money';
 import { aggregatePeriod } from './aggregate';
 import { appendAudit } from './audit';
 import { create as backup } from './backups';
@@ -21,18 +20,10 @@ import { actorName, type ServiceContext } from './context';
 import { rejected } from './errors';
 import { storedPolicies, type StoredPolicy } from './policies';
 import { selectPolicy } from './policy-selection';
-
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { centsToMoney, isPeriod, moneyToCents } from '../../domain';
 
 export type CalcDiff = CalcDiffView;
 export type CalcResult = CalcResultView;
-
-export function cents(c: number | bigint | null | undefined): string {
-  const v = BigInt(c ?? 0);
-  const neg = v < 0n;
-  const digits = (neg ? -v : v).toString().padStart(3, '0');
-  return `${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
-}
 
 /** The detail of an exception, translated when shown (workflow.md: listed, never a silent 0). */
 export interface ExceptionDetail {
@@ -48,7 +39,7 @@ export interface ExceptionDetail {
  * keeping adjustments. Refused for a submitted or approved batch. One transaction, a backup first.
  */
 export async function calculate(ctx: ServiceContext, period: string): Promise<CalcResult> {
-  if (!PERIOD.test(period)) throw rejected('import.period_invalid', { period });
+  if (!isPeriod(period)) throw rejected('import.period_invalid', { period });
   const db = ctx.store.db;
   const existing = batchOf(db, period);
   if (existing && (existing.status === 'submitted' || existing.status === 'approved')) {
@@ -132,12 +123,12 @@ export async function calculate(ctx: ServiceContext, period: string): Promise<Ca
     for (const a of adjustments.values()) {
       if (codes.has(a.code)) continue;
       deleteAdjustment(db, period, a.code);
-      dropped.push({ code: a.code, amount: cents(a.amount_cents), reason: a.reason });
-      appendAudit(db, { actor: by, action: 'adjustment.drop', entity: 'adjustment', entityId: `${period}/${a.code}`, before: { amount: cents(a.amount_cents), reason: a.reason } }, ctx.now());
+      dropped.push({ code: a.code, amount: centsToMoney(a.amount_cents), reason: a.reason });
+      appendAudit(db, { actor: by, action: 'adjustment.drop', entity: 'adjustment', entityId: `${period}/${a.code}`, before: { amount: centsToMoney(a.amount_cents), reason: a.reason } }, ctx.now());
     }
     const totals = batchTotals(db, batchId);
     const after = new Map(batchLines(db, batchId).map((l): [string, BatchLine] => [l.code, l]));
-    const diff: CalcDiff = { first: !existing || existing.calc_count === 0, added: [], removed: [], up: 0, down: 0, unchanged: 0, previous_total: cents(previousTotal), total_delta: cents(BigInt(totals.total) - BigInt(previousTotal)) };
+    const diff: CalcDiff = { first: !existing || existing.calc_count === 0, added: [], removed: [], up: 0, down: 0, unchanged: 0, previous_total: centsToMoney(previousTotal), total_delta: centsToMoney(BigInt(totals.total) - BigInt(previousTotal)) };
     for (const [code, l] of after) {
       const old = before.get(code);
       if (!old) diff.added.push(code);
@@ -155,8 +146,8 @@ export async function calculate(ctx: ServiceContext, period: string): Promise<Ca
         action: 'batch.calculate',
         entity: 'batch',
         entityId: period,
-        ...(existing ? { before: { total: cents(existing.total_cents), hash: existing.content_hash, status: existing.status } } : {}),
-        after: { total: cents(totals.total), distributors: totals.distributors, exceptions: totals.exceptions, hash, policies: JSON.parse(policiesJson) as unknown },
+        ...(existing ? { before: { total: centsToMoney(existing.total_cents), hash: existing.content_hash, status: existing.status } } : {}),
+        after: { total: centsToMoney(totals.total), distributors: totals.distributors, exceptions: totals.exceptions, hash, policies: JSON.parse(policiesJson) as unknown },
       },
       ctx.now(),
     );
@@ -166,9 +157,9 @@ export async function calculate(ctx: ServiceContext, period: string): Promise<Ca
       status: 'draft',
       distributors: totals.distributors,
       exceptions: totals.exceptions ?? 0,
-      rebate_total: cents(totals.rebate),
-      adjustment_total: cents(totals.adjustment),
-      total: cents(totals.total),
+      rebate_total: centsToMoney(totals.rebate),
+      adjustment_total: centsToMoney(totals.adjustment),
+      total: centsToMoney(totals.total),
       content_hash: hash,
       diff,
       dropped_adjustments: dropped,

@@ -11,11 +11,7 @@ import { rejected } from './errors';
 import { runImports, type ImportReport } from './imports';
 import { importPolicy } from './policies';
 import { addUser, requireRole } from './users';
-
-export function previousMonth(now: Date): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
+import { previousMonth } from '../../domain';
 
 export interface DemoLoadResult {
   period: string;

@@ -18,13 +18,10 @@ import {
   replacePeriodKind,
   setImportRows,
   allTemplates,
-  type AnyKind,
-  type DataKind,
   type LineInsert,
 } from '../db/import-repo';
 import type { MappingOverride, MappingTemplate } from '../import/headers';
 import type { Kind } from '../import/kinds';
-import { moneyToCents } from '../import/money';
 import type { FileImportResult, SheetMapping } from '../import/pipeline';
 import type { FileSummary, ImportIssue, ImportRecord, LineRecord } from '../import/records';
 import { ParseFailure, parseInWorker } from '../import/run-worker';
@@ -33,6 +30,7 @@ import { create as backup } from './backups';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from './errors';
 import { fileIssue, issueOut, type IssueOut } from './import-report';
+import { isPeriod, isPeriodKind, KINDS, moneyToCents, nextPeriod, quantityE4 } from '../../domain';
 
 export interface ImportRequest {
   kind: Kind;
@@ -79,7 +77,6 @@ export interface ImportReport {
   warning_count: number;
 }
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_REPORTED = 5000;
 
 function sha256(file: string): Promise<string> {
@@ -92,24 +89,12 @@ function sha256(file: string): Promise<string> {
   });
 }
 
-function nextPeriod(p: string): string {
-  const [y, m] = p.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
 /** Duplicate purchase/return lines (data.md): same doc_no + line_no, else the same doc, sku, quantity and amount. */
 export function dupKey(r: LineRecord): string {
   return r.line_no !== null && r.line_no !== '' ? `L\u0001${r.doc_no}\u0001${r.line_no}` : `R\u0001${r.doc_no}\u0001${r.sku_code ?? ''}\u0001${r.quantity ?? ''}\u0001${r.amount}`;
 }
 
 /** A quantity in ten-thousandths for exact sums in SQL; null when it has more than four decimals. */
-export function quantityE4(q: string | null): bigint | null {
-  const m = q === null ? null : /^(-?)(\d+)(?:\.(\d{1,4}))?$/.exec(q);
-  if (!m) return null;
-  const v = BigInt(m[2] ?? '0') * 10000n + BigInt(((m[3] ?? '') + '0000').slice(0, 4));
-  return m[1] ? -v : v;
-}
-
 class IssueList {
   readonly items: ImportIssue[] = [];
   count = 0;
@@ -144,7 +129,7 @@ async function prepare(ctx: ServiceContext, req: ImportRequest): Promise<Prepare
   const isMaster = kind === 'distributors';
   const db: Db = ctx.store.db;
   if (!isMaster && !req.period) throw rejected('import.period_required');
-  if (req.period !== undefined && !PERIOD.test(req.period)) throw rejected('import.period_invalid', { period: req.period });
+  if (req.period !== undefined && !isPeriod(req.period)) throw rejected('import.period_invalid', { period: req.period });
   if (req.files.length === 0) throw rejected('import.no_files');
   for (const f of req.files) {
     if (!existsSync(f.path) || !statSync(f.path).isFile()) throw rejected('import.file_missing', { file: f.name ?? f.path });
@@ -160,7 +145,7 @@ async function prepare(ctx: ServiceContext, req: ImportRequest): Promise<Prepare
   for (const [index, f] of req.files.entries()) {
     const name = f.name ?? path.basename(f.path);
     const sha = await sha256(f.path);
-    const already = !req.replace && (seenSha.has(sha) || findActiveFile(db, kind as AnyKind, period, sha));
+    const already = !req.replace && (seenSha.has(sha) || findActiveFile(db, kind, period, sha));
     seenSha.add(sha);
     if (already) {
       report.files.push({ file: name, sha256: sha, status: 'unchanged', sheets: [], rows: 0, total: '0.00' });
@@ -178,15 +163,15 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
   const kind = req.kind;
   const db: Db = ctx.store.db;
   const master = kind === 'distributors' ? null : masterData(db);
-  const templates = allTemplates(db, kind as AnyKind).map((j) => JSON.parse(j) as MappingTemplate);
+  const templates = allTemplates(db, kind).map((j) => JSON.parse(j) as MappingTemplate);
   const writers = recordWriters(db);
   const distributors = distributorWriters(db);
   const now = ctx.now().toISOString();
   const seenCodes = new Map<string, { file: string; sheet: string; row: number }>();
 
-  const importId = insertImport(db, { kind: kind as AnyKind, period, mode: req.replace ? 'replace' : 'add', createdBy: actorName(ctx), createdAt: now });
+  const importId = insertImport(db, { kind: kind, period, mode: req.replace ? 'replace' : 'add', createdBy: actorName(ctx), createdAt: now });
   report.import_id = importId;
-  if (req.replace && period) replacePeriodKind(db, kind as DataKind, period, importId);
+  if (req.replace && period && isPeriodKind(kind)) replacePeriodKind(db, kind, period, importId);
 
   const upsertDistributor = (d: Extract<ImportRecord, { kind: 'distributors' }>['record']): void => {
     const row = { code: d.code, name: d.name, region: d.region, province: d.province, city: d.city, grade: d.grade, status: d.status, updated_at: now, import_id: importId };
@@ -203,7 +188,7 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
     distributors.history({ code: d.code, effective_from: effectiveFrom ?? '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
   };
 
-  const fileIds = p.todo.map((f) => insertFile(db, { importId, kind: kind as AnyKind, period, fileName: f.name, sha256: f.sha, bytes: f.bytes }));
+  const fileIds = p.todo.map((f) => insertFile(db, { importId, kind: kind, period, fileName: f.name, sha256: f.sha, bytes: f.bytes }));
   const write = (n: number, rec: ImportRecord): void => {
     const f = p.todo[n];
     const fileId = fileIds[n];
@@ -327,7 +312,7 @@ function record(ctx: ServiceContext, p: Prepared): void {
   if (report.import_id === null) return;
   const now = ctx.now().toISOString();
   setImportRows(db, report.import_id, report.rows);
-  for (const tpl of p.newTemplates) putTemplate(db, req.kind as AnyKind, tpl.signature, JSON.stringify(tpl), now);
+  for (const tpl of p.newTemplates) putTemplate(db, req.kind, tpl.signature, JSON.stringify(tpl), now);
   appendAudit(
     db,
     {
@@ -355,7 +340,7 @@ export async function runImports(
 ): Promise<ImportReport[]> {
   const lang: Lang = ctx.lang;
   const db: Db = ctx.store.db;
-  const order = ['distributors', 'purchases', 'returns', 'promotions', 'claims'];
+  const order: readonly string[] = KINDS;
   const sorted = [...requests].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   const all: Prepared[] = [];
   for (const req of sorted) all.push(await prepare(ctx, req));

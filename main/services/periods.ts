@@ -1,13 +1,11 @@
 import { allBatches, lastDataChange, periodKinds } from '../db/batches-repo';
-import { cents } from './calc';
 import type { ServiceContext } from './context';
-
-const KINDS = ['purchases', 'returns', 'promotions', 'claims'] as const;
+import { type BatchStatus, centsToMoney, PERIOD_KINDS } from '../../domain';
 
 export interface PeriodOverview {
   period: string;
   kinds: { kind: string; files: number; rows: number; total: string }[];
-  batch: { status: 'draft' | 'submitted' | 'approved' | 'rejected'; total: string; distributors: number; exceptions: number; calculated_at: string; content_hash: string; stale: boolean } | null;
+  batch: { status: BatchStatus; total: string; distributors: number; exceptions: number; calculated_at: string; content_hash: string; stale: boolean } | null;
   next: 'import' | 'calculate' | 'review' | 'submit' | 'approval' | 'export';
 }
 
@@ -23,9 +21,9 @@ export function periodsOverview(ctx: ServiceContext, year?: number): PeriodOverv
     const b = batches.get(period);
     const changed = lastDataChange(db, period);
     const stale = !!b && (b.status === 'draft' || b.status === 'rejected') && changed !== null && changed > b.calculated_at;
-    const rows = KINDS.map((kind) => {
+    const rows = PERIOD_KINDS.map((kind) => {
       const k = kinds.find((x) => x.period === period && x.kind === kind);
-      return { kind, files: k?.files ?? 0, rows: k?.rows ?? 0, total: cents(k?.total_cents ?? 0) };
+      return { kind, files: k?.files ?? 0, rows: k?.rows ?? 0, total: centsToMoney(k?.total_cents ?? 0) };
     });
     const hasData = rows.some((r) => r.rows > 0 && r.kind !== 'claims');
     let next: PeriodOverview['next'];
@@ -38,7 +36,7 @@ export function periodsOverview(ctx: ServiceContext, year?: number): PeriodOverv
     out.push({
       period,
       kinds: rows,
-      batch: b ? { status: b.status, total: cents(b.total_cents), distributors: b.distributors, exceptions: b.exceptions, calculated_at: b.calculated_at, content_hash: b.content_hash, stale } : null,
+      batch: b ? { status: b.status, total: centsToMoney(b.total_cents), distributors: b.distributors, exceptions: b.exceptions, calculated_at: b.calculated_at, content_hash: b.content_hash, stale } : null,
       next,
     });
   }

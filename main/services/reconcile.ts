@@ -4,10 +4,9 @@ import { batchLines } from '../db/batches-repo';
 import { approvedFinalsOf, claimsByCode, unknownOriginalDocs } from '../db/reconcile-repo';
 import { getSetting } from '../db/settings-repo';
 import { t } from '../i18n/messages';
-import { previousPeriod } from './aggregate';
 import { requireBatch } from './batches';
-import { cents } from './calc';
 import type { ServiceContext } from './context';
+import { centsToMoney, previousPeriod } from '../../domain';
 
 export interface ReconcileSettings {
   /** |claimed − final| at most this many cents counts as matched (default ¥0.01) */
@@ -56,15 +55,15 @@ export function reconcile(ctx: ServiceContext, period: string): ReconcileReport 
   for (const c of claimRows) {
     const l = byCode.get(c.code);
     if (!l) {
-      claims.push({ code: c.code, name: null, claimed: cents(c.cents), computed: null, difference: null, status: 'only_claims' });
+      claims.push({ code: c.code, name: null, claimed: centsToMoney(c.cents), computed: null, difference: null, status: 'only_claims' });
       continue;
     }
     const final = l.final_cents ?? 0;
     const diff = c.cents - final;
-    claims.push({ code: c.code, name: l.name, claimed: cents(c.cents), computed: cents(final), difference: cents(diff), status: Math.abs(diff) <= s.toleranceCents ? 'matched' : 'differs' });
+    claims.push({ code: c.code, name: l.name, claimed: centsToMoney(c.cents), computed: centsToMoney(final), difference: centsToMoney(diff), status: Math.abs(diff) <= s.toleranceCents ? 'matched' : 'differs' });
   }
   if (claimRows.length > 0) {
-    for (const l of lines) if (!claimed.has(l.code)) claims.push({ code: l.code, name: l.name, claimed: null, computed: cents(l.final_cents ?? 0), difference: null, status: 'only_batch' });
+    for (const l of lines) if (!claimed.has(l.code)) claims.push({ code: l.code, name: l.name, claimed: null, computed: centsToMoney(l.final_cents ?? 0), difference: null, status: 'only_batch' });
   }
   claims.sort((a, b2) => (a.code < b2.code ? -1 : a.code > b2.code ? 1 : 0));
 
@@ -78,7 +77,7 @@ export function reconcile(ctx: ServiceContext, period: string): ReconcileReport 
     const pct = old === 0 ? null : new Decimal(diff).div(Math.abs(old)).times(100);
     const overPct = pct === null ? diff !== 0 : pct.abs().greaterThan(s.changePercent);
     if (previous.size > 0 && overPct && Math.abs(diff) > s.changeCents) {
-      changes.push({ code: l.code, name: l.name, previous: cents(old), current: cents(cur), difference: cents(diff), percent: pct === null ? null : pct.toFixed(1) });
+      changes.push({ code: l.code, name: l.name, previous: centsToMoney(old), current: centsToMoney(cur), difference: centsToMoney(diff), percent: pct === null ? null : pct.toFixed(1) });
     }
   }
   changes.sort((a, b2) => new Decimal(b2.difference).abs().comparedTo(new Decimal(a.difference).abs()));
@@ -105,7 +104,7 @@ export function reconcile(ctx: ServiceContext, period: string): ReconcileReport 
     period,
     previous_period: prev,
     previous_approved: previous.size > 0,
-    settings: { tolerance: cents(s.toleranceCents), change_percent: s.changePercent, change_amount: cents(s.changeCents), return_rate: s.returnRate },
+    settings: { tolerance: centsToMoney(s.toleranceCents), change_percent: s.changePercent, change_amount: centsToMoney(s.changeCents), return_rate: s.returnRate },
     claims,
     changes,
     checks,

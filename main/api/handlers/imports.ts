@@ -9,8 +9,8 @@ import { AppError, rejected } from '../../services/errors';
 import { writeImportErrorWorkbook } from '../../services/import-errors-workbook';
 import { runImport, runImports, type ImportProgress, type ImportReport, type ImportRequest } from '../../services/imports';
 import { t } from '../../i18n/messages';
-import { centsToMoney } from '../../import/money';
 import type { HandlersFor } from '../handler-types';
+import { centsToMoney } from '../../../domain';
 
 type Input = Omit<ImportRequest, 'overrides'> & {
   overrides?: Record<string, { headerRow?: number | undefined; headerRowSpan?: 1 | 2 | undefined; columns?: Record<string, string | null> | undefined }> | undefined;

@@ -10,9 +10,10 @@ import { call } from '../api/client';
 import { errorText, REFRESH_MS, useInterval } from '../api/use-load';
 import { DecisionView } from './approval/DecisionView';
 import { InboxCard } from './approval/InboxCard';
-import { periodFromHash, previousPeriod } from './approval/model';
+import { periodFromHash } from './approval/model';
 import { StatusTag } from '../components/StatusTag';
 import './approval/approval.css';
+import { previousPeriod } from '../../../domain';
 
 /** 审批: the approver's inbox and the decision view of one batch (`#/approval/2026-01`). */
 export function ApprovalPage({ lang, user }: { lang: Lang; user: SessionUser }): React.JSX.Element {

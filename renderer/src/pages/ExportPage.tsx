@@ -6,11 +6,11 @@ import { hasRole } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
 import { call } from '../api/client';
 import { errorText } from '../api/use-load';
-import { formatMoney } from '../format';
 import { ExportKinds } from './export/ExportKinds';
 import { SavedFiles } from './export/SavedFiles';
 import { useExport } from './export/use-export';
 import { StatusTag } from '../components/StatusTag';
+import { formatMoney } from '../../../domain';
 
 /** 导出: choose the batch, export the approval workbook, statements or posting file, see where they went. */
 export function ExportPage({ user }: { user: SessionUser }): React.JSX.Element {

@@ -8,7 +8,6 @@ import { call } from '../api/client';
 import { errorText, useLoad } from '../api/use-load';
 import { saveDownload, stageFiles, type StagedFile } from '../api/files';
 import { useImportJob } from '../api/use-job';
-import { currentPeriod, formatMoney, sumMoney } from '../format';
 import { FilesStep } from './import/FilesStep';
 import { HistoryCard } from './import/HistoryCard';
 import { IssuesGrid, type IssueRow } from './import/IssuesGrid';
@@ -17,13 +16,14 @@ import { runKinds } from './import/run-kinds';
 import { classifySide, isSystemFile, isWorkbookName, type SideFile } from './import/side-files';
 import { SideFiles } from './import/SideFiles';
 import type { ImportFileState, KindRun } from './import/types';
+import { formatMoney, previousMonth, sumMoney } from '../../../domain';
 
 export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { job, follow, cancel, reset } = useImportJob();
   const [step, setStep] = useState(0);
-  const [period, setPeriod] = useState(currentPeriod());
+  const [period, setPeriod] = useState(previousMonth(new Date(), 'local'));
   const [picked, setPicked] = useState<(File | StagedFile)[]>([]);
   const [files, setFiles] = useState<ImportFileState[]>([]);
   const [kinds, setKinds] = useState<KindView[]>([]);

@@ -11,10 +11,11 @@ import { REFRESH_MS, useLoad } from '../api/use-load';
 import { go, PeriodCard } from './overview/PeriodCard';
 import { useCalculate } from './results/use-calculate';
 import './results/results.css';
+import { PERIOD_KINDS } from '../../../domain';
 
 /** A month without anything imported yet: what the overview shows when the user picks it. */
 function emptyPeriod(period: string): PeriodOverviewView {
-  return { period, kinds: ['purchases', 'returns', 'promotions', 'claims'].map((kind) => ({ kind, files: 0, rows: 0, total: '0.00' })), batch: null, next: 'import' };
+  return { period, kinds: PERIOD_KINDS.map((kind) => ({ kind, files: 0, rows: 0, total: '0.00' })), batch: null, next: 'import' };
 }
 
 /** 期间总览: where each month stands (导入 → 核算 → 对账 → 审批 → 导出) and its next step. */

@@ -6,7 +6,6 @@ import { hasRole, type Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
 import { ApiError, call } from '../api/client';
 import { saveDownload } from '../api/files';
-import { currentPeriod } from '../format';
 import { CommentDialog } from './policies/CommentDialog';
 import { draftOfFile, fileOfDraft, templateDraft, type PolicyDraft } from './policies/draft';
 import { EditorToolbar } from './policies/EditorToolbar';
@@ -18,6 +17,7 @@ import { PolicyList } from './policies/PolicyList';
 import { PreviewPanel } from './policies/PreviewPanel';
 import { useValidation } from './policies/use-validation';
 import './policies/policies.css';
+import { previousMonth } from '../../../domain';
 
 const same = (a: PolicyDraft, b: PolicyDraft | null): boolean => b !== null && JSON.stringify(fileOfDraft(a)) === JSON.stringify(fileOfDraft(b));
 const uniq = (xs: string[]): string[] => [...new Set(xs)].sort();
@@ -31,7 +31,7 @@ export function PoliciesPage({ lang, user }: { lang: Lang; user: SessionUser }):
   const [loaded, setLoaded] = useState<PolicyVersionView | null>(null);
   const [baseline, setBaseline] = useState<PolicyDraft | null>(null);
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
-  const [period, setPeriod] = useState(currentPeriod());
+  const [period, setPeriod] = useState(previousMonth(new Date(), 'local'));
   const [scopes, setScopes] = useState<{ regions: string[]; grades: string[] }>({ regions: [], grades: [] });
   const [dialog, setDialog] = useState<'save' | 'state' | null>(null);
   const [history, setHistory] = useState(false);
@@ -60,7 +60,7 @@ export function PoliciesPage({ lang, user }: { lang: Lang; user: SessionUser }):
     void call('distributors.list', {}).then((ds) => setScopes({ regions: uniq(ds.map((d) => d.region)), grades: uniq(ds.map((d) => d.grade)) }));
     void call('import.history', {}).then((h) => {
       const periods = h.filter((x) => x.kind === 'purchases' && x.period).map((x) => x.period ?? '');
-      if (periods.length) setPeriod(periods.sort().at(-1) ?? currentPeriod());
+      if (periods.length) setPeriod(periods.sort().at(-1) ?? previousMonth(new Date(), 'local'));
     });
   }, [refresh, open]);
 

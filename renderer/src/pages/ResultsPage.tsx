@@ -12,7 +12,6 @@ import { lastRejection as lastRejectionOf, RejectionNotice } from '../components
 import { DecisionModal } from './approval/DecisionModal';
 import { AdjustModal } from './results/AdjustModal';
 import { StatusTag } from '../components/StatusTag';
-import { centsToMoney, sumCents } from './results/decimal';
 import { ExceptionsTab } from './results/ExceptionsTab';
 import { GroupGrid } from './results/GroupGrid';
 import { formulaColumns } from './results/model';
@@ -23,11 +22,12 @@ import { SummaryCards } from './results/SummaryCards';
 import { TraceDrawer } from './results/TraceDrawer';
 import { useCalculate } from './results/use-calculate';
 import './results/results.css';
+import { centsToMoney, isPeriod, previousPeriod, sumCents } from '../../../domain';
 
 /** The period of a deep link `#/results/2026-01` (the Shell only reads the section before it). */
 function periodFromHash(): string | null {
   const p = location.hash.replace(/^#\/?/, '').split('/')[1] ?? '';
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(p) ? p : null;
+  return isPeriod(p) ? p : null;
 }
 
 /** 核算结果: one period's batch — summary, results grid, summaries, exceptions, reconciliation, trace. */
@@ -104,8 +104,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
   const batchPeriods = useMemo(() => (periods ?? []).filter((p) => p.batch), [periods]);
   const previous = useMemo(() => {
     if (!period) return undefined;
-    const [y, m] = period.split('-').map(Number) as [number, number];
-    const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const prev = previousPeriod(period);
     return periods?.find((p) => p.period === prev && p.batch);
   }, [periods, period]);
 

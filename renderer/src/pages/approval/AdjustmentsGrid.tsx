@@ -5,10 +5,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultRowView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
-import { sumMoney } from '../../format';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { moneyCol, sized, textCol } from './grid';
 import { adjustedRows } from './model';
+import { sumMoney } from '../../../../domain';
 
 /** Every manual adjustment with its reason: what a preparer changed by hand, for the approver to judge. */
 export function AdjustmentsGrid({ rows, lang, onTrace }: { rows: ResultRowView[]; lang: Lang; onTrace: (code: string) => void }): React.JSX.Element {

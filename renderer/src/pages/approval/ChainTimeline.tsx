@@ -3,8 +3,8 @@ import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalStatusView } from '../../../../contract/ops/approvals';
 import type { Lang } from '../../../../contract/roles';
-import { formatMoney } from '../../format';
 import { formatTime } from './model';
+import { formatMoney } from '../../../../domain';
 
 type Submission = ApprovalStatusView['submissions'][number];
 type Level = Submission['levels'][number];

@@ -5,13 +5,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReconcileView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
-import { formatMoney } from '../../format';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { moneyCol, sized, textCol } from './grid';
-import { toCents } from './model';
+import { formatMoney, roundToCents } from '../../../../domain';
 
 function signedMoney(v: string | null): string {
-  return v !== null && toCents(v) > 0n ? `+${formatMoney(v)}` : formatMoney(v);
+  return v !== null && roundToCents(v) > 0n ? `+${formatMoney(v)}` : formatMoney(v);
 }
 
 type Change = ReconcileView['changes'][number];

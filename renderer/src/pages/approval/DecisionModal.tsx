@@ -5,8 +5,7 @@ import type { ApprovalStatusView, ChainLevelView } from '../../../../contract/op
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
 import { confirmKeys } from '../../components/confirm-keys';
-import { formatMoney } from '../../format';
-import { toCents } from './model';
+import { formatMoney, roundToCents } from '../../../../domain';
 
 export type DecisionMode = 'approve' | 'reject' | 'submit';
 
@@ -35,7 +34,7 @@ export function DecisionModal({ mode, period, total, distributors, hash, status,
   const [error, setError] = useState<string | null>(null);
   const next = status.next;
   const submitter = status.submissions[status.submissions.length - 1]?.submitted_by ?? '';
-  const levels = chain.filter((l) => l.min_total === null || toCents(total) >= toCents(l.min_total));
+  const levels = chain.filter((l) => l.min_total === null || roundToCents(total) >= roundToCents(l.min_total));
 
   const ok = async (): Promise<void> => {
     if (!mode || busy) return;

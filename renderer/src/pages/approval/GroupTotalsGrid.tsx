@@ -6,7 +6,8 @@ import type { ResultRowView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { countCol, moneyCol, textCol } from './grid';
-import { formatShare, groupTotals, type GroupTotal } from './model';
+import { groupTotals, type GroupTotal } from './model';
+import { formatBasisPoints } from '../../../../domain';
 
 /** Totals by region or by grade with a grand-total row that equals the batch total to the cent. */
 export function GroupTotalsGrid({ rows, by, lang }: { rows: ResultRowView[]; by: 'region' | 'grade'; lang: Lang }): React.JSX.Element {
@@ -24,7 +25,7 @@ export function GroupTotalsGrid({ rows, by, lang }: { rows: ResultRowView[]; by:
       { ...moneyCol<GroupTotal>('rebate', t('approval.col.rebate'), (g) => g.rebate), flex: 1, minWidth: 130 },
       { ...moneyCol<GroupTotal>('adjustment', t('approval.col.adjustment'), (g) => g.adjustment), flex: 1, minWidth: 110 },
       { ...moneyCol<GroupTotal>('final', t('approval.col.final'), (g) => g.final), cellClass: 'num cell-final', flex: 1, minWidth: 130 },
-      { ...textCol<GroupTotal>('share', t('approval.col.share'), (g) => formatShare(g.shareBp), 84), type: 'rightAligned', cellClass: 'num' },
+      { ...textCol<GroupTotal>('share', t('approval.col.share'), (g) => formatBasisPoints(g.shareBp), 84), type: 'rightAligned', cellClass: 'num' },
     ],
     [t, by],
   );

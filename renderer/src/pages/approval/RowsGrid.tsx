@@ -5,9 +5,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultRowView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
-import { sumMoney } from '../../format';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { moneyCol, textCol } from './grid';
+import { sumMoney } from '../../../../domain';
 
 /** Every distributor of the batch; a click opens its trace. The bottom row totals the columns. */
 export function RowsGrid({ rows, lang, onTrace }: { rows: ResultRowView[]; lang: Lang; onTrace: (code: string) => void }): React.JSX.Element {

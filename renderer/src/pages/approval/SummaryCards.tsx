@@ -1,8 +1,8 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BatchResultsView, PeriodOverviewView } from '../../../../contract/ops/batches';
-import { formatMoney, sumMoney } from '../../format';
-import { adjustedRows, difference, isNegative, toCents } from './model';
+import { adjustedRows } from './model';
+import { formatMoney, isNegative, roundToCents, subtractMoney, sumMoney } from '../../../../domain';
 
 function Money({ value, testId }: { value: string; testId?: string }): React.JSX.Element {
   return (
@@ -13,7 +13,7 @@ function Money({ value, testId }: { value: string; testId?: string }): React.JSX
 }
 
 function signed(value: string): string {
-  return toCents(value) > 0n ? `+${formatMoney(value)}` : formatMoney(value);
+  return roundToCents(value) > 0n ? `+${formatMoney(value)}` : formatMoney(value);
 }
 
 /** The four figures an approver reads first: total, distributors, exceptions, manual adjustments. */
@@ -33,7 +33,7 @@ export function SummaryCards({ data, previous }: { data: BatchResultsView; previ
           </Typography.Text>
           <Typography.Text type="secondary" className="card-sub" data-testid="approval-vs-previous">
             {prevBatch && previous
-              ? t('approval.card.vsPrevious', { period: previous.period, total: formatMoney(prevBatch.total), delta: signed(difference(data.total, prevBatch.total)) })
+              ? t('approval.card.vsPrevious', { period: previous.period, total: formatMoney(prevBatch.total), delta: signed(subtractMoney(data.total, prevBatch.total)) })
               : t('approval.card.noPrevious')}
           </Typography.Text>
         </Card>

@@ -6,8 +6,7 @@ import type { Lang } from '../../../../contract/roles';
 import { BUILTIN_VARIABLES } from '../../../../formulas';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
-import { formatMoney } from '../../format';
-import { formatFigure, formatRate, isNegative } from './model';
+import { formatDecimal, formatMoney, formatPercent, isNegative } from '../../../../domain';
 
 type Formula = TraceViewData['formulas'][number];
 type Source = TraceViewData['sources'][number];
@@ -19,8 +18,8 @@ const RATE_INPUTS = new Set(['return_rate', 'promo_rate']);
 /** Figures right-aligned as in Excel, words (grade, region) left-aligned. */
 function InputValue({ name, value }: { name: string; value: string }): React.JSX.Element {
   if (MONEY_INPUTS.has(name)) return <div className="num-cell"><Money value={value} /></div>;
-  if (RATE_INPUTS.has(name)) return <div className="num-cell num">{formatRate(value)}</div>;
-  return /^-?\d+(\.\d+)?$/.test(value) ? <div className="num-cell num">{formatFigure(value)}</div> : <span>{value}</span>;
+  if (RATE_INPUTS.has(name)) return <div className="num-cell num">{formatPercent(value)}</div>;
+  return /^-?\d+(\.\d+)?$/.test(value) ? <div className="num-cell num">{formatDecimal(value)}</div> : <span>{value}</span>;
 }
 
 function Money({ value }: { value: string | null }): React.JSX.Element {
@@ -95,7 +94,7 @@ export function TraceDrawer({ period, code, lang, onClose }: { period: string; c
             columns={[
               { title: t('approval.trace.label'), dataIndex: 'label', width: 130, render: (v: string, f) => (<><div>{v}</div><Typography.Text type="secondary" className="mono small">{f.name}</Typography.Text></>) },
               { title: t('approval.trace.expr'), dataIndex: 'expr', render: (v: string) => <code className="approval-expr">{v}</code> },
-              { title: t('approval.trace.value'), dataIndex: 'value', width: 150, align: 'right', render: (v: string | null) => <span className={`num${isNegative(v) ? ' num-negative' : ''}`}>{v === null ? '—' : formatFigure(v)}</span> },
+              { title: t('approval.trace.value'), dataIndex: 'value', width: 150, align: 'right', render: (v: string | null) => <span className={`num${isNegative(v) ? ' num-negative' : ''}`}>{v === null ? '—' : formatDecimal(v)}</span> },
             ]}
           />
 

@@ -1,7 +1,6 @@
 import type { ColDef, ValueGetterParams } from 'ag-grid-community';
 import type { CSSProperties } from 'react';
-import { formatMoney } from '../../format';
-import { compareMoney, isNegative } from './model';
+import { compareMoney, formatMoney, isNegative } from '../../../../domain';
 
 /** A money column as Excel users read it: right-aligned, separators, two decimals, negatives red. */
 export function moneyCol<T>(colId: string, headerName: string, get: (row: T) => string | null | undefined, width = 140): ColDef<T> {

@@ -1,9 +1,9 @@
 import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../format';
 import { showInFolder } from '../../api/files';
 import type { SavedExport } from './use-export';
+import { formatMoney } from '../../../../domain';
 
 /** Where this visit's exports went, with "open folder" (Electron) and "save again". */
 export function SavedFiles({ saved, onSaveAgain }: { saved: SavedExport[]; onSaveAgain: (s: SavedExport) => void }): React.JSX.Element {

@@ -7,7 +7,7 @@ import type { ImportHistoryView } from '../../../../contract/ops/imports';
 import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
 import { gridLocale, gridTheme } from '../../grid/setup';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../../../domain';
 
 export function HistoryCard({ period, lang, refreshKey }: { period: string; lang: Lang; refreshKey: number }): React.JSX.Element {
   const { t } = useTranslation();

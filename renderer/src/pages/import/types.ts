@@ -1,7 +1,8 @@
 import type { DetectedFile, ImportKind, ImportReportView } from '../../../../contract/ops/imports';
 import type { StagedFile } from '../../api/files';
+import { KINDS } from '../../../../domain';
 
-export const KIND_ORDER: ImportKind[] = ['distributors', 'purchases', 'returns', 'promotions', 'claims'];
+export const KIND_ORDER: readonly ImportKind[] = KINDS;
 
 /** One picked file through the steps. */
 export interface ImportFileState {

@@ -6,9 +6,9 @@ import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { RejectionNotice } from '../../components/RejectionNotice';
-import { formatMoney } from '../../format';
 import { StatusTag } from '../../components/StatusTag';
 import { claimsKind, currentStep, dataKinds, STEP_KEYS, stepStatus, type StepKey } from './steps';
+import { formatMoney } from '../../../../domain';
 
 interface Props {
   period: PeriodOverviewView;

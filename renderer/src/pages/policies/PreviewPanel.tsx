@@ -9,10 +9,10 @@ import type { PolicyPreviewView, PreviewRowView } from '../../../../contract/ops
 import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
-import { formatMoney } from '../../format';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import type { DraftFile } from './draft';
 import { TraceDrawer } from './TraceDrawer';
+import { formatMoney } from '../../../../domain';
 
 interface Props {
   file: DraftFile;

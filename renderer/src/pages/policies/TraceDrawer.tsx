@@ -6,8 +6,8 @@ import type { Lang } from '../../../../contract/roles';
 import { BUILTIN_VARIABLES } from '../../../../formulas';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
-import { formatMoney } from '../../format';
 import type { DraftFile } from './draft';
+import { formatDecimal, formatMoney } from '../../../../domain';
 
 interface Props {
   code: string | null;
@@ -17,11 +17,9 @@ interface Props {
   onClose: () => void;
 }
 
-/** A number with thousands separators and its full precision (trace values are not rounded); text as is. */
+/** A number rounded for reading (up to four decimals, with separators); text as is. */
 function grouped(v: string | null): string {
-  if (v === null) return '—';
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(v);
-  return m ? `${m[1] ?? ''}${(m[2] ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}` : v;
+  return v === null ? '—' : formatDecimal(v);
 }
 
 /** How one distributor's rebate comes about with the draft: the inputs read, every formula's value. */

@@ -5,8 +5,7 @@ import type { ResultRowView } from '../../../../contract/ops/batches';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
 import { confirmKeys } from '../../components/confirm-keys';
-import { formatMoney } from '../../format';
-import { centsToMoney, toCents } from './decimal';
+import { centsToMoney, formatMoney, roundToCents } from '../../../../domain';
 
 const AMOUNT = /^-?\d{1,13}(\.\d{1,2})?$/;
 
@@ -33,12 +32,12 @@ export function AdjustModal({ period, row, onClose, onSaved }: Props): React.JSX
   useEffect(() => {
     if (!row) return;
     setError(null);
-    form.setFieldsValue({ amount: toCents(row.adjustment) === 0n ? '' : row.adjustment, reason: row.adjustment_reason ?? '' });
+    form.setFieldsValue({ amount: roundToCents(row.adjustment) === 0n ? '' : row.adjustment, reason: row.adjustment_reason ?? '' });
   }, [row, form]);
 
   const clean = amount.replace(/[,，\s]/g, '');
   const valid = AMOUNT.test(clean);
-  const finalPreview = row && row.rebate !== null && valid ? centsToMoney(toCents(row.rebate) + toCents(clean)) : null;
+  const finalPreview = row && row.rebate !== null && valid ? centsToMoney(roundToCents(row.rebate) + roundToCents(clean)) : null;
 
   const save = async (v: Values): Promise<void> => {
     if (!row || saving) return;

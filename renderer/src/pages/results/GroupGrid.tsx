@@ -6,20 +6,15 @@ import type { ResultRowView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale } from '../../grid/setup';
 import { compactGridTheme } from './grid-theme';
-import { toCents } from './decimal';
 import { figureCol, textCol } from './grid-columns';
 import { groupRows, groupTotals, type GroupRow } from './model';
+import { formatBasisPoints, roundToCents, shareBasisPoints } from '../../../../domain';
 
 // columns share the width: a summary of a few groups should not leave an empty band on the right
 const DEFAULT_COL: ColDef<GroupRow> = { sortable: true, resizable: true, flex: 1, minWidth: 100 };
-/** A group's share of the total final amount, exactly to 0.01% (integer division of cents). */
+/** A group's share of the total final amount, to 0.01% (rounded half away from zero). */
 function share(final: string, total: string): string {
-  const t = toCents(total);
-  if (t === 0n) return '';
-  const bp = (toCents(final) * 100000n) / t; // thousandths of a percent, then rounded half up
-  const r = (bp + (bp >= 0n ? 5n : -5n)) / 10n;
-  const abs = r < 0n ? -r : r;
-  return `${r < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}%`;
+  return formatBasisPoints(shareBasisPoints(roundToCents(final), roundToCents(total)));
 }
 
 /** 按大区 / 按等级: count, rebate, adjustment, final and exceptions per group, summed exactly. */

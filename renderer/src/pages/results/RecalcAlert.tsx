@@ -1,8 +1,7 @@
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CalcResultView } from '../../../../contract/ops/batches';
-import { formatMoney } from '../../format';
-import { toCents } from './decimal';
+import { formatMoney, roundToCents } from '../../../../domain';
 
 const MAX_CODES = 8;
 
@@ -14,7 +13,7 @@ function codes(list: string[]): string {
 export function RecalcAlert({ result, onClose }: { result: CalcResultView; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const d = result.diff;
-  const delta = toCents(d.total_delta);
+  const delta = roundToCents(d.total_delta);
   const lines = [
     d.first ? t('results.recalc.first', { count: result.distributors }) : t('results.recalc.counts', { up: d.up, down: d.down, unchanged: d.unchanged }),
     d.added.length > 0 ? t('results.recalc.added', { count: d.added.length, codes: codes(d.added) }) : null,

@@ -7,11 +7,10 @@ import type { ReconcileView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
-import { formatMoney } from '../../format';
 import { gridLocale } from '../../grid/setup';
 import { compactGridTheme } from './grid-theme';
-import { formatPercent } from './decimal';
 import { figureCol, textCol } from './grid-columns';
+import { formatMoney, formatPercent } from '../../../../domain';
 
 type Claim = ReconcileView['claims'][number];
 type Change = ReconcileView['changes'][number];

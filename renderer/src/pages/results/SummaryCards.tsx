@@ -1,12 +1,11 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BatchResultsView, PeriodOverviewView } from '../../../../contract/ops/batches';
-import { formatMoney } from '../../format';
-import { centsToMoney, isNegative, toCents } from './decimal';
 import { isCalcDiff } from './model';
+import { centsToMoney, formatMoney, isNegative, roundToCents } from '../../../../domain';
 
 function signed(money: string): string {
-  return `${toCents(money) > 0n ? '+' : ''}${formatMoney(money)}`;
+  return `${roundToCents(money) > 0n ? '+' : ''}${formatMoney(money)}`;
 }
 
 interface Props {
@@ -20,7 +19,7 @@ export function SummaryCards({ data, previous }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const diff = isCalcDiff(data.last_diff) ? data.last_diff : null;
   const exceptions = data.exceptions.length;
-  const vsMonth = previous?.batch ? centsToMoney(toCents(data.total) - toCents(previous.batch.total)) : null;
+  const vsMonth = previous?.batch ? centsToMoney(roundToCents(data.total) - roundToCents(previous.batch.total)) : null;
   return (
     <Row gutter={12} className="summary-cards">
       <Col span={7}>

@@ -6,8 +6,7 @@ import type { Lang } from '../../../../contract/roles';
 import { BUILTIN_VARIABLES } from '../../../../formulas';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
-import { formatMoney } from '../../format';
-import { centsToMoney, formatDecimal, formatPercent, isNegative, sumCents } from './decimal';
+import { centsToMoney, formatDecimal, formatMoney, formatPercent, isNegative, sumCents } from '../../../../domain';
 
 const MONEY = new Set(['purchase', 'returns', 'net', 'promo_target', 'promo_actual', 'ytd_purchase', 'ytd_returns', 'ytd_net', 'ytd_rebate', 'prev_rebate']);
 const RATES = new Set(['return_rate', 'promo_rate']);

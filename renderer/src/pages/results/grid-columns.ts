@@ -1,6 +1,5 @@
 import type { ColDef, ValueGetterParams } from 'ag-grid-community';
-import { formatMoney } from '../../format';
-import { compareDecimal, formatDecimal, formatPercent, isNegative } from './decimal';
+import { compareDecimal, formatDecimal, formatMoney, formatPercent, isNegative } from '../../../../domain';
 
 /** Text or Number only for filtering: comparisons, never arithmetic on money. */
 function asNumber(v: unknown): number | null {

@@ -1,6 +1,6 @@
 import type { BatchResultsView, CalcDiffView, ResultRowView } from '../../../../contract/ops/batches';
 import { REBATE_FORMULA } from '../../../../formulas';
-import { centsToMoney, toCents } from './decimal';
+import { centsToMoney, roundToCents } from '../../../../domain';
 
 export interface FormulaColumn {
   name: string;
@@ -36,12 +36,12 @@ export function totalsRow(rows: readonly ResultRowView[], label: string, count: 
   let adjustment = 0n;
   let final = 0n;
   for (const r of rows) {
-    purchase += toCents(r.inputs['purchase']);
-    returns += toCents(r.inputs['returns']);
-    net += toCents(r.inputs['net']);
-    rebate += toCents(r.rebate);
-    adjustment += toCents(r.adjustment);
-    final += toCents(r.final);
+    purchase += roundToCents(r.inputs['purchase']);
+    returns += roundToCents(r.inputs['returns']);
+    net += roundToCents(r.inputs['net']);
+    rebate += roundToCents(r.rebate);
+    adjustment += roundToCents(r.adjustment);
+    final += roundToCents(r.final);
   }
   return {
     code: label,
@@ -78,9 +78,9 @@ export function groupRows(rows: readonly ResultRowView[], by: 'region' | 'grade'
     const g = acc.get(r[by]) ?? { count: 0, exceptions: 0, rebate: 0n, adjustment: 0n, final: 0n };
     g.count++;
     if (r.exception) g.exceptions++;
-    g.rebate += toCents(r.rebate);
-    g.adjustment += toCents(r.adjustment);
-    g.final += toCents(r.final);
+    g.rebate += roundToCents(r.rebate);
+    g.adjustment += roundToCents(r.adjustment);
+    g.final += roundToCents(r.final);
     acc.set(r[by], g);
   }
   return [...acc]
@@ -93,9 +93,9 @@ export function groupTotals(rows: readonly GroupRow[], label: string): GroupRow 
   let adjustment = 0n;
   let final = 0n;
   for (const r of rows) {
-    rebate += toCents(r.rebate);
-    adjustment += toCents(r.adjustment);
-    final += toCents(r.final);
+    rebate += roundToCents(r.rebate);
+    adjustment += roundToCents(r.adjustment);
+    final += roundToCents(r.final);
   }
   return {
     key: label,

@@ -7,7 +7,7 @@ import { hasRole } from '../../../../contract/roles';
 import type { UserRow } from '../../../../contract/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../../../domain';
 
 interface LevelForm {
   name: string;

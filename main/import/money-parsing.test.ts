@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsToMoney, moneyToCents, sumMoney } from './money';
+import { centsToMoney, moneyToCents, sumMoney } from '../../domain';
 import { parseMoney } from './values';
 
 const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
