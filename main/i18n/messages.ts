@@ -26,6 +26,7 @@ const catalog: Catalog = {
     en: 'User "{name}" lacks the role this action needs ({role}).',
   },
   'auth.setup_done': { 'zh-CN': '管理员账户已存在，不能再次初始化。请以管理员登录后添加用户。', en: 'An administrator already exists. Sign in as the administrator to add users.' },
+  'auth.setup_remote': { 'zh-CN': '不能通过网络创建第一个管理员：请在服务器上运行 rebate init --admin。', en: 'The first administrator cannot be created over the network: run rebate init --admin on the server.' },
   'auth.password_too_short': { 'zh-CN': '密码至少需要 8 个字符。', en: 'The password needs at least 8 characters.' },
   'users.exists': { 'zh-CN': '用户“{name}”已存在。', en: 'User "{name}" already exists.' },
   'users.not_found': { 'zh-CN': '找不到用户“{name}”。', en: 'No user named "{name}".' },

@@ -16,6 +16,8 @@ export interface ServiceContext {
   now: () => Date;
   /** set by the web host: the only folder whose files may be imported (uploads) */
   stagingDir?: string;
+  /** set by the web host: the caller's network address (sign-in limits, security events) */
+  remoteAddress?: string;
 }
 
 /** The name written to the audit log for an action. */

@@ -27,6 +27,13 @@ export class DownloadRegistry {
     return d;
   }
 
+  /** The download, removed from the registry: the web host serves each file once. */
+  take(id: string, owner: number): Download | undefined {
+    const d = this.get(id, owner);
+    if (d) this.items.delete(id);
+    return d;
+  }
+
   get(id: string, owner: number): Download | undefined {
     const d = this.items.get(id);
     return d && d.owner === owner ? d : undefined;

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness } from '../testing/harness';
@@ -89,5 +90,65 @@ describe('web host', () => {
     expect(noHeader.status).toBe(400);
     const form = await raw(host.port, { ...api(base, 'users.list', {}), headers: { ...base, 'Content-Type': 'text/plain', 'X-Rebate-Session': 'session-aaaaaaaaaaaaaaaa' } });
     expect(form.status).toBe(415);
+  });
+});
+
+function rawSocket(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const s = connect({ host: '127.0.0.1', port }, () => s.write(bytes));
+    let got = '';
+    s.on('data', (c: Buffer) => (got += c.toString('latin1')));
+    s.on('close', () => resolve(got.split('\r\n')[0] ?? ''));
+    s.on('error', () => resolve(got.split('\r\n')[0] ?? ''));
+    setTimeout(() => s.destroy(), 3000);
+  });
+}
+
+describe('web host: hostile requests', () => {
+  it('answers the requests that used to stop it with 4xx and keeps serving', async () => {
+    const { base } = await started();
+    const cookie = base['Cookie'] ?? '';
+    expect(await rawSocket(host.port, `GET http://[ HTTP/1.1\r\nHost: ${base['Host']}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 4\d\d/);
+    expect(await rawSocket(host.port, `GET /%E0%A4%A HTTP/1.1\r\nHost: ${base['Host']}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 4\d\d/);
+    expect(await rawSocket(host.port, `GET /?token=%E0%A4%A HTTP/1.1\r\nHost: ${base['Host']}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 4\d\d/);
+    expect((await raw(host.port, { path: '/', headers: base })).status).toBe(200);
+  });
+
+  it('refuses cross-origin and cross-site API calls even with the cookie and the custom header', async () => {
+    const { base } = await started();
+    const call = api(base, 'app.info', {});
+    expect((await raw(host.port, { ...call, headers: { ...call.headers, Origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await raw(host.port, { ...call, headers: { ...call.headers, 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(403);
+    expect((await raw(host.port, { ...call, headers: { ...call.headers, Origin: `http://${base['Host']}`, 'Sec-Fetch-Site': 'same-origin' } })).status).toBe(200);
+  });
+
+  it('takes uploads as multipart within the size limit, and serves each download once', async () => {
+    h = new Harness();
+    const dir = path.join(h.dir, 'renderer');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Rebate Desk</title>');
+    host = await startWebHost({ store: h.store, staticDir: dir, maxUploadBytes: 1000 });
+    const base = { Host: `127.0.0.1:${host.port}`, Cookie: `rebate_token=${host.token}` };
+    await raw(host.port, api(base, 'auth.setupAdmin', { name: 'chen', password: 'chen-pass-1' }));
+    const upload = (size: number) => {
+      const body = `--b\r\nContent-Disposition: form-data; name="file"; filename="../a.csv"\r\nContent-Type: text/csv\r\n\r\n${'x'.repeat(size)}\r\n--b--\r\n`;
+      return raw(host.port, { path: '/api/upload', method: 'POST', headers: { ...base, 'X-Rebate-Session': 'session-aaaaaaaaaaaaaaaa', 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': String(Buffer.byteLength(body)) }, body });
+    };
+    const ok = await upload(500);
+    expect(ok.status).toBe(200);
+    const staged = JSON.parse(ok.body) as { path: string; name: string; bytes: number };
+    expect(staged).toMatchObject({ name: 'a.csv', bytes: 500 });
+    expect(existsSync(staged.path)).toBe(true);
+    const big = await upload(5000);
+    expect(big.status).toBe(413);
+
+    const file = h.store.downloads.newPath('x.txt');
+    writeFileSync(file, 'hello');
+    const d = h.store.downloads.add(1, file, 'x.txt');
+    const get = () => raw(host.port, { path: `/api/download/${d.id}`, headers: { ...base, 'X-Rebate-Session': 'session-aaaaaaaaaaaaaaaa' } });
+    const first = await get();
+    expect(first.status).toBe(200);
+    expect(first.body).toBe('hello');
+    expect((await get()).status).toBe(404);
   });
 });

@@ -1,14 +1,22 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { randomBytes, randomUUID, timingSafeEqual, X509Certificate } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { LANGS, type Lang } from '../../contract/roles';
 import { dispatch } from '../api/dispatch';
-import type { Session } from '../services/context';
+import { t } from '../i18n/messages';
+import type { ServiceContext } from '../services/context';
 import type { Store } from '../services/store';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from './csp';
+import { WebSessions, type WebSession } from './sessions';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -17,48 +25,50 @@ export interface WebHostOptions {
   /** the built renderer (out/renderer) */
   staticDir: string;
   port?: number;
-  /** fixed token for tests; random per run otherwise */
+  /** listen address: 127.0.0.1 unless `tls` is given (team server) */
+  host?: string;
+  /** fixed token for tests; random per run otherwise (loopback host only) */
   token?: string;
   lang?: Lang;
+  /** the team server: HTTPS with this certificate, sign-in page instead of a token */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** host names the Host header may carry besides 127.0.0.1/localhost (team server; default: the certificate's names) */
+  allowedHosts?: string[];
+  /** session ends after this many minutes without a request (default 30) */
+  idleMinutes?: number;
+  /** session ends after this many hours in any case (default 12) */
+  absoluteHours?: number;
+  /** per uploaded file (default 500 MB) */
+  maxUploadBytes?: number;
+  /** the reverse proxy whose X-Forwarded-For is believed */
+  trustProxy?: string;
+  /** where uploads wait for import (default: a fresh temporary folder) */
+  stagingDir?: string;
+  /** clock for session expiry (tests) */
+  now?: () => number;
 }
 
 export interface WebHost {
   url: string;
   port: number;
+  /** the loopback host's access token ('' on the team server) */
   token: string;
+  mode: 'loopback' | 'team';
+  sessions: WebSessions;
   close(): Promise<void>;
 }
 
+export const DEFAULT_MAX_UPLOAD = 500 * 1024 * 1024;
 const MAX_BODY = 64 * 1024 * 1024;
-const MAX_UPLOAD = 2 * 1024 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-};
-
-function securityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-}
+const SESSION_HEADER = 'x-rebate-session';
+const SESSION_HEADER_RE = /^[A-Za-z0-9_-]{16,128}$/;
+const TOKEN_COOKIE = 'rebate_token';
+const SESSION_COOKIE = 'rebate_sid';
 
 /** A file name safe on Windows and Linux: no separators, reserved or control characters. */
 function safeFileName(name: string): string {
   const cleaned = Array.from(name, (ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
-  return cleaned.slice(0, 200) || 'upload';
+  return cleaned.replace(/^\.+/, '_').slice(0, 200) || 'upload';
 }
 
 function same(a: string, b: string): boolean {
@@ -67,174 +77,296 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
-  const m = /(?:^|;\s*)rebate_token=([A-Za-z0-9_-]+)/.exec(req.headers.cookie ?? '');
-  return m?.[1];
+/** The DNS names and IP addresses a certificate is valid for. */
+export function certificateNames(cert: string | Buffer): string[] {
+  const san = new X509Certificate(cert).subjectAltName ?? '';
+  return san
+    .split(',')
+    .map((s) => s.trim())
+    .map((s) => (s.startsWith('DNS:') ? s.slice(4) : s.startsWith('IP Address:') ? s.slice(11) : ''))
+    .filter(Boolean);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** `host:port` → host, lower-case, IPv6 brackets kept; undefined when malformed. */
+function splitHost(header: string | undefined): { name: string; port: string } | undefined {
+  if (!header) return undefined;
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(header);
+  if (!m) return undefined;
+  return { name: (m[1] ?? '').toLowerCase(), port: m[2] ?? '' };
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', type);
-  res.end(body);
+function text(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.code(status).type('text/plain; charset=utf-8').header('Cache-Control', 'no-store').send(body);
 }
 
 /**
- * The loopback host of the UI: the built renderer and the operation table over HTTP, for a browser
- * on this machine and for end-to-end tests. Only 127.0.0.1, a per-run token (URL once, then an
- * HttpOnly SameSite=Strict cookie), the Host header checked against DNS rebinding, and a custom
- * header on every API call so another site cannot forge one.
+ * The one HTTP host of the UI and the operation table, on Fastify:
+ * - loopback (`npm run web`): 127.0.0.1, plain HTTP, a per-run token (URL once, then an HttpOnly
+ *   SameSite=Strict cookie), one session per browser tab (the custom header names it);
+ * - team server (`rebate serve`): HTTPS only, a sign-in page, a session cookie
+ *   (HttpOnly; Secure; SameSite=Strict) with idle and absolute expiry, HSTS.
+ * Both check the Host header (DNS rebinding), Origin / Sec-Fetch-Site and the custom header on every
+ * API call, limit bodies and uploads, serve each download once, and answer malformed requests with
+ * 4xx without ever stopping.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
-  const sessions = new Map<string, Session>();
+  const team = options.tls !== undefined;
+  const token = team ? '' : (options.token ?? randomBytes(24).toString('base64url'));
+  const now = options.now ?? Date.now;
+  const sessions = new WebSessions({
+    idleMs: (options.idleMinutes ?? 30) * 60_000,
+    absoluteMs: (options.absoluteHours ?? 12) * 3_600_000,
+    now,
+  });
   const staticRoot = path.resolve(options.staticDir);
-  // Uploaded workbooks wait here for import; the import operations accept no other path.
-  const stagingDir = mkdtempSync(path.join(tmpdir(), 'rebate-uploads-'));
+  const indexFile = path.join(staticRoot, 'index.html');
+  const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  let ownStaging = false;
+  let stagingDir: string;
+  if (options.stagingDir) {
+    stagingDir = path.resolve(options.stagingDir);
+    mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
+  } else {
+    stagingDir = mkdtempSync(path.join(tmpdir(), 'rebate-uploads-'));
+    ownStaging = true;
+  }
+  const listenHost = team ? (options.host ?? '127.0.0.1') : '127.0.0.1';
+  const allowed = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  if (team) {
+    for (const n of options.allowedHosts ?? certificateNames(options.tls?.cert ?? '')) allowed.add(n.includes(':') ? `[${n.toLowerCase()}]` : n.toLowerCase());
+    if (listenHost !== '0.0.0.0' && listenHost !== '::') allowed.add(listenHost.includes(':') ? `[${listenHost.toLowerCase()}]` : listenHost.toLowerCase());
+  }
   let port = 0;
+  const scheme = team ? 'https' : 'http';
 
-  const hostAllowed = (req: IncomingMessage): boolean => {
-    const host = req.headers.host ?? '';
-    return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
-  };
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY,
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { maxParamLength: 200 },
+    requestTimeout: 120_000,
+    connectionTimeout: 0,
+    return503OnClosing: true,
+    ...(options.tls ? { https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' as const } } : {}),
+    // a malformed URL or header is the client's fault: 400, never a crash
+    frameworkErrors: (_err, _req, reply) => {
+      void text(reply, 400, 'bad request');
+    },
+  }) as unknown as FastifyInstance;
 
-  const serveStatic = (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = path.resolve(staticRoot, rel);
-    if (!file.startsWith(staticRoot + path.sep)) return send(res, 404, 'not found');
-    const target = existsSync(file) && statSync(file).isFile() ? file : path.join(staticRoot, 'index.html');
-    if (!existsSync(target)) return send(res, 503, 'The UI is not built: run `npm run web`, which builds it.');
-    res.statusCode = 200;
-    res.setHeader('Content-Type', TYPES[path.extname(target)] ?? 'application/octet-stream');
-    res.setHeader('Cache-Control', target.endsWith('index.html') ? 'no-store' : 'private, max-age=3600');
-    res.end(readFileSync(target));
-    void req;
-  };
-
-  const sessionOf = (req: IncomingMessage): Session | undefined => {
-    const id = req.headers['x-rebate-session'];
-    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{16,128}$/.test(id)) return undefined;
-    let session = sessions.get(id);
-    if (!session) {
-      session = { user: null };
-      sessions.set(id, session);
-    }
-    return session;
-  };
-
-  /** POST /api/upload?name=…: the raw bytes of one file, kept in the staging folder for import. */
-  const handleUpload = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
-    const session = sessionOf(req);
-    if (req.method !== 'POST' || !session?.user) return send(res, session ? 401 : 400, 'sign in first');
-    const name = safeFileName(url.searchParams.get('name') ?? 'upload');
-    const file = path.join(stagingDir, `${randomUUID()}-${name}`);
-    const out = createWriteStream(file);
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_UPLOAD) {
-        req.destroy();
-        out.destroy();
-        rmSync(file, { force: true });
-      }
-    });
-    req.pipe(out);
-    out.on('finish', () => send(res, 200, JSON.stringify({ path: file, name, bytes: size }), 'application/json; charset=utf-8'));
-    out.on('error', () => send(res, 500, 'upload failed'));
-  };
-
-  /** GET /api/download/ID: a file the services wrote for this user (error workbooks, exports). */
-  const handleDownload = (req: IncomingMessage, res: ServerResponse, id: string): void => {
-    const session = sessionOf(req);
-    const d = session?.user ? options.store.downloads.get(id, session.user.id) : undefined;
-    if (!d || !existsSync(d.path)) return send(res, 404, 'not found');
-    res.statusCode = 200;
-    res.setHeader('Content-Type', 'application/octet-stream');
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`);
-    res.setHeader('Cache-Control', 'no-store');
-    createReadStream(d.path).pipe(res);
-  };
-
-  const handleApi = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    res.setHeader('Cache-Control', 'no-store');
-    const sessionId = req.headers['x-rebate-session'];
-    if (req.method !== 'POST' || typeof sessionId !== 'string' || !/^[A-Za-z0-9_-]{16,128}$/.test(sessionId)) {
-      return send(res, 400, 'bad request');
-    }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'json only');
-    let body: { op?: unknown; input?: unknown; lang?: unknown };
+  // JSON only: no text/plain body parser, so a cross-site "simple" form post is refused with 415
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_BODY }, (_req, body, done) => {
     try {
-      body = JSON.parse(await readBody(req)) as typeof body;
+      done(null, JSON.parse(body as string) as unknown);
     } catch {
-      return send(res, 400, 'bad json');
+      const e = new Error('bad json') as Error & { statusCode: number };
+      e.statusCode = 400;
+      done(e, undefined);
     }
-    const lang: Lang = (LANGS as readonly unknown[]).includes(body.lang) ? (body.lang as Lang) : (options.lang ?? 'zh-CN');
-    const session = sessionOf(req) ?? { user: null };
-    const envelope = await dispatch(
-      { store: options.store, session, lang, host: 'web', now: () => new Date(), stagingDir },
-      typeof body.op === 'string' ? body.op : '',
-      body.input,
-    );
-    send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: Object.fromEntries(Object.entries(CSP_DIRECTIVES).map(([k, v]) => [k, [...v]])) },
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: team ? { maxAge: 15_552_000, includeSubDomains: false } : false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: maxUpload, files: 1, fields: 0, parts: 1, headerPairs: 100 } });
+  await app.register(fastifyStatic, {
+    root: staticRoot,
+    prefix: '/',
+    index: ['index.html'],
+    wildcard: true,
+    dotfiles: 'deny',
+    serveDotFiles: false,
+    setHeaders: (res, file) => {
+      void res.header('Cache-Control', file.endsWith('index.html') ? 'no-store' : 'private, max-age=3600');
+    },
+  } as Parameters<typeof fastifyStatic>[1]);
+
+  app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) console.error(err);
+    void text(reply, status, status === 500 ? 'internal error' : status === 413 ? 'too large' : 'bad request');
+  });
+
+  // Every request: the Host header names this server (DNS rebinding), then the access rule.
+  app.addHook('onRequest', async (req, reply) => {
+    const h = splitHost(req.headers.host);
+    if (!h || !allowed.has(h.name) || h.port !== String(port)) return text(reply, 421, 'wrong host');
+    if (team) return undefined;
+    const url = req.url;
+    const q = url.indexOf('?');
+    const params = new URLSearchParams(q >= 0 ? url.slice(q + 1) : '');
+    const given = params.get('token');
+    if (given !== null) {
+      if (!same(given, token)) return text(reply, 403, 'wrong token');
+      void reply.setCookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/' });
+      return reply.code(302).header('Location', (q >= 0 ? url.slice(0, q) : url) || '/').send();
+    }
+    const cookie = req.cookies[TOKEN_COOKIE];
+    if (!cookie || !same(cookie, token)) {
+      return text(reply, 403, 'This address needs the link printed by `npm run web` (it carries the access token).');
+    }
+    return undefined;
+  });
+
+  /** A request another site could have made (or a header-less one) never reaches the API. */
+  const apiGate = (req: FastifyRequest, reply: FastifyReply): boolean => {
+    void reply.header('Cache-Control', 'no-store');
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      void text(reply, 403, 'cross-site request refused');
+      return false;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `${scheme}://${req.headers.host ?? ''}`) {
+      void text(reply, 403, 'cross-origin request refused');
+      return false;
+    }
+    const header = req.headers[SESSION_HEADER];
+    if (typeof header !== 'string' || !SESSION_HEADER_RE.test(header)) {
+      void text(reply, 400, 'bad request');
+      return false;
+    }
+    return true;
   };
 
-  const server: Server = createServer((req, res) => {
-    securityHeaders(res);
-    if (!hostAllowed(req)) return send(res, 421, 'wrong host');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const given = url.searchParams.get('token');
-    if (given !== null) {
-      if (!same(given, token)) return send(res, 403, 'wrong token');
-      res.setHeader('Set-Cookie', `rebate_token=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      res.statusCode = 302;
-      res.setHeader('Location', url.pathname);
-      return res.end();
-    }
-    const cookie = cookieToken(req);
-    if (!cookie || !same(cookie, token)) {
-      return send(res, 403, 'This address needs the link printed by `npm run web` (it carries the access token).');
-    }
-    if (url.pathname === '/api/upload') return handleUpload(req, res, url);
-    if (url.pathname.startsWith('/api/download/')) return handleDownload(req, res, url.pathname.slice('/api/download/'.length));
-    if (url.pathname === '/api/invoke') {
-      handleApi(req, res).catch(() => send(res, 500, 'internal error'));
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-    serveStatic(req, res, url.pathname);
+  /** The caller's session: by cookie on the team server, by tab (custom header) on the loopback host. */
+  const findSession = (req: FastifyRequest, create: boolean): WebSession | undefined => {
+    if (team) return sessions.get(req.cookies[SESSION_COOKIE]);
+    const id = req.headers[SESSION_HEADER] as string;
+    return sessions.get(id) ?? (create ? sessions.create(req.ip, id) : undefined);
+  };
+
+  const contextFor = (req: FastifyRequest, session: WebSession | undefined, lang: Lang): ServiceContext => ({
+    store: options.store,
+    session: session?.session ?? { user: null },
+    lang,
+    host: 'web',
+    now: () => new Date(),
+    stagingDir,
+    remoteAddress: req.ip,
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  app.post(
+    '/api/invoke',
+    {
+      config: {
+        rateLimit: {
+          // a flood guard on sign-in attempts per address; failures have their own, stricter rule
+          max: 300,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          keyGenerator: (req: FastifyRequest) => req.ip,
+          allowList: (req: FastifyRequest) => (req.body as { op?: unknown } | undefined)?.op !== 'auth.signIn',
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!apiGate(req, reply)) return reply;
+      const body = (req.body ?? {}) as { op?: unknown; input?: unknown; lang?: unknown };
+      if (typeof body !== 'object' || Array.isArray(body)) return text(reply, 400, 'bad request');
+      const lang: Lang = (LANGS as readonly unknown[]).includes(body.lang) ? (body.lang as Lang) : (options.lang ?? 'zh-CN');
+      const op = typeof body.op === 'string' ? body.op : '';
+      if (team && op === 'auth.setupAdmin') {
+        const message = t('auth.setup_remote', {}, lang);
+        return reply.type('application/json; charset=utf-8').send({ ok: false, error: { kind: 'rejected', key: 'auth.setup_remote', params: {}, message } });
+      }
+      let session = findSession(req, true);
+      if (team && op === 'auth.signIn') {
+        // a fresh session for every sign-in (no fixation)
+        if (session) sessions.end(session.id);
+        session = sessions.create(req.ip);
+      }
+      const envelope = await dispatch(contextFor(req, session, lang), op, body.input);
+      if (team && session) {
+        if (op === 'auth.signIn' && envelope.ok) {
+          void reply.setCookie(SESSION_COOKIE, session.id, { httpOnly: true, secure: true, sameSite: 'strict', path: '/' });
+        } else if (op === 'auth.signIn') {
+          sessions.end(session.id);
+        }
+      }
+      if (session && (op === 'auth.signOut' || (op !== 'auth.signIn' && !session.session.user && team))) {
+        sessions.end(session.id);
+        if (team) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(envelope));
+    },
+  );
+
+  /** POST /api/upload (multipart, one file): streamed into the staging folder for import. */
+  app.post('/api/upload', async (req, reply) => {
+    if (!apiGate(req, reply)) return reply;
+    const session = findSession(req, false);
+    if (!session?.session.user) return text(reply, 401, 'sign in first');
+    if (!req.isMultipart()) return text(reply, 415, 'multipart only');
+    const part = await req.file({ limits: { fileSize: maxUpload, files: 1 } });
+    if (!part) return text(reply, 400, 'no file');
+    const name = safeFileName(part.filename || 'upload');
+    const file = path.join(stagingDir, `${randomUUID()}-${name}`);
+    try {
+      await pipeline(part.file, createWriteStream(file, { mode: 0o600 }));
+    } catch (e) {
+      rmSync(file, { force: true });
+      throw e;
+    }
+    if (part.file.truncated) {
+      rmSync(file, { force: true });
+      return text(reply, 413, 'file too large');
+    }
+    session.staged.add(file);
+    return reply.type('application/json; charset=utf-8').send({ path: file, name, bytes: statSync(file).size });
   });
-  port = (server.address() as AddressInfo).port;
+
+  /** GET /api/download/ID: a file the services wrote for this user (error workbooks, exports), served once. */
+  app.get('/api/download/:id', async (req, reply) => {
+    if (!apiGate(req, reply)) return reply;
+    const session = findSession(req, false);
+    const user = session?.session.user;
+    const id = (req.params as { id: string }).id;
+    const d = user ? options.store.downloads.take(id, user.id) : undefined;
+    if (!d || !existsSync(d.path)) return text(reply, 404, 'not found');
+    const stream = createReadStream(d.path);
+    stream.on('close', () => rmSync(d.path, { force: true }));
+    return reply
+      .type('application/octet-stream')
+      .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`)
+      .send(stream);
+  });
+
+  app.all('/api/*', async (_req, reply) => text(reply, 404, 'not found'));
+
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return text(reply, 405, 'method not allowed');
+    if (!existsSync(indexFile)) return text(reply, 503, 'The UI is not built: run `npm run web`, which builds it.');
+    // the UI routes with #/…: any other path shows the app
+    return reply.header('Cache-Control', 'no-store').sendFile('index.html');
+  });
+
+  const sweeper = setInterval(() => sessions.sweep(), 60_000);
+  sweeper.unref();
+
+  await app.listen({ port: options.port ?? 0, host: listenHost });
+  port = (app.server.address() as AddressInfo).port;
+  const shownHost = listenHost.includes(':') ? `[${listenHost}]` : listenHost;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: team ? `https://${shownHost}:${port}/` : `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          rmSync(stagingDir, { recursive: true, force: true });
-          resolve();
-        });
-      }),
+    mode: team ? 'team' : 'loopback',
+    sessions,
+    close: async () => {
+      clearInterval(sweeper);
+      await app.close();
+      sessions.endAll();
+      if (ownStaging) rmSync(stagingDir, { recursive: true, force: true });
+    },
   };
 }

@@ -14,10 +14,12 @@ export async function stageFiles(files: File[]): Promise<StagedFile[]> {
   if (bridge) return files.map((f) => ({ path: bridge.pathForFile(f), name: f.name }));
   const out: StagedFile[] = [];
   for (const f of files) {
-    const res = await fetch(`/api/upload?name=${encodeURIComponent(f.name)}`, {
+    const form = new FormData();
+    form.append('file', f, f.name);
+    const res = await fetch('/api/upload', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/octet-stream', 'X-Rebate-Session': sessionId() },
-      body: f,
+      headers: { 'X-Rebate-Session': sessionId() },
+      body: form,
       credentials: 'same-origin',
     });
     if (!res.ok) throw new Error(`upload ${f.name}: HTTP ${res.status}`);
