@@ -25,4 +25,10 @@ if (stale) {
   const { buildNode } = await import(pathToFileURL(path.join(root, 'scripts', 'build-node.mjs')).href);
   await buildNode({ quiet: true });
 }
+// `rebate serve` serves the UI too: build it when it is missing (a fresh clone)
+if (process.argv.slice(2).includes('serve') && existsSync(path.join(root, 'renderer')) && !existsSync(path.join(root, 'out', 'renderer', 'index.html'))) {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.web.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
 await import(pathToFileURL(target).href);

@@ -5,11 +5,15 @@ export interface SessionUser {
   name: string;
   displayName: string;
   roles: Role[];
+  /** an admin reset the password: only changing it is allowed until then */
+  mustChangePassword?: boolean;
 }
 
 export interface UserRow extends SessionUser {
   active: boolean;
   createdAt: string;
+  /** sign-in locks in force on this name (team.md): until when, from which address */
+  locks?: { address: string; until: string }[];
 }
 
 export interface AppInfo {

@@ -37,6 +37,10 @@ export const coreOperations = {
     'admin',
   ),
   'users.setActive': def<UserRow>()(z.object({ name: z.string().min(1).max(64), active: z.boolean() }).strict(), 'admin'),
+  /** a password the user must change at the next sign-in; ends the user's sessions */
+  'users.resetPassword': def<UserRow>()(z.object({ name: z.string().min(1).max(64), password }).strict(), 'admin'),
+  /** lifts the user name's sign-in locks at once */
+  'users.unlock': def<{ name: string; lifted: number }>()(z.object({ name: z.string().min(1).max(64) }).strict(), 'admin'),
 
   'audit.list': def<AuditPage>()(
     z

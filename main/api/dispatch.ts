@@ -87,7 +87,10 @@ async function run(ctx: ServiceContext, op: string, rawInput: unknown): Promise<
     const def = operations[op];
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw payloadError(parsed.error, ctx.lang);
-    if (def.access !== 'public') requireRole(ctx, def.access);
+    if (def.access !== 'public') {
+      const user = requireRole(ctx, def.access);
+      if (user.mustChangePassword && op !== 'auth.changePassword') throw new AppError('forbidden', 'auth.must_change_password');
+    }
     const handler = handlers[op] as (c: ServiceContext, input: unknown) => unknown;
     const result = await handler(ctx, parsed.data);
     return { ok: true, result };

@@ -31,4 +31,6 @@ export interface Command {
   /** the acting user's password comes from REBATE_PASSWORD: --password is the new account's */
   passwordIsNewAccount?: boolean;
   run(c: CommandContext): Promise<CommandResult>;
+  /** a long-running command (serve) that manages its own output and exit status */
+  direct?: (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv; stopped?: Promise<void> }, lang: Lang) => Promise<number>;
 }

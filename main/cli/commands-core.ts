@@ -52,6 +52,64 @@ export const coreCommands: Command[] = [
     },
   },
   {
+    name: 'user passwd',
+    usage: 'user passwd --password NEW',
+    summary: { 'zh-CN': '修改自己的密码（当前密码取自 REBATE_PASSWORD）；结束自己的其他会话', en: 'change your own password (the current one from REBATE_PASSWORD); ends your other sessions' },
+    options: {},
+    positionals: { min: 0, max: 0, names: [] },
+    passwordIsNewAccount: true,
+    async run(c) {
+      const name = opt(c.args, 'user') ?? c.env['REBATE_USER'] ?? '';
+      await c.call('auth.changePassword', { oldPassword: c.env['REBATE_PASSWORD'] ?? '', newPassword: required(c.args, 'password') });
+      return { json: { status: 'ok', user: name }, text: zh(c.lang) ? `已修改 ${name} 的密码。` : `Password of ${name} changed.` };
+    },
+  },
+  {
+    name: 'user reset',
+    usage: 'user reset NAME --password P',
+    summary: { 'zh-CN': '重置用户密码（仅管理员；用户下次登录须修改；结束其会话）', en: "reset a user's password (admin; to be changed at the next sign-in; ends their sessions)" },
+    options: {},
+    positionals: { min: 1, max: 1, names: ['NAME'] },
+    passwordIsNewAccount: true,
+    async run(c) {
+      const u = await c.call('users.resetPassword', { name: c.positionals[0] ?? '', password: required(c.args, 'password') });
+      return { json: { status: 'ok', user: u.name, must_change_password: true }, text: zh(c.lang) ? `已重置 ${u.name} 的密码：下次登录时须修改。` : `Password of ${u.name} reset: to be changed at the next sign-in.` };
+    },
+  },
+  {
+    name: 'user disable',
+    usage: 'user disable NAME',
+    summary: { 'zh-CN': '停用用户（仅管理员；立即结束其会话）', en: 'disable a user (admin; ends their sessions at once)' },
+    options: {},
+    positionals: { min: 1, max: 1, names: ['NAME'] },
+    async run(c) {
+      const u = await c.call('users.setActive', { name: c.positionals[0] ?? '', active: false });
+      return { json: { status: 'ok', user: u.name, active: false }, text: zh(c.lang) ? `已停用用户 ${u.name}。` : `User ${u.name} disabled.` };
+    },
+  },
+  {
+    name: 'user enable',
+    usage: 'user enable NAME',
+    summary: { 'zh-CN': '重新启用用户（仅管理员）', en: 'enable a user again (admin)' },
+    options: {},
+    positionals: { min: 1, max: 1, names: ['NAME'] },
+    async run(c) {
+      const u = await c.call('users.setActive', { name: c.positionals[0] ?? '', active: true });
+      return { json: { status: 'ok', user: u.name, active: true }, text: zh(c.lang) ? `已启用用户 ${u.name}。` : `User ${u.name} enabled.` };
+    },
+  },
+  {
+    name: 'user unlock',
+    usage: 'user unlock NAME',
+    summary: { 'zh-CN': '解除用户名的登录锁定（仅管理员）', en: "lift a user name's sign-in lock (admin)" },
+    options: {},
+    positionals: { min: 1, max: 1, names: ['NAME'] },
+    async run(c) {
+      const r = await c.call('users.unlock', { name: c.positionals[0] ?? '' });
+      return { json: { status: 'ok', user: r.name, lifted: r.lifted }, text: zh(c.lang) ? `已解除 ${r.name} 的登录锁定（${r.lifted} 处）。` : `Sign-in locks of ${r.name} lifted (${r.lifted}).` };
+    },
+  },
+  {
     name: 'backup list',
     usage: 'backup list',
     summary: { 'zh-CN': '列出备份', en: 'list backups' },

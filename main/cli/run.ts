@@ -15,14 +15,27 @@ import { demoCommands } from './commands-demo';
 import { importCommands } from './commands-import';
 import { policyCommands } from './commands-policy';
 import { resolveDbPath } from './db-path';
+import { runServe, SERVE_OPTIONS } from './serve';
 
 export interface CliIo {
   out: (s: string) => void;
   err: (s: string) => void;
   env: NodeJS.ProcessEnv;
+  /** long-running commands (serve) stop when this resolves, as on SIGINT/SIGTERM (tests) */
+  stopped?: Promise<void>;
 }
 
-export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands, ...exportCommands];
+const serveCommand: Command = {
+  name: 'serve',
+  usage: 'serve [--db FILE] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--idle-minutes N] [--trust-proxy ADDR] [--renew-certificate] [--max-upload-mb N]',
+  summary: { 'zh-CN': '团队服务器（HTTPS）：打印网址和证书指纹，运行到 Ctrl+C', en: 'the team server (HTTPS): prints the URL and certificate fingerprint, serves until Ctrl+C' },
+  options: SERVE_OPTIONS,
+  positionals: { min: 0, max: 0, names: [] },
+  run: () => Promise.reject(new Error('serve runs directly')),
+  direct: runServe,
+};
+
+export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands, ...exportCommands, serveCommand];
 
 function findCommand(words: string[]): { command: Command; positionals: string[] } | undefined {
   let best: { command: Command; positionals: string[] } | undefined;
@@ -98,6 +111,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (positionals.length > command.positionals.max) {
       return usage(new UsageError('cli.extra_argument', { value: positionals[command.positionals.max] ?? '' }));
     }
+
+    if (command.direct) return await command.direct(args, io, lang);
 
     let services: ServiceContext | undefined;
     const open = (): ServiceContext => {

@@ -157,3 +157,20 @@ describe('migrations', () => {
     expect(existsSync(`${file}.restoring`)).toBe(false);
   });
 });
+
+describe('migration 006 (sign-in security)', () => {
+  it('adds the session epoch and must-change flag to users, and the failure and lock tables', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rebate-m6-'));
+    try {
+      const db = openDatabase(path.join(dir, 'm6.sqlite'));
+      const cols = (db.prepare("SELECT name FROM pragma_table_info('users')").all() as { name: string }[]).map((c) => c.name);
+      expect(cols).toEqual(expect.arrayContaining(['session_epoch', 'must_change_password']));
+      db.prepare("INSERT INTO signin_locks (name, address, until_ms) VALUES ('Wang', '10.0.0.1', 1)").run();
+      expect(() => db.prepare("INSERT INTO signin_locks (name, address, until_ms) VALUES ('wang', '10.0.0.1', 2)").run()).toThrow(/UNIQUE/);
+      expect(() => db.prepare("INSERT INTO users (name, display_name, password_hash, created_at, must_change_password) VALUES ('x', 'x', 'h', 't', 2)").run()).toThrow(/CHECK/);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,6 +8,8 @@ export interface UserRecord {
   password_hash: string;
   active: number;
   created_at: string;
+  session_epoch: number;
+  must_change_password: number;
   roles: Role[];
 }
 
@@ -18,6 +20,8 @@ interface UserBase {
   password_hash: string;
   active: number;
   created_at: string;
+  session_epoch: number;
+  must_change_password: number;
 }
 
 function rolesOf(db: Db, userId: number): Role[] {
@@ -75,4 +79,13 @@ export function countActiveAdmins(db: Db): number {
       )
       .get() as { n: number }
   ).n;
+}
+
+/** Ends every session of the user signed in before now (password change, reset, disable). */
+export function bumpSessionEpoch(db: Db, id: number): void {
+  db.prepare('UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ?').run(id);
+}
+
+export function setMustChangePassword(db: Db, id: number, must: boolean): void {
+  db.prepare('UPDATE users SET must_change_password = ? WHERE id = ?').run(must ? 1 : 0, id);
 }

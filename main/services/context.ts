@@ -5,6 +5,8 @@ import type { Store } from './store';
 /** Where the signed-in user of one caller (window, browser tab, CLI run) is kept. */
 export interface Session {
   user: SessionUser | null;
+  /** the user's session epoch at sign-in: a password change, reset or disable raises it and ends the session */
+  epoch?: number;
 }
 
 /** Everything a service call needs to know about who is calling, and from where. */

@@ -7,21 +7,36 @@ import {
   findUserByName,
   insertUser,
   listUsers as listUserRecords,
+  bumpSessionEpoch,
+  setMustChangePassword,
   setUserActive,
   setUserPassword,
   type UserRecord,
 } from '../db/users-repo';
+import { activeSigninLocks } from '../db/security-repo';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
 import { AppError, rejected } from './errors';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 
 export function toSessionUser(u: UserRecord): SessionUser {
-  return { id: u.id, name: u.name, displayName: u.display_name, roles: u.roles };
+  return { id: u.id, name: u.name, displayName: u.display_name, roles: u.roles, ...(u.must_change_password === 1 ? { mustChangePassword: true } : {}) };
 }
 
 function toUserRow(u: UserRecord): UserRow {
   return { ...toSessionUser(u), active: u.active === 1, createdAt: u.created_at };
+}
+
+/** The user record behind a name and password; the same error for an unknown user and a wrong password. */
+export function checkPassword(ctx: ServiceContext, name: string, password: string): UserRecord {
+  const u = findUserByName(ctx.store.db, name.trim());
+  if (!u) {
+    verifyPassword(password, dummyHash());
+    throw new AppError('unauthenticated', 'auth.bad_credentials');
+  }
+  if (!verifyPassword(password, u.password_hash)) throw new AppError('unauthenticated', 'auth.bad_credentials');
+  if (u.active !== 1) throw new AppError('unauthenticated', 'auth.inactive', { name: u.name });
+  return u;
 }
 
 export function hasUsers(ctx: ServiceContext): boolean {
@@ -30,20 +45,14 @@ export function hasUsers(ctx: ServiceContext): boolean {
 
 /** Checks a name and password; the same error for an unknown user and a wrong password. */
 export function authenticate(ctx: ServiceContext, name: string, password: string): SessionUser {
-  const u = findUserByName(ctx.store.db, name.trim());
-  if (!u) {
-    verifyPassword(password, dummyHash());
-    throw new AppError('unauthenticated', 'auth.bad_credentials');
-  }
-  if (!verifyPassword(password, u.password_hash)) throw new AppError('unauthenticated', 'auth.bad_credentials');
-  if (u.active !== 1) throw new AppError('unauthenticated', 'auth.inactive', { name: u.name });
-  return toSessionUser(u);
+  return toSessionUser(checkPassword(ctx, name, password));
 }
 
 export function signIn(ctx: ServiceContext, name: string, password: string): SessionUser {
-  const user = authenticate(ctx, name, password);
-  ctx.session.user = user;
-  return user;
+  const u = checkPassword(ctx, name, password);
+  ctx.session.user = toSessionUser(u);
+  ctx.session.epoch = u.session_epoch;
+  return ctx.session.user;
 }
 
 /** Refreshes the session's user from the database (roles or active state may have changed). */
@@ -51,7 +60,8 @@ export function currentUser(ctx: ServiceContext): SessionUser | null {
   const s = ctx.session.user;
   if (!s) return null;
   const u = findUserById(ctx.store.db, s.id);
-  if (!u || u.active !== 1) {
+  // disabled, or the password changed since this session signed in: the session is over
+  if (!u || u.active !== 1 || (ctx.session.epoch !== undefined && ctx.session.epoch !== u.session_epoch)) {
     ctx.session.user = null;
     return null;
   }
@@ -107,7 +117,11 @@ export function addUser(ctx: ServiceContext, input: { name: string; password: st
 }
 
 export function listUsers(ctx: ServiceContext): UserRow[] {
-  return listUserRecords(ctx.store.db).map(toUserRow);
+  const locks = activeSigninLocks(ctx.store.db, ctx.now().getTime());
+  return listUserRecords(ctx.store.db).map((u) => {
+    const mine = locks.filter((l) => l.name.toLowerCase() === u.name.toLowerCase());
+    return { ...toUserRow(u), ...(mine.length ? { locks: mine.map((l) => ({ address: l.address, until: new Date(l.until_ms).toISOString() })) } : {}) };
+  });
 }
 
 export function setActive(ctx: ServiceContext, input: { name: string; active: boolean }): UserRow {
@@ -117,6 +131,7 @@ export function setActive(ctx: ServiceContext, input: { name: string; active: bo
     if (!u) throw rejected('users.not_found', { name: input.name });
     if (!input.active && u.roles.includes('admin') && u.active === 1 && countActiveAdmins(db) <= 1) throw rejected('users.last_admin');
     setUserActive(db, u.id, input.active);
+    if (!input.active) bumpSessionEpoch(db, u.id);
     appendAudit(db, { actor: actorName(ctx), action: input.active ? 'user.activate' : 'user.deactivate', entity: 'user', entityId: u.name, before: { active: u.active === 1 }, after: { active: input.active } }, ctx.now());
     const after = findUserById(db, u.id);
     if (!after) throw new Error('user vanished');
@@ -124,14 +139,45 @@ export function setActive(ctx: ServiceContext, input: { name: string; active: bo
   })();
 }
 
+/** The user's own password: ends their other sessions; this one stays signed in. */
 export function changePassword(ctx: ServiceContext, input: { oldPassword: string; newPassword: string }): null {
   const me = requireRole(ctx, 'signed_in');
-  authenticate(ctx, me.name, input.oldPassword);
+  try {
+    checkPassword(ctx, me.name, input.oldPassword);
+  } catch (e) {
+    if (e instanceof AppError && e.key === 'auth.bad_credentials') throw new AppError('rejected', 'auth.wrong_current_password');
+    throw e;
+  }
+  if (input.newPassword === input.oldPassword) throw rejected('auth.password_unchanged');
   const hash = hashPassword(input.newPassword);
   const db = ctx.store.db;
   db.transaction(() => {
     setUserPassword(db, me.id, hash);
+    setMustChangePassword(db, me.id, false);
+    bumpSessionEpoch(db, me.id);
     appendAudit(db, { actor: me.name, action: 'user.change_password', entity: 'user', entityId: me.name }, ctx.now());
   })();
+  const after = findUserById(db, me.id);
+  if (after) {
+    ctx.session.user = toSessionUser(after);
+    ctx.session.epoch = after.session_epoch;
+  }
   return null;
+}
+
+/** An admin sets a password the user must change at the next sign-in; the user's sessions end. */
+export function resetPassword(ctx: ServiceContext, input: { name: string; password: string }): UserRow {
+  const hash = hashPassword(input.password);
+  const db = ctx.store.db;
+  return db.transaction(() => {
+    const u = findUserByName(db, input.name);
+    if (!u) throw rejected('users.not_found', { name: input.name });
+    setUserPassword(db, u.id, hash);
+    setMustChangePassword(db, u.id, true);
+    bumpSessionEpoch(db, u.id);
+    appendAudit(db, { actor: actorName(ctx), action: 'user.reset_password', entity: 'user', entityId: u.name }, ctx.now());
+    const after = findUserById(db, u.id);
+    if (!after) throw new Error('user vanished');
+    return toUserRow(after);
+  })();
 }

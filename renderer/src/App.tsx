@@ -4,8 +4,11 @@ import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../contract/roles';
 import type { AppInfo, SessionUser } from '../../contract/types';
-import { call } from './api/client';
+import { call, SESSION_ENDED } from './api/client';
 import { errorText } from './api/use-load';
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PasswordPanel } from './pages/settings/PasswordPanel';
 import { saveLanguage } from './api/preferences';
 import { changeLanguage } from './i18n';
 import { SetupAdminPage } from './pages/SetupAdminPage';
@@ -30,6 +33,13 @@ export function App({ initialLang }: { initialLang: Lang }): React.JSX.Element {
     void refresh();
   }, [refresh]);
 
+  useEffect(() => {
+    const ended = (): void => setInfo((i) => (i ? { ...i, user: null } : i));
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
+  }, []);
+  const { t } = useTranslation();
+
   const switchLanguage = useCallback(async (next: Lang) => {
     await changeLanguage(next);
     await saveLanguage(next);
@@ -43,6 +53,15 @@ export function App({ initialLang }: { initialLang: Lang }): React.JSX.Element {
   else if (!info) body = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
   else if (!info.hasUsers) body = <SetupAdminPage lang={lang} onLanguage={switchLanguage} onDone={signedIn} />;
   else if (!info.user) body = <SignInPage lang={lang} onLanguage={switchLanguage} onDone={signedIn} />;
+  else if (info.user.mustChangePassword)
+    body = (
+      <div className="auth-page">
+        <Card className="auth-card" title={t('settings.mustChangeTitle')} data-testid="must-change-password">
+          <p>{t('settings.mustChangeText')}</p>
+          <PasswordPanel onChanged={() => void refresh()} />
+        </Card>
+      </div>
+    );
   else
     body = (
       <Shell

@@ -4,6 +4,7 @@ import { listAudit, verifyAudit } from '../../services/audit';
 import * as backups from '../../services/backups';
 import { getSettings, updateSettings } from '../../services/settings';
 import * as users from '../../services/users';
+import { signInFromNetwork, signOut, unlock } from '../../services/signin';
 import { APP_VERSION } from '../../version';
 import { t } from '../../i18n/messages';
 
@@ -20,15 +21,14 @@ export const coreHandlers: HandlersFor<typeof coreOperations> = {
     defaultLang: ctx.lang,
   }),
   'auth.setupAdmin': (ctx, input) => users.setupAdmin(ctx, input),
-  'auth.signIn': (ctx, input) => users.signIn(ctx, input.name, input.password),
-  'auth.signOut': (ctx) => {
-    ctx.session.user = null;
-    return null;
-  },
+  'auth.signIn': (ctx, input) => signInFromNetwork(ctx, input.name, input.password),
+  'auth.signOut': (ctx) => signOut(ctx),
   'auth.changePassword': (ctx, input) => users.changePassword(ctx, input),
   'users.list': (ctx) => users.listUsers(ctx),
   'users.add': (ctx, input) => users.addUser(ctx, input),
   'users.setActive': (ctx, input) => users.setActive(ctx, input),
+  'users.resetPassword': (ctx, input) => users.resetPassword(ctx, input),
+  'users.unlock': (ctx, input) => unlock(ctx, input.name),
   'audit.list': (ctx, input) => listAudit(ctx.store.db, input),
   'audit.verify': (ctx) => {
     const r = verifyAudit(ctx.store.db);

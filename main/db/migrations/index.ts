@@ -3,9 +3,10 @@ import { migration002 } from './002-import-data';
 import { migration003 } from './003-policies';
 import { migration004 } from './004-batches';
 import { migration005 } from './005-approvals';
+import { migration006 } from './006-signin-security';
 import type { Migration } from './types';
 
 /** Every migration, in order. Forward-only: add a new file, never edit a released one. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -9,6 +9,9 @@ export class ApiError extends Error {
   }
 }
 
+/** fired on `window` when an operation finds the session ended: the app shows the sign-in page */
+export const SESSION_ENDED = 'rebate:session-ended';
+
 let currentLang: Lang = 'zh-CN';
 export function setApiLanguage(lang: Lang): void {
   currentLang = lang;
@@ -44,7 +47,11 @@ async function viaHttp(op: string, input: unknown, lang: Lang): Promise<Envelope
 export async function call<K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K>> {
   const bridge = window.rebate;
   const envelope = bridge ? await bridge.invoke(op, input, currentLang) : await viaHttp(op, input, currentLang);
-  if (!envelope.ok) throw new ApiError(envelope.error);
+  if (!envelope.ok) {
+    // the session ended on the server (expired, signed out elsewhere, password reset, user disabled)
+    if (envelope.error.key === 'auth.required' && op !== 'app.info') window.dispatchEvent(new Event(SESSION_ENDED));
+    throw new ApiError(envelope.error);
+  }
   return envelope.result as OpOutput<K>;
 }
 

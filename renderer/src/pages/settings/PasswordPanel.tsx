@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
 
-export function PasswordPanel(): React.JSX.Element {
+export function PasswordPanel({ onChanged }: { onChanged?: () => void } = {}): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ oldPassword: string; newPassword: string }>();
@@ -12,6 +12,7 @@ export function PasswordPanel(): React.JSX.Element {
       await call('auth.changePassword', v);
       form.resetFields();
       void message.success(t('settings.passwordChanged'));
+      onChanged?.();
     } catch (e) {
       void message.error(errorText(e));
     }
@@ -19,12 +20,12 @@ export function PasswordPanel(): React.JSX.Element {
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 360 }} onFinish={save}>
       <Form.Item name="oldPassword" label={t('settings.oldPassword')} rules={[{ required: true, message: t('common.required') }]}>
-        <Input.Password autoComplete="current-password" />
+        <Input.Password autoComplete="current-password" data-testid="password-old" />
       </Form.Item>
       <Form.Item name="newPassword" label={t('settings.newPassword')} rules={[{ required: true, min: 8, message: t('setup.password') }]}>
-        <Input.Password autoComplete="new-password" />
+        <Input.Password autoComplete="new-password" data-testid="password-new" />
       </Form.Item>
-      <Button type="primary" htmlType="submit">
+      <Button type="primary" htmlType="submit" data-testid="password-save">
         {t('settings.save')}
       </Button>
     </Form>

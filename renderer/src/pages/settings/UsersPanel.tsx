@@ -22,7 +22,9 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
   const { message } = App.useApp();
   const [users, setUsers] = useState<UserRow[]>([]);
   const [adding, setAdding] = useState(false);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
   const [form] = Form.useForm<NewUser>();
+  const [resetForm] = Form.useForm<{ password: string }>();
 
   const load = useCallback(async () => setUsers(await call('users.list', {})), []);
   useEffect(() => {
@@ -40,6 +42,33 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
     },
     [load, message],
   );
+
+  const unlock = useCallback(
+    async (u: UserRow) => {
+      try {
+        await call('users.unlock', { name: u.name });
+        void message.success(t('settings.unlocked', { name: u.name }));
+        await load();
+      } catch (e) {
+        void message.error(e instanceof ApiError ? e.message : String(e));
+      }
+    },
+    [load, message, t],
+  );
+
+  const reset = async (): Promise<void> => {
+    if (!resetting) return;
+    const v = await resetForm.validateFields();
+    try {
+      await call('users.resetPassword', { name: resetting.name, password: v.password });
+      void message.success(t('settings.passwordReset', { name: resetting.name }));
+      setResetting(null);
+      resetForm.resetFields();
+      await load();
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
 
   const add = async (): Promise<void> => {
     const v = await form.validateFields();
@@ -72,23 +101,42 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
       {
         field: 'active',
         headerName: t('settings.active'),
-        width: 110,
-        cellRenderer: (p: { value: boolean }) => <Tag color={p.value ? 'success' : 'default'}>{p.value ? t('settings.activeYes') : t('settings.activeNo')}</Tag>,
+        width: 200,
+        cellRenderer: (p: { value: boolean; data?: UserRow }) => (
+          <Space size={4}>
+            <Tag color={p.value ? 'success' : 'default'}>{p.value ? t('settings.activeYes') : t('settings.activeNo')}</Tag>
+            {p.data?.locks?.length ? (
+              <Tag color="error" data-testid={`user-locked-${p.data.name}`}>
+                {t('settings.locked', { until: new Date(p.data.locks.map((l) => l.until).sort().at(-1) ?? '').toLocaleTimeString(lang, { hour12: false }) })}
+              </Tag>
+            ) : null}
+          </Space>
+        ),
       },
       { field: 'createdAt', headerName: t('settings.createdAt'), width: 170, valueFormatter: (p) => new Date(String(p.value)).toLocaleString(lang, { hour12: false }) },
       {
         colId: 'actions',
         headerName: '',
-        width: 100,
+        width: 230,
         cellRenderer: (p: { data?: UserRow }) =>
           p.data ? (
-            <Button size="small" type="link" onClick={() => p.data && void toggle(p.data)}>
-              {p.data.active ? t('settings.deactivate') : t('settings.activate')}
-            </Button>
+            <Space size={0}>
+              <Button size="small" type="link" onClick={() => p.data && void toggle(p.data)} data-testid={`user-toggle-${p.data.name}`}>
+                {p.data.active ? t('settings.deactivate') : t('settings.activate')}
+              </Button>
+              <Button size="small" type="link" onClick={() => setResetting(p.data ?? null)} data-testid={`user-reset-${p.data.name}`}>
+                {t('settings.resetPassword')}
+              </Button>
+              {p.data.locks?.length ? (
+                <Button size="small" type="link" danger onClick={() => p.data && void unlock(p.data)} data-testid={`user-unlock-${p.data.name}`}>
+                  {t('settings.unlock')}
+                </Button>
+              ) : null}
+            </Space>
           ) : null,
       },
     ],
-    [t, lang, toggle],
+    [t, lang, toggle, unlock],
   );
 
   return (
@@ -101,6 +149,22 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
       <div style={{ height: 360 }} data-testid="users-grid">
         <AgGridReact<UserRow> theme={gridTheme} localeText={gridLocale(lang)} rowData={users} columnDefs={columns} getRowId={(p) => p.data.name} />
       </div>
+      <Modal
+        open={resetting !== null}
+        title={t('settings.resetPasswordTitle', { name: resetting?.name ?? '' })}
+        onOk={() => void reset()}
+        onCancel={() => setResetting(null)}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <p>{t('settings.resetPasswordHint')}</p>
+        <Form form={resetForm} layout="vertical">
+          <Form.Item name="password" label={t('settings.newPassword')} rules={[{ required: true, min: 8, message: t('setup.password') }]}>
+            <Input.Password autoComplete="new-password" data-testid="reset-password-input" />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Modal open={adding} title={t('settings.addUser')} onOk={() => void add()} onCancel={() => setAdding(false)} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ roles: ['preparer'] }}>
           <Form.Item name="name" label={t('settings.userName')} rules={[{ required: true, message: t('common.required') }]}>
