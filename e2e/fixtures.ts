@@ -20,7 +20,7 @@ export const test = base.extend<{ host: WebHostProcess }>({
     const child: ChildProcess = spawn(process.execPath, ['out/node/web.mjs', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 15_000);
+      const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 60_000);
       child.stdout?.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);

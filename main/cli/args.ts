@@ -22,6 +22,8 @@ export const GLOBAL_OPTIONS: OptionTable = {
   user: { value: true },
   password: { value: true },
   help: { value: false },
+  server: { value: true },
+  fingerprint: { value: true },
 };
 
 export class UsageError extends Error {

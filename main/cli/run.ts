@@ -16,6 +16,8 @@ import { importCommands } from './commands-import';
 import { policyCommands } from './commands-policy';
 import { resolveDbPath } from './db-path';
 import { runServe, SERVE_OPTIONS } from './serve';
+import { RemoteServer } from './remote';
+import { ALWAYS_LOCAL_COMMANDS, LOCAL_ONLY_COMMANDS, remoteCall } from './remote-call';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -52,8 +54,8 @@ function helpText(lang: Lang): string {
   const lines = commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary[lang]}`);
   const head =
     lang === 'zh-CN'
-      ? '返利台命令行：rebate <命令> [选项]\n全局选项：--db FILE  --lang zh-CN|en  --json  --user NAME  --password P\n\n命令：'
-      : 'Rebate Desk CLI: rebate <command> [options]\nGlobal options: --db FILE  --lang zh-CN|en  --json  --user NAME  --password P\n\nCommands:';
+      ? '返利台命令行：rebate <命令> [选项]\n全局选项：--db FILE  --lang zh-CN|en  --json  --user NAME  --password P  --server URL --fingerprint SHA256\n\n命令：'
+      : 'Rebate Desk CLI: rebate <command> [options]\nGlobal options: --db FILE  --lang zh-CN|en  --json  --user NAME  --password P  --server URL --fingerprint SHA256\n\nCommands:';
   return `${head}\n${lines.join('\n')}`;
 }
 
@@ -78,6 +80,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const lang = langOf(argv, io.env);
   const wantsJson = argv.includes('--json');
   let store: Store | undefined;
+  let remote: RemoteServer | undefined;
+  let signOut: (() => Promise<void>) | undefined;
 
   const fail = (code: number, payload: ReturnType<typeof toErrorPayload>): number => {
     if (wantsJson) {
@@ -112,7 +116,44 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return usage(new UsageError('cli.extra_argument', { value: positionals[command.positionals.max] ?? '' }));
     }
 
+    const serverUrl = opt(args, 'server') ?? io.env['REBATE_SERVER'];
+    const remoteMode = serverUrl !== undefined && serverUrl !== '' && !ALWAYS_LOCAL_COMMANDS.has(command.name);
+    if (remoteMode && LOCAL_ONLY_COMMANDS.has(command.name)) throw new AppError('rejected', 'remote.local_only', { command: command.name });
     if (command.direct) return await command.direct(args, io, lang);
+
+    if (remoteMode) {
+      const server = new RemoteServer(serverUrl, opt(args, 'fingerprint') ?? (io.env['REBATE_SERVER_FINGERPRINT'] || undefined));
+      remote = server;
+      let signedIn = false;
+      const rc: CommandContext = {
+        args,
+        positionals,
+        lang,
+        env: io.env,
+        services: () => {
+          throw new AppError('rejected', 'remote.local_only', { command: command.name });
+        },
+        async call(op, input) {
+          const name = opt(args, 'user') ?? io.env['REBATE_USER'];
+          if (!signedIn && name) {
+            const password = (command.passwordIsNewAccount ? undefined : opt(args, 'password')) ?? io.env['REBATE_PASSWORD'] ?? '';
+            const s = await server.invoke('auth.signIn', { name, password }, lang);
+            if (!s.ok) throw new Refusal(s.error);
+            signedIn = true;
+            signOut = () => server.invoke('auth.signOut', {}, lang).then(() => undefined);
+          }
+          const r = await remoteCall(server, op, input, lang);
+          if (r.ok) return r.result as never;
+          if (r.error.kind === 'unauthenticated' && r.error.key === 'auth.required') {
+            throw new Refusal({ ...r.error, key: 'auth.user_required', message: t('auth.user_required', {}, lang) });
+          }
+          throw new Refusal(r.error);
+        },
+      };
+      const result = await command.run(rc);
+      io.out(wantsJson ? JSON.stringify(result.json, null, 2) : result.text);
+      return result.exitCode ?? 0;
+    }
 
     let services: ServiceContext | undefined;
     const open = (): ServiceContext => {
@@ -153,6 +194,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return fail(payload.kind === 'internal' ? 1 : 2, payload);
   } finally {
     store?.close();
+    if (signOut) await signOut().catch(() => undefined);
+    remote?.close();
   }
 }
 

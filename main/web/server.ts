@@ -310,18 +310,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const part = await req.file({ limits: { fileSize: maxUpload, files: 1 } });
     if (!part) return text(reply, 400, 'no file');
     const name = safeFileName(part.filename || 'upload');
-    const file = path.join(stagingDir, `${randomUUID()}-${name}`);
+    // a folder per upload keeps the file's own name (CSV sheets are named after their file)
+    const folder = path.join(stagingDir, randomUUID());
+    mkdirSync(folder, { mode: 0o700 });
+    const file = path.join(folder, name);
     try {
       await pipeline(part.file, createWriteStream(file, { mode: 0o600 }));
     } catch (e) {
-      rmSync(file, { force: true });
+      rmSync(folder, { recursive: true, force: true });
       throw e;
     }
     if (part.file.truncated) {
-      rmSync(file, { force: true });
+      rmSync(folder, { recursive: true, force: true });
       return text(reply, 413, 'file too large');
     }
-    session.staged.add(file);
+    session.staged.add(folder);
     return reply.type('application/json; charset=utf-8').send({ path: file, name, bytes: statSync(file).size });
   });
 

@@ -62,7 +62,7 @@ export class WebSessions {
     const s = this.map.get(id);
     if (!s) return;
     this.map.delete(id);
-    for (const f of s.staged) rmSync(f, { force: true });
+    for (const f of s.staged) rmSync(f, { recursive: true, force: true });
   }
 
   /** Removes expired sessions (and their staged uploads). */
