@@ -6,6 +6,7 @@ import { benchExports } from './exports';
 import { benchResultsScreen } from './screen';
 import { benchImportCalc } from './import-calc';
 import { formatTable, type BenchRow } from './measure';
+import { benchTeamLoad, TEAM_LOAD, TEAM_LOAD_TINY } from './team-load';
 import type { WorkloadName } from './workloads';
 
 export interface BenchOptions {
@@ -18,6 +19,8 @@ export interface BenchOptions {
   /** where the JSON goes (bench/results by default) */
   outDir: string;
   log?: (s: string) => void;
+  /** the team server under load (team.md): 50 readers + 5 adjusters while an import runs */
+  team?: 'full' | 'tiny';
   /** extra sections (exports, the results screen) given the workload's database */
   extras?: ((name: WorkloadName, ctx: Awaited<ReturnType<typeof benchImportCalc>>['ctx']) => Promise<BenchRow[]>)[];
 }
@@ -42,6 +45,10 @@ export async function runBench(o: BenchOptions): Promise<{ rows: BenchRow[]; fil
     o.log?.(`[exports] ${o.exports.distributors} distributors × ${o.exports.formulas} formulas`);
     rows.push(...(await benchExports(o.exports.distributors, o.exports.formulas)));
   }
+  if (o.team) {
+    o.log?.(`[team] server load (${o.team})`);
+    rows.push(...(await benchTeamLoad({ ...(o.team === 'full' ? TEAM_LOAD : TEAM_LOAD_TINY), ...(o.log ? { log: o.log } : {}) })));
+  }
   mkdirSync(o.outDir, { recursive: true });
   const file = path.join(o.outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, rows }, null, 2));
@@ -54,7 +61,9 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const sizes = (arg('sizes') ?? 'S,M,L').split(',').filter(Boolean) as WorkloadName[];
+  const teamOnly = process.argv.includes('--team-only');
+  const team = process.argv.includes('--team') || teamOnly ? ((arg('team-size') ?? 'full') as 'full' | 'tiny') : undefined;
+  const sizes = teamOnly ? [] : ((arg('sizes') ?? 'S,M,L').split(',').filter(Boolean) as WorkloadName[]);
   const runs = Number(arg('runs') ?? 3);
   const exportsSize = Number(arg('exports') ?? 10_000);
   const { rows, file } = await runBench({
@@ -62,8 +71,9 @@ async function main(): Promise<void> {
     runs,
     outDir: path.resolve(arg('out') ?? 'bench/results'),
     log: (s) => process.stderr.write(`${s}\n`),
-    exports: { distributors: exportsSize, formulas: 30 },
+    exports: { distributors: teamOnly ? 0 : exportsSize, formulas: 30 },
     screen: arg('screen') !== 'off',
+    ...(team ? { team } : {}),
   });
   process.stdout.write(`\n${formatTable(rows)}\n\nwritten to ${file}\n`);
 }

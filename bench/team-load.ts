@@ -1,0 +1,218 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateDemo } from '../main/demo/generate';
+import { calculate } from '../main/services/calc';
+import type { ServiceContext } from '../main/services/context';
+import { runImports, type ImportRequest } from '../main/services/imports';
+import { importPolicy } from '../main/services/policies';
+import { Store } from '../main/services/store';
+import { addUser, setupAdmin } from '../main/services/users';
+import { serverCertificate } from '../main/web/certificate';
+import { startWebHost } from '../main/web/server';
+import type { BenchRow } from './measure';
+
+export interface TeamLoadOptions {
+  distributors: number;
+  /** purchase lines of the month being read and adjusted */
+  monthRows: number;
+  /** purchase lines of the import running into the next period meanwhile */
+  importRows: number;
+  readers: number;
+  adjusters: number;
+  seconds: number;
+  log?: (s: string) => void;
+}
+
+/** team.md's figure: 50 readers and 5 adjusters for 60 s on 5,000 distributors while a 150k-line import runs. */
+export const TEAM_LOAD: TeamLoadOptions = { distributors: 5_000, monthRows: 50_000, importRows: 150_000, readers: 50, adjusters: 5, seconds: 60 };
+/** A size that runs in the test suite, so the benchmark cannot rot. */
+export const TEAM_LOAD_TINY: TeamLoadOptions = { distributors: 40, monthRows: 600, importRows: 600, readers: 3, adjusters: 1, seconds: 3 };
+
+const PERIOD = '2026-03';
+const NEXT = '2026-04';
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+interface Client {
+  invoke(op: string, input: unknown): Promise<{ ok: boolean; result?: unknown; error?: { key: string; message: string } }>;
+  upload(file: string): Promise<string>;
+}
+
+function client(port: number, ca: string, agent: Agent): Client {
+  let cookie = '';
+  const tab = `bench-${Math.random().toString(36).slice(2)}-tab`.padEnd(20, 'x');
+  const send = (pathname: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: string; setCookie: string[] }> =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: pathname, method: 'POST', agent, ca, servername: 'localhost', headers: { Host: `127.0.0.1:${port}`, 'X-Rebate-Session': tab, ...(cookie ? { Cookie: cookie } : {}), ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie'] ?? [] }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  return {
+    async invoke(op, input) {
+      const r = await send('/api/invoke', { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify({ op, input, lang: 'en' })));
+      const sid = r.setCookie.map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('rebate_sid='));
+      if (sid) cookie = sid;
+      if (r.status !== 200) return { ok: false, error: { key: `http.${r.status}`, message: r.body.slice(0, 200) } };
+      return JSON.parse(r.body) as { ok: boolean };
+    },
+    async upload(file) {
+      const boundary = 'bench-boundary-1234';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        readFileSync(file),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const r = await send('/api/upload', { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body);
+      if (r.status !== 200) throw new Error(`upload ${file}: HTTP ${r.status} ${r.body}`);
+      return (JSON.parse(r.body) as { path: string }).path;
+    },
+  };
+}
+
+/**
+ * The team server under load: a month of N distributors calculated as a draft; R readers (overview,
+ * the results, traces) and A adjusters for S seconds over HTTPS, while one import of the next
+ * period's purchase lines runs. Errors, p50/p95 per operation, the process's peak RSS (the server
+ * and the simulated clients share it).
+ */
+export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
+  const log = o.log ?? (() => undefined);
+  const workload = `team ${o.distributors}`;
+  const root = mkdtempSync(path.join(tmpdir(), 'rebate-team-bench-'));
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  try {
+    log(`[team] generating ${o.distributors} distributors, ${o.monthRows} + ${o.importRows} purchase lines…`);
+    const month = path.join(root, 'month');
+    const next = path.join(root, 'next');
+    await generateDemo({ distributors: o.distributors, purchaseRows: o.monthRows, purchaseFiles: 2, out: month, period: PERIOD, seed: 7 });
+    await generateDemo({ distributors: o.distributors, purchaseRows: o.importRows, purchaseFiles: 2, out: next, period: NEXT, seed: 8 });
+    const dbFile = path.join(root, 'team.sqlite');
+    const store = new Store(dbFile);
+    const ctx: ServiceContext = { store, session: { user: null }, lang: 'en', host: 'test', now: () => new Date() };
+    setupAdmin(ctx, { name: 'admin', password: 'admin-pass-1' });
+    const files = readdirSync(month).sort();
+    const of = (prefix: string) => files.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(month, f), name: f }));
+    const reqs: ImportRequest[] = [
+      { kind: 'distributors', files: of('distributors') },
+      { kind: 'purchases', period: PERIOD, files: of('purchases') },
+      { kind: 'returns', period: PERIOD, files: of('returns') },
+    ];
+    const reports = await runImports(ctx, reqs);
+    const failed = reports.find((r) => r.status !== 'imported');
+    if (failed) throw new Error(`bench import failed: ${failed.kind} ${failed.message}`);
+    for (const f of files.filter((x) => x.startsWith('policy-'))) importPolicy(ctx, { content: readFileSync(path.join(month, f), 'utf8'), fileName: f });
+    await calculate(ctx, PERIOD);
+    addUser(ctx, { name: 'reader', password: 'reader-pass-1', roles: ['auditor'] });
+    addUser(ctx, { name: 'adjuster', password: 'adjuster-pass-1', roles: ['preparer'] });
+    const codes = (await import('../main/db/import-repo')).listDistributors(store.db).map((d: { code: string }) => d.code);
+
+    const cert = await serverCertificate({ listenHost: '127.0.0.1', env: { REBATE_CONFIG_DIR: path.join(root, 'config') } });
+    const ui = path.join(root, 'ui');
+    mkdirSync(ui);
+    writeFileSync(path.join(ui, 'index.html'), '<!doctype html>');
+    const host = await startWebHost({ store, staticDir: ui, tls: { cert: cert.cert, key: cert.key } });
+    const agent = new Agent({ keepAlive: true, maxSockets: o.readers + o.adjusters + 4 });
+    const lat = new Map<string, number[]>();
+    const errors = new Map<string, number>();
+    const firstErrors: string[] = [];
+    const timed = async (name: string, c: Client, op: string, input: unknown): Promise<void> => {
+      const t0 = performance.now();
+      let r: Awaited<ReturnType<Client['invoke']>>;
+      try {
+        r = await c.invoke(op, input);
+      } catch (e) {
+        r = { ok: false, error: { key: 'transport', message: String(e) } };
+      }
+      const ms = performance.now() - t0;
+      (lat.get(name) ?? lat.set(name, []).get(name))?.push(ms);
+      if (!r.ok) {
+        errors.set(name, (errors.get(name) ?? 0) + 1);
+        if (firstErrors.length < 5) firstErrors.push(`${name}: ${r.error?.key} ${r.error?.message}`);
+      }
+    };
+
+    // the import into the next period, from the admin's session
+    const importer = client(host.port, cert.cert, agent);
+    await importer.invoke('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    const staged = [];
+    for (const f of readdirSync(next).filter((x) => x.startsWith('purchases')).sort()) staged.push({ path: await importer.upload(path.join(next, f)), name: f });
+    log(`[team] ${o.readers} readers + ${o.adjusters} adjusters for ${o.seconds} s while importing ${o.importRows} lines into ${NEXT}…`);
+    const importStart = performance.now();
+    const job = await importer.invoke('import.start', { imports: [{ kind: 'purchases', period: NEXT, files: staged }] });
+    if (!job.ok) throw new Error(`import.start: ${job.error?.message}`);
+    const jobId = (job.result as { jobId: string }).jobId;
+    let importMs: number | null = null;
+    let importStatus = 'running';
+    const watchImport = (async () => {
+      for (;;) {
+        const j = await importer.invoke('import.job', { jobId });
+        const status = (j.result as { status?: string } | undefined)?.status ?? 'error';
+        if (status !== 'running') {
+          importMs = performance.now() - importStart;
+          importStatus = status;
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+
+    const until = Date.now() + o.seconds * 1000;
+    let seed = 1;
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const reader = async (): Promise<void> => {
+      const c = client(host.port, cert.cert, agent);
+      await c.invoke('auth.signIn', { name: 'reader', password: 'reader-pass-1' });
+      while (Date.now() < until) {
+        const x = rnd();
+        if (x < 0.3) await timed('read: period overview', c, 'periods.overview', {});
+        else if (x < 0.5) await timed('read: results (whole batch)', c, 'batch.results', { period: PERIOD });
+        else await timed('read: trace', c, 'batch.trace', { period: PERIOD, code: codes[Math.floor(rnd() * codes.length)] ?? codes[0] });
+      }
+    };
+    const adjuster = async (i: number): Promise<void> => {
+      const c = client(host.port, cert.cert, agent);
+      await c.invoke('auth.signIn', { name: 'adjuster', password: 'adjuster-pass-1' });
+      let n = 0;
+      while (Date.now() < until) {
+        n++;
+        await timed('write: adjust', c, 'batch.adjust', { period: PERIOD, code: codes[Math.floor(rnd() * codes.length)] ?? codes[0], amount: `${(i + 1) * 10 + (n % 7)}.00`, reason: 'bench' });
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    await Promise.all([...Array.from({ length: o.readers }, () => reader()), ...Array.from({ length: o.adjusters }, (_, i) => adjuster(i))]);
+    await watchImport;
+    agent.destroy();
+    await host.close();
+    store.close();
+
+    const rows: BenchRow[] = [];
+    for (const [name, values] of [...lat.entries()].sort()) {
+      const sorted = [...values].sort((a, b) => a - b);
+      const isRead = name.startsWith('read');
+      rows.push({ workload, measure: `${name} p50`, value: percentile(sorted, 50), unit: 'ms', peakRssMb: null, runs: sorted.length });
+      rows.push({ workload, measure: `${name} p95`, value: percentile(sorted, 95), unit: 'ms', peakRssMb: null, runs: sorted.length, ...(isRead ? { target: '≤ 300 ms' } : {}), note: `${errors.get(name) ?? 0} errors` });
+    }
+    const total = [...errors.values()].reduce((a, b) => a + b, 0);
+    rows.push({ workload, measure: 'errors (all operations)', value: total, unit: 'count', peakRssMb: null, runs: [...lat.values()].reduce((a, b) => a + b.length, 0), target: '0', ...(firstErrors.length ? { note: firstErrors.join(' | ').slice(0, 300) } : {}) });
+    rows.push({ workload, measure: `import ${o.importRows} lines meanwhile (${importStatus})`, value: (importMs ?? 0) / 1000, unit: 's', peakRssMb: null, runs: 1 });
+    rows.push({ workload, measure: 'peak RSS (server + simulated clients, one process)', value: peak / 1024 / 1024, unit: 'MB', peakRssMb: peak / 1024 / 1024, runs: 1, note: `${o.readers} readers, ${o.adjusters} adjusters, ${o.seconds} s` });
+    return rows;
+  } finally {
+    clearInterval(sampler);
+    rmSync(root, { recursive: true, force: true });
+  }
+}
