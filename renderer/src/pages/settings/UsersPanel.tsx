@@ -50,7 +50,7 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
         void message.success(t('settings.unlocked', { name: u.name }));
         await load();
       } catch (e) {
-        void message.error(e instanceof ApiError ? e.message : String(e));
+        void message.error(errorText(e));
       }
     },
     [load, message, t],
@@ -66,7 +66,7 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
       resetForm.resetFields();
       await load();
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
+      void message.error(errorText(e));
     }
   };
 
