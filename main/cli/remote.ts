@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import type { Envelope } from '../../contract/envelope';
 import { AppError, rejected } from '../services/errors';
-import { normaliseFingerprint } from '../web/certificate';
+import { normaliseFingerprint } from '../web/fingerprint';
 
 /**
  * The CLI's team-server client (team.md, cli.md `--server`). With a pinned fingerprint the TLS

@@ -15,7 +15,7 @@ import { demoCommands } from './commands-demo';
 import { importCommands } from './commands-import';
 import { policyCommands } from './commands-policy';
 import { resolveDbPath } from './db-path';
-import { runServe, SERVE_OPTIONS } from './serve';
+import { SERVE_OPTIONS } from './serve-options';
 import { RemoteServer } from './remote';
 import { ALWAYS_LOCAL_COMMANDS, LOCAL_ONLY_COMMANDS, remoteCall } from './remote-call';
 
@@ -34,7 +34,8 @@ const serveCommand: Command = {
   options: SERVE_OPTIONS,
   positionals: { min: 0, max: 0, names: [] },
   run: () => Promise.reject(new Error('serve runs directly')),
-  direct: runServe,
+  // Fastify and the certificate library load only for this command: every other command starts fast
+  direct: async (args, io, lang) => (await import('./serve')).runServe(args, io, lang),
 };
 
 export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands, ...exportCommands, serveCommand];

@@ -11,16 +11,7 @@ import { DEFAULT_MAX_UPLOAD, startWebHost, type WebHost } from '../web/server';
 import { opt, required, type ParsedArgs } from './args';
 import { resolveDbPath } from './db-path';
 
-export const SERVE_OPTIONS = {
-  listen: { value: true },
-  'tls-cert': { value: true },
-  'tls-key': { value: true },
-  'idle-minutes': { value: true },
-  'trust-proxy': { value: true },
-  'renew-certificate': { value: false },
-  'max-upload-mb': { value: true },
-  static: { value: true },
-} as const;
+export { SERVE_OPTIONS } from './serve-options';
 
 /** `HOST:PORT`, `[::1]:PORT` → parts; refused with a message otherwise. */
 export function parseListen(value: string): { host: string; port: number } {

@@ -3,7 +3,6 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { hostname, networkInterfaces } from 'node:os';
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { generate } from 'selfsigned';
 import { userDataDir } from '../db/paths';
 
 /** team.md: a self-signed certificate valid 825 days. */
@@ -32,12 +31,7 @@ export function fingerprintOf(cert: string | Buffer): string {
   return new X509Certificate(cert).fingerprint256.toUpperCase();
 }
 
-/** `AB:12:…`, `ab12…` or with spaces → the canonical form; null when it is not 32 bytes of hex. */
-export function normaliseFingerprint(fp: string): string | null {
-  const hex = fp.replace(/^sha-?256[:=]?\s*/i, '').replace(/[\s:]/g, '').toUpperCase();
-  if (!/^[0-9A-F]{64}$/.test(hex)) return null;
-  return hex.match(/../g)?.join(':') ?? null;
-}
+export { normaliseFingerprint } from './fingerprint';
 
 /** The names the certificate covers: the listen host, this machine's name and addresses, localhost. */
 export function certificateSubjectNames(listenHost: string): { dns: string[]; ips: string[] } {
@@ -55,6 +49,8 @@ export function certificateSubjectNames(listenHost: string): { dns: string[]; ip
 }
 
 async function createSelfSigned(listenHost: string, now: Date): Promise<{ cert: string; key: string }> {
+  // loaded on demand: the CLI's other commands start without it
+  const { generate } = await import('selfsigned');
   const names = certificateSubjectNames(listenHost);
   const cn = listenHost && listenHost !== '0.0.0.0' && listenHost !== '::' ? listenHost : hostname();
   const pems = await generate([{ name: 'commonName', value: cn }, { name: 'organizationName', value: 'Rebate Desk team server' }], {

@@ -4,12 +4,8 @@ import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
-import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type fastifyStaticType from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LANGS, type Lang } from '../../contract/roles';
 import { dispatch } from '../api/dispatch';
 import { t } from '../i18n/messages';
@@ -110,6 +106,15 @@ function text(reply: FastifyReply, status: number, body: string): FastifyReply {
  * 4xx without ever stopping.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  // loaded on demand, so that the CLI's other commands start without the HTTP stack
+  const [{ default: Fastify }, { default: fastifyCookie }, { default: fastifyHelmet }, { default: fastifyMultipart }, { default: fastifyRateLimit }, { default: fastifyStatic }] = await Promise.all([
+    import('fastify'),
+    import('@fastify/cookie'),
+    import('@fastify/helmet'),
+    import('@fastify/multipart'),
+    import('@fastify/rate-limit'),
+    import('@fastify/static'),
+  ]);
   const team = options.tls !== undefined;
   const token = team ? '' : (options.token ?? randomBytes(24).toString('base64url'));
   const now = options.now ?? Date.now;
@@ -188,7 +193,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     setHeaders: (res, file) => {
       void res.header('Cache-Control', file.endsWith('index.html') ? 'no-store' : 'private, max-age=3600');
     },
-  } as Parameters<typeof fastifyStatic>[1]);
+  } as Parameters<typeof fastifyStaticType>[1]);
 
   app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
