@@ -64,6 +64,8 @@ export interface ImportFileView {
   mappings?: SheetMappingView[];
   /** the file's first records as they will be stored */
   preview?: { kind: string; record: object }[];
+  /** what was inferred (the report's 识别说明): currency qualifiers ignored, the amount column chosen and why, rows filled down, distributors found by name */
+  inferred?: IssueView[];
 }
 
 export interface ImportReportView {

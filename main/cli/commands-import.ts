@@ -4,11 +4,18 @@ import { opt, optAll } from './args';
 import type { Command } from './command';
 import path from 'node:path';
 
+/** Kinds whose files have amounts to total (cli.md: `total` is absent for the others). */
+function hasAmounts(kind: ImportKind): boolean {
+  return kind !== 'distributors';
+}
+
 function text(r: ImportReportView, zh: boolean): string {
   const lines = [r.message];
   for (const f of r.files) {
     const sheets = f.sheets.map((s) => (s.skipped ? `${s.name}(${zh ? '跳过' : 'skipped'}: ${s.skipped})` : `${s.name}: ${zh ? '表头第' : 'header row '}${s.header_row}${zh ? '行' : ''}, ${s.rows}`)).join('; ');
-    lines.push(`  ${f.file}  ${f.status}  ${f.rows} ${zh ? '行' : 'rows'}  ${zh ? '合计' : 'total'} ${f.total}${sheets ? `  [${sheets}]` : ''}`);
+    const total = hasAmounts(r.kind) ? `  ${zh ? '合计' : 'total'} ${f.total}` : '';
+    lines.push(`  ${f.file}  ${f.status}  ${f.rows} ${zh ? '行' : 'rows'}${total}${sheets ? `  [${sheets}]` : ''}`);
+    for (const i of f.inferred ?? []) lines.push(`    ${zh ? '识别说明' : 'inferred'}: ${[i.sheet, i.column ? (zh ? `${i.column}列` : `col ${i.column}`) : null].filter(Boolean).join(' ')}${i.sheet || i.column ? ': ' : ''}${i.message}`);
   }
   const place = (i: ImportReportView['errors'][number]): string =>
     [i.file, i.sheet, i.row !== null ? (zh ? `第${i.row}行` : `row ${i.row}`) : null, i.column ? (zh ? `${i.column}列` : `col ${i.column}`) : null, i.header ? `“${i.header}”` : null].filter(Boolean).join(' ');
@@ -43,7 +50,16 @@ export const importCommands: Command[] = [
         period: report.period,
         import_id: report.import_id,
         message: report.message,
-        files: report.files.map((f) => ({ file: f.file, sha256: f.sha256, status: f.status, sheets: f.sheets, rows: f.rows, total: f.total })),
+        files: report.files.map((f) => ({
+          file: f.file,
+          sha256: f.sha256,
+          status: f.status,
+          sheets: f.sheets,
+          rows: f.rows,
+          // cli.md: the sum of the stored amounts; absent for kinds without amounts (distributors)
+          ...(hasAmounts(report.kind) ? { total: f.total } : {}),
+          inferred: (f.inferred ?? []).map(({ key: _key, ...rest }) => rest),
+        })),
         rows: report.rows,
         errors: report.errors.map(({ key: _key, ...rest }) => rest),
         warnings: report.warnings.map(({ key: _key, ...rest }) => rest),

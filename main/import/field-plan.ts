@@ -58,7 +58,9 @@ function readerFor(field: FieldName, date1904: boolean): CellReader {
 }
 
 export function planColumns(match: HeaderMatch, date1904: boolean): PlannedColumn[] {
-  const required = new Set(KIND_DEFS[match.kind].fields.filter((f) => f.required).map((f) => f.field));
+  const required = new Set<FieldName>(KIND_DEFS[match.kind].fields.filter((f) => f.required).map((f) => f.field));
+  // Without a code column the distributor is found by its name, which then cannot be blank.
+  if (match.fieldColumns.distributor_code === undefined && match.fieldColumns.distributor_name !== undefined) required.add('distributor_name');
   return match.columns.map((c) => ({
     field: c.field,
     index: c.index,

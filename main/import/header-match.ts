@@ -4,12 +4,17 @@
  */
 import { scalarOf, type CellValue } from './cell-value';
 import { columnLetter } from './column-letters';
-import { isTaxInclusiveHeader, normaliseHeader } from './header-normalise';
+import { currencyQualifier, isTaxInclusiveHeader, normaliseHeader, type CurrencyQualifier } from './header-normalise';
 import { KIND_DEFS, type FieldName, type Kind } from './kinds';
 
 export type HeaderColumn = { index: number; letter: string; header: string };
-export type MappedColumn = HeaderColumn & { field: FieldName };
-export type HeaderAmbiguity = { field: FieldName; chosen: HeaderColumn; others: HeaderColumn[] };
+export type MappedColumn = HeaderColumn & { field: FieldName; qualifier?: CurrencyQualifier };
+/**
+ * Why the chosen column won over the next one: a tax-inclusive header, 本币 over 原币, the earlier
+ * synonym, the leftmost column; or (decided from the rows, amount-choice.ts) it is the line-level one.
+ */
+export type ChoiceReason = 'tax_inclusive' | 'home_currency' | 'synonym' | 'leftmost' | 'line_level';
+export type HeaderAmbiguity = { field: FieldName; chosen: HeaderColumn; others: HeaderColumn[]; reason: ChoiceReason };
 export type ColumnMatch = { columns: MappedColumn[]; unmatched: HeaderColumn[]; ambiguities: HeaderAmbiguity[] };
 
 type SynonymHit = { field: FieldName; priority: number };
@@ -77,10 +82,18 @@ export function normalisedRows(cells: readonly HeaderCell[], span: 1 | 2): strin
   return span === 2 ? [cells.map((c) => normaliseHeader(c.upper)), lower] : [lower];
 }
 
-type Candidate = { column: HeaderColumn; field: FieldName; priority: number; taxRank: number };
+type Candidate = { column: HeaderColumn; field: FieldName; priority: number; taxRank: number; currencyRank: number; qualifier: CurrencyQualifier | null };
+
+const CURRENCY_RANK: Record<CurrencyQualifier | 'none', number> = { 本币: 0, none: 1, 原币: 2 };
 
 function byPreference(a: Candidate, b: Candidate): number {
-  return a.taxRank - b.taxRank || a.priority - b.priority || a.column.index - b.column.index;
+  return a.taxRank - b.taxRank || a.currencyRank - b.currencyRank || a.priority - b.priority || a.column.index - b.column.index;
+}
+
+function reasonOf(chosen: Candidate, next: Candidate): ChoiceReason {
+  if (chosen.taxRank !== next.taxRank) return 'tax_inclusive';
+  if (chosen.currencyRank !== next.currencyRank) return 'home_currency';
+  return chosen.priority !== next.priority ? 'synonym' : 'leftmost';
 }
 
 /**
@@ -99,11 +112,14 @@ export function matchHeaderCells(kind: Kind, cells: readonly HeaderCell[]): Colu
     for (const { raw, header } of options) {
       const hit = lookup.get(normaliseHeader(raw));
       if (!hit) continue;
+      const qualifier = currencyQualifier(raw) ?? currencyQualifier(cell.lower);
       const candidate: Candidate = {
         column: { index: cell.index, letter, header },
         field: hit.field,
         priority: hit.priority,
         taxRank: isTaxInclusiveHeader(raw) ? 0 : 1,
+        currencyRank: CURRENCY_RANK[qualifier ?? 'none'],
+        qualifier,
       };
       byField.set(hit.field, [...(byField.get(hit.field) ?? []), candidate]);
       matched = true;
@@ -117,8 +133,9 @@ export function matchHeaderCells(kind: Kind, cells: readonly HeaderCell[]): Colu
   for (const [field, candidates] of byField) {
     const [chosen, ...others] = [...candidates].sort(byPreference);
     if (!chosen) continue;
-    columns.push({ ...chosen.column, field });
-    if (others.length > 0) ambiguities.push({ field, chosen: chosen.column, others: others.map((o) => o.column) });
+    columns.push(chosen.qualifier ? { ...chosen.column, field, qualifier: chosen.qualifier } : { ...chosen.column, field });
+    const [next] = others;
+    if (next) ambiguities.push({ field, chosen: chosen.column, others: others.map((o) => o.column), reason: reasonOf(chosen, next) });
   }
   columns.sort((a, b) => a.index - b.index);
   return { columns, unmatched, ambiguities };

@@ -24,8 +24,27 @@ function isTaxInclusiveTail(tail: string): boolean {
   return TAX_INCLUSIVE.test(tail) && !TAX_EXCLUSIVE.test(tail);
 }
 
-export function normaliseHeader(text: string): string {
+/**
+ * A currency qualifier (data.md): a leading `本币`/`原币` or a trailing `(本币)`/`（原币）`, as 用友 and
+ * 金蝶 write them (`本币价税合计`, `价税合计(原币)`). It is ignored in matching; where both columns exist,
+ * the 本币 (home currency) one wins.
+ */
+export type CurrencyQualifier = '本币' | '原币';
+const LEADING_QUALIFIER = /^(本币|原币)(?=.)/;
+const TRAILING_QUALIFIER = /[([【](本币|原币)[)\]】]$/;
+
+export function currencyQualifier(text: string): CurrencyQualifier | null {
   const s = basic(text);
+  const m = LEADING_QUALIFIER.exec(s) ?? TRAILING_QUALIFIER.exec(s);
+  return m ? (m[1] as CurrencyQualifier) : null;
+}
+
+function withoutQualifier(s: string): string {
+  return s.replace(TRAILING_QUALIFIER, '').replace(LEADING_QUALIFIER, '');
+}
+
+export function normaliseHeader(text: string): string {
+  const s = withoutQualifier(basic(text));
   const m = TRAILING_BRACKET.exec(s);
   if (!m) return s;
   const [, head = '', tail = ''] = m;

@@ -73,7 +73,7 @@ describe('findHeader: realistic sheets', () => {
     });
     expect(match.unmatched).toEqual([{ index: 11, letter: 'L', header: '备注' }]);
     expect(match.ambiguities).toEqual([
-      { field: 'amount', chosen: { index: 10, letter: 'K', header: '价税合计' }, others: [{ index: 9, letter: 'J', header: '金额（元）' }] },
+      { field: 'amount', chosen: { index: 10, letter: 'K', header: '价税合计' }, others: [{ index: 9, letter: 'J', header: '金额（元）' }], reason: 'tax_inclusive' },
     ]);
     expect(match.columns[0]).toEqual({ index: 0, letter: 'A', header: '单据编号', field: 'doc_no' });
   });
@@ -200,7 +200,7 @@ describe('findHeader: the amount column', () => {
 
 describe('findHeader: not found', () => {
   it('names the closest row and its missing columns', () => {
-    const sheet: CellValue[][] = [['2026年1月进货明细表'], ['单号', '日期', '客户编码', '销售额'], ['XS1', '2026-01-05', 'D001', 100]];
+    const sheet: CellValue[][] = [['2026年1月进货明细表'], ['单号', '日期', '客户编码', '销售收入'], ['XS1', '2026-01-05', 'D001', 100]];
     expect(findHeader(sheet, 'purchases')).toEqual({
       ok: false,
       key: 'import.header.missing_columns',

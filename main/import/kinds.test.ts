@@ -32,15 +32,24 @@ describe('kinds', () => {
 
   it('has the required fields of data.md', () => {
     expect(KIND_DEFS.distributors.requiredSets).toEqual([['code', 'name', 'region', 'grade']]);
-    expect(KIND_DEFS.purchases.requiredSets).toEqual([['doc_no', 'date', 'distributor_code', 'amount']]);
+    // Each set with the distributor's code, then the same with its name (data.md "Distributor by name").
+    expect(KIND_DEFS.purchases.requiredSets).toEqual([
+      ['doc_no', 'date', 'distributor_code', 'amount'],
+      ['doc_no', 'date', 'distributor_name', 'amount'],
+    ]);
     expect(KIND_DEFS.returns.requiredSets).toEqual(KIND_DEFS.purchases.requiredSets);
-    expect(KIND_DEFS.claims.requiredSets).toEqual([['distributor_code', 'claimed_rebate']]);
+    expect(KIND_DEFS.claims.requiredSets).toEqual([
+      ['distributor_code', 'claimed_rebate'],
+      ['distributor_name', 'claimed_rebate'],
+    ]);
     expect(KIND_DEFS.promotions.requiredSets).toEqual([
       ['distributor_code', 'achievement_rate'],
+      ['distributor_name', 'achievement_rate'],
       ['distributor_code', 'target_amount', 'actual_amount'],
+      ['distributor_name', 'target_amount', 'actual_amount'],
     ]);
     for (const kind of KINDS) {
-      const always = KIND_DEFS[kind].fields.filter((f) => f.required).map((f) => f.field);
+      const always = KIND_DEFS[kind].fields.filter((f) => f.required && f.field !== 'distributor_code').map((f) => f.field);
       for (const set of KIND_DEFS[kind].requiredSets) expect(set).toEqual(expect.arrayContaining(always));
     }
   });

@@ -23,19 +23,22 @@ export type KindDef = {
   readonly requiredSets: readonly (readonly FieldName[])[];
 };
 
-const CODE_SYNONYMS = ['经销商编码', '经销商代码', '经销商编号', '客户编码', '客户代码', '客户编号', 'distributor code', 'customer code', 'dealer code', 'code'];
-const NAME_SYNONYMS = ['经销商名称', '客户名称', '经销商', '客户', 'distributor name', 'customer name', 'name'];
+const CODE_SYNONYMS = [
+  ...['经销商编码', '经销商代码', '经销商编号', '客户编码', '客户代码', '客户编号', '购货单位编码', '购货单位代码', '往来单位编码'],
+  ...['distributor code', 'customer code', 'dealer code', 'code'],
+];
+const NAME_SYNONYMS = ['经销商名称', '客户名称', '经销商', '客户', '购货单位', '往来单位', '客户全称', 'distributor name', 'customer name', 'name'];
 
 const PURCHASE_SYNONYMS = {
-  doc_no: ['单据编号', '单据号', '单号', '订单号', '订单编号', '出库单号', '发货单号', '销售单号', 'doc no', 'document no', 'order no', 'invoice no'],
+  doc_no: ['单据编号', '单据号', '单号', '订单号', '订单编号', '出库单号', '发货单号', '销售单号', '销售出库单号', '发票号码', 'doc no', 'document no', 'order no', 'invoice no'],
   line_no: ['行号', '序号', 'line', 'line no'],
   date: ['单据日期', '日期', '业务日期', '订单日期', '发货日期', '出库日期', 'date', 'doc date', 'order date'],
-  sku_code: ['存货编码', '物料编码', '产品编码', '商品编码', '货品编码', 'sku', 'item code', 'product code'],
+  sku_code: ['存货编码', '存货代码', '物料编码', '物料代码', '产品编码', '产品代码', '商品编码', '货品编码', 'sku', 'item code', 'product code'],
   sku_name: ['存货名称', '物料名称', '产品名称', '商品名称', '货品名称', 'item name', 'product name'],
-  quantity: ['数量', '进货数量', 'qty', 'quantity'],
+  quantity: ['数量', '进货数量', '实发数量', '发货数量', '出库数量', '销售数量', 'qty', 'quantity'],
   unit_price: ['单价', '含税单价', 'unit price', 'price'],
   // Tax-inclusive synonyms first: they win when several columns match (see header-match.ts).
-  amount: ['价税合计', '含税金额', '金额', '进货金额', '销售金额', 'amount', 'total amount', 'total'],
+  amount: ['价税合计', '含税金额', '含税销售额', '金额', '进货金额', '销售金额', '销售额', 'amount', 'total amount', 'total'],
 } as const;
 
 type LineSynonyms = Readonly<Record<keyof typeof PURCHASE_SYNONYMS, readonly string[]>>;
@@ -71,6 +74,15 @@ const RETURN_SYNONYMS: LineSynonyms = {
  */
 export const RETURN_EVIDENCE: readonly string[] = ['退货单号', '退货日期', '退货数量', '退货金额', '退货原因', ...ORIGINAL_DOC_SYNONYMS];
 
+/**
+ * A required set with the distributor's code, and the same set with its name instead (data.md
+ * "Distributor by name": 华夏ERP's `客户`, 金蝶 K3's `购货单位` — the row's distributor is then found by
+ * its name in master data). The code set comes first, so a header lacking both asks for the code.
+ */
+function byCodeOrName(set: readonly FieldName[]): FieldName[][] {
+  return [[...set], set.map((f) => (f === 'distributor_code' ? 'distributor_name' : f))];
+}
+
 export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
   distributors: {
     kind: 'distributors',
@@ -90,7 +102,7 @@ export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
     kind: 'purchases',
     label: KIND_LABELS.purchases,
     fields: lineFields(PURCHASE_SYNONYMS),
-    requiredSets: [['doc_no', 'date', 'distributor_code', 'amount']],
+    requiredSets: byCodeOrName(['doc_no', 'date', 'distributor_code', 'amount']),
   },
   returns: {
     kind: 'returns',
@@ -100,31 +112,30 @@ export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
       { field: 'original_doc_no', required: false, synonyms: ORIGINAL_DOC_SYNONYMS },
       { field: 'reason', required: false, synonyms: ['退货原因', '原因', '备注', 'reason', 'remark'] },
     ],
-    requiredSets: [['doc_no', 'date', 'distributor_code', 'amount']],
+    requiredSets: byCodeOrName(['doc_no', 'date', 'distributor_code', 'amount']),
   },
   promotions: {
     kind: 'promotions',
     label: KIND_LABELS.promotions,
     fields: [
       { field: 'distributor_code', required: true, synonyms: CODE_SYNONYMS },
+      { field: 'distributor_name', required: false, synonyms: NAME_SYNONYMS },
       { field: 'promotion_code', required: false, synonyms: ['活动编码', '活动编号', '促销编码', '促销活动编号', '活动代码', 'promotion code'] },
       { field: 'promotion_name', required: false, synonyms: ['活动名称', '促销名称', '促销活动', 'promotion name', 'promotion'] },
       { field: 'target_amount', required: false, synonyms: ['目标金额', '目标', '任务额', '任务金额', '目标销售额', 'target'] },
       { field: 'actual_amount', required: false, synonyms: ['达成金额', '实际金额', '完成金额', '实际销售额', '实际', 'actual'] },
       { field: 'achievement_rate', required: false, synonyms: ['达成率', '完成率', '促销达成率', 'achievement rate', 'achievement'] },
     ],
-    requiredSets: [
-      ['distributor_code', 'achievement_rate'],
-      ['distributor_code', 'target_amount', 'actual_amount'],
-    ],
+    requiredSets: [...byCodeOrName(['distributor_code', 'achievement_rate']), ...byCodeOrName(['distributor_code', 'target_amount', 'actual_amount'])],
   },
   claims: {
     kind: 'claims',
     label: KIND_LABELS.claims,
     fields: [
       { field: 'distributor_code', required: true, synonyms: CODE_SYNONYMS },
+      { field: 'distributor_name', required: false, synonyms: NAME_SYNONYMS },
       { field: 'claimed_rebate', required: true, synonyms: ['申报返利', '申报金额', '经销商申报返利', '确认返利', '返利金额', 'claimed rebate', 'claimed amount'] },
     ],
-    requiredSets: [['distributor_code', 'claimed_rebate']],
+    requiredSets: byCodeOrName(['distributor_code', 'claimed_rebate']),
   },
 };

@@ -141,6 +141,50 @@ export const IMPORT_MESSAGES = {
     'zh-CN': '{field}“{value}”与经销商档案中编码 {code} 的名称“{expected}”不一致。已按编码导入；请确认编码是否填写正确。',
     en: '{field} "{value}" differs from the name of code {code} in the distributor master data, "{expected}". The row was imported by its code; check that the code is right.',
   },
+  'import.name.not_found': {
+    'zh-CN': '{field}“{value}”在经销商档案中找不到。文件没有经销商编码列，经销商按名称匹配；请更正名称使之与档案一致，或在文件中加上经销商编码列。',
+    en: '{field} "{value}" is not in the distributor master data. The file has no distributor code column, so distributors are found by name; correct the name to match the master data, or add a distributor code column.',
+  },
+  'import.name.not_found_similar': {
+    'zh-CN': '{field}“{value}”在经销商档案中找不到完全相同的名称（文件没有经销商编码列，按名称匹配）。相近的有：{candidates}。请更正名称，或在文件中加上经销商编码列。',
+    en: '{field} "{value}" matches no name in the distributor master data exactly (the file has no distributor code column, so distributors are found by name). Similar: {candidates}. Correct the name, or add a distributor code column.',
+  },
+  'import.name.ambiguous': {
+    'zh-CN': '{field}“{value}”在经销商档案中对应 {count} 个经销商：{candidates}，无法确定是哪一个。请在文件中加上经销商编码列。',
+    en: '{field} "{value}" matches {count} distributors in the master data: {candidates}; it cannot be told which. Add a distributor code column to the file.',
+  },
+  'import.line.orphan': {
+    'zh-CN': '该行有明细（存货、数量或金额），但{field}为空，上方也没有可承接的单据。多行单据的续行必须紧跟在填有单据编号的首行之后；请填写{field}。',
+    en: 'This row has line details (item, quantity or amount) but an empty {field}, and no document above it to belong to. A continuation line must follow the first line of its document, which carries the document no.; fill in the {field}.',
+  },
+  'import.filldown.rows': {
+    'zh-CN': '共 {rows} 行续行的单据字段（单据编号、日期、经销商）为空，已按所属单据首行补齐（工作表：{sheets}）。请确认这些行确实属于其上方的单据。',
+    en: '{rows} continuation rows had blank document fields (document no., date, distributor); they were filled from the first line of their document (sheets: {sheets}). Check that these rows belong to the document above them.',
+  },
+  'import.sheet.mixed_layouts': {
+    'zh-CN': '工作表“{sheet}”混有多种格式：第 {row} 行又出现了一个列不同的表头（第一个表头在第 {first} 行）。一张工作表只能有一种格式，整个文件未导入；请把不同格式的数据放到不同的工作表或文件中。',
+    en: 'Sheet "{sheet}" mixes several layouts: row {row} is another header with different columns (the first header is on row {first}). A sheet can hold one layout only, so nothing of the file was imported; put each layout in its own sheet or file.',
+  },
+  'import.inferred.qualifier': {
+    'zh-CN': '第 {column} 列“{header}”按{field}识别（忽略币种限定“{qualifier}”）。',
+    en: 'Column {column} "{header}" was read as {field} (the currency qualifier "{qualifier}" is ignored).',
+  },
+  'import.inferred.amount': {
+    'zh-CN': '有多列可作为{field}（{columns}），使用第 {column} 列“{header}”：{reason}。如不对，请手动指定。',
+    en: 'Several columns could be {field} ({columns}); column {column} "{header}" is used: {reason}. If that is wrong, choose the column by hand.',
+  },
+  'import.inferred.filled_down': {
+    'zh-CN': '多行单据：{rows} 行续行的单据编号、日期、经销商按所属单据首行补齐（工作表：{sheets}）。',
+    en: 'Documents on several lines: {rows} continuation rows took the document no., date and distributor of their document\'s first line (sheets: {sheets}).',
+  },
+  'import.inferred.names_used': {
+    'zh-CN': '文件没有经销商编码列：{rows} 行按经销商名称在档案中匹配（{names} 个名称）。',
+    en: 'The file has no distributor code column: {rows} rows were matched to distributors by name ({names} names).',
+  },
+  'import.inferred.repeated_header': {
+    'zh-CN': '工作表“{sheet}”第 {row} 行是重复的表头，已跳过。',
+    en: 'Sheet "{sheet}", row {row} repeats the header and was skipped.',
+  },
   'import.distributor.duplicate_in_file': {
     'zh-CN': '{field}“{value}”在本文件中重复出现，第一次在工作表“{firstSheet}”第 {firstRow} 行。每个经销商只能出现一次，请删除或合并重复的行。',
     en: '{field} "{value}" appears more than once in this file; it first appears in sheet "{firstSheet}", row {firstRow}. Each distributor may appear only once: delete or merge the repeated rows.',
@@ -164,6 +208,18 @@ export type MessageKey = keyof typeof IMPORT_MESSAGES;
 /** A problem found while reading: a message key and its parameters. */
 export type Problem = { key: MessageKey; params: MessageParams };
 
+const REASONS = {
+  tax_inclusive: { 'zh-CN': '含税金额优先', en: 'the tax-inclusive amount wins' },
+  home_currency: { 'zh-CN': '本币优先于原币', en: 'the home currency (本币) wins over the original currency (原币)' },
+  line_level: { 'zh-CN': '它在同一单据的各行间取值不同，是行金额；其他列在单据内各行相同或只填首行，是整单金额', en: 'its values differ between the lines of one document, so it is the line amount; the others repeat one figure per document (or fill only its first line), so they are document totals' },
+  synonym: { 'zh-CN': '列名更常用', en: 'its name is the more usual one' },
+  leftmost: { 'zh-CN': '同名列取最左一列', en: 'the leftmost of columns with the same name' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+function isChoiceReason(text: string): text is keyof typeof REASONS {
+  return Object.prototype.hasOwnProperty.call(REASONS, text);
+}
+
 const LIST_SEPARATOR: Record<Lang, string> = { 'zh-CN': '、', en: ', ' };
 
 function localiseParam(name: string, value: string | number, lang: Lang): string {
@@ -173,7 +229,8 @@ function localiseParam(name: string, value: string | number, lang: Lang): string
   if (name === 'kind' && isKind(text)) return kindLabel(text, lang);
   if (name === 'fields') return list(text.split(',').map((f) => (isFieldName(f) ? fieldLabel(f, lang) : f)));
   if (name === 'columns' || name === 'matches') return list(text.split(','));
-  if (name === 'sheets' || name === 'available') return list(text.split('\u0001'));
+  if (name === 'sheets' || name === 'available' || name === 'candidates') return list(text.split('\u0001'));
+  if (name === 'reason' && isChoiceReason(text)) return REASONS[text][lang];
   return text;
 }
 

@@ -39,17 +39,18 @@ describe('purchases: header search, values, records, summary', () => {
     expect(result.errorCount).toBe(0);
   });
 
-  it('warns of the ambiguous and ignored columns once, a padded code once, a differing name once', async () => {
+  it('warns of the ignored columns once, a padded code once, a differing name once; the amount choice is a note', async () => {
     const { result } = await run(sheetEvents([sheet]), { kind: 'purchases' });
+    expect(result.inferred.map(digest)).toEqual(['import.inferred.amount | 华东 | 4 | I | 价税合计 | 价税合计']);
+    expect(result.inferred[0]?.params).toEqual({ field: 'amount', column: 'I', header: '价税合计', columns: 'I,J', reason: 'tax_inclusive' });
     expect(result.warnings.map(digest)).toEqual([
-      'import.header.ambiguous | 华东 | 4 | I | 价税合计 | 价税合计',
       'import.header.column_ignored | 华东 | 4 | K | 备注 | 备注',
       'import.name.mismatch | 华东 | 6 | E | 客户名称 | 北京华联超市',
       'import.code.padded_match | 华东 | 8 | D | 客户编码 | 123',
     ]);
-    expect(result.warnings[2]?.params).toEqual({ field: 'distributor_name', value: '北京华联超市', code: 'D002', expected: '北京华联' });
-    expect(result.warnings[3]?.params).toEqual({ field: 'distributor_code', value: '123', match: '00123' });
-    expect(result.warningCount).toBe(4);
+    expect(result.warnings[1]?.params).toEqual({ field: 'distributor_name', value: '北京华联超市', code: 'D002', expected: '北京华联' });
+    expect(result.warnings[2]?.params).toEqual({ field: 'distributor_code', value: '123', match: '00123' });
+    expect(result.warningCount).toBe(3);
   });
 
   it('gives the mapping, a template per header and the first records for the preview', async () => {

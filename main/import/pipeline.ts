@@ -35,11 +35,15 @@
  *   header signature is in the sheet applies.
  * - An issue's `value` is the cell as displayed: '' for a blank cell.
  */
+import { AmountChoice } from './amount-choice';
 import { CsvRejected } from './csv-events';
+import { DocumentCarry } from './doc-lines';
+import type { ChoiceReason, HeaderAmbiguity, HeaderColumn } from './header-match';
 import { isBlankCells, isBlankValue, MONEY_FIELD, planColumns, type PlannedColumn } from './field-plan';
 import { templateOf, type FindHeaderResult, type HeaderMatch, type MappingOverride, type MappingTemplate } from './headers';
-import { DEFAULT_MAX_ISSUES, IssueLog, NO_PLACE } from './issue-log';
+import { DEFAULT_MAX_ISSUES, IssueLog, NO_PLACE, type IssuePlace } from './issue-log';
 import { KIND_DEFS, type FieldName, type Kind } from './kinds';
+import { LayoutGuard } from './layout-guard';
 import type { MessageKey, MessageParams } from './messages';
 import type { RawRow, ReadEvent, SheetStart } from './readers/types';
 import type { FileSummary, ImportIssue, ImportRecord, SheetSummary } from './records';
@@ -90,12 +94,20 @@ export interface FileImportResult {
   preview: ImportRecord[];
   /** each read sheet's header: row, column → field, header text */
   mappings: SheetMapping[];
+  /**
+   * What was inferred rather than read as written (the report's 识别说明): currency qualifiers
+   * ignored, which amount column won and why, rows filled down, distributors found by name.
+   */
+  inferred: ImportIssue[];
 }
 
 export const PREVIEW_RECORDS = 20;
 
 
-type Phase = 'none' | 'skip' | 'search' | 'read';
+type Phase = 'none' | 'skip' | 'search' | 'decide' | 'read';
+
+/** A sheet whose amount column is decided from its first documents (amount-choice.ts): rows held meanwhile. */
+type Pending = { summary: SheetSummary; match: HeaderMatch; ambiguity: HeaderAmbiguity; choice: AmountChoice; rows: RawRow[] };
 
 /** The closest a skipped sheet came to a header, for the file's error when no sheet has one. */
 type Closest = { sheet: string; row: number; missing: readonly FieldName[] };
@@ -107,6 +119,10 @@ type SheetReading = {
   money: PlannedColumn | null;
   cursor: RowCursor;
   totals: TotalsCheck;
+  carry: DocumentCarry;
+  guard: LayoutGuard;
+  headerRow: number;
+  repeatedHeaderNoted: boolean;
 };
 
 export class FileImporter {
@@ -125,6 +141,11 @@ export class FileImporter {
   private current: SheetSummary | null = null;
   private buffered: RawRow[] = [];
   private reading: SheetReading | null = null;
+  private pending: Pending | null = null;
+  private readonly inferred: ImportIssue[] = [];
+  /** continuation rows filled down, and the sheets they are in */
+  private filled = 0;
+  private readonly filledSheets = new Set<string>();
   private closest: Closest | null = null;
   /** a problem already explains why nothing was read (a bad CSV, a bad override) */
   private explained = false;
@@ -161,11 +182,14 @@ export class FileImporter {
       case 'read':
         this.dataRow(r);
         return;
+      case 'decide':
+        this.decideRow(r);
+        return;
       case 'search':
         if (r.row <= HEADER_SEARCH_ROWS) this.buffered.push(r);
         else {
           this.findHeader();
-          if (this.reading) this.dataRow(r);
+          this.route(r);
         }
         return;
       case 'skip':
@@ -190,6 +214,13 @@ export class FileImporter {
       const { positive, negative, example } = mixed;
       this.log.add('warning', 'import.returns.mixed_signs', { positive, negative, sheet: example.sheet ?? '', row: example.row ?? 0 }, example, true);
     }
+    if (this.filled > 0) {
+      const params = { rows: this.filled, sheets: [...this.filledSheets].join('\u0001') };
+      this.log.add('warning', 'import.filldown.rows', params, NO_PLACE, true);
+      this.note('import.inferred.filled_down', params, NO_PLACE);
+    }
+    const { rows, names } = this.rules.byName;
+    if (rows > 0) this.note('import.inferred.names_used', { rows, names: names.size }, NO_PLACE);
     const { log } = this;
     return {
       summary: { file: this.options.file, kind: this.kind, sheets: this.sheets, rows: this.records, total: centsToMoney(this.totalCents) },
@@ -200,7 +231,18 @@ export class FileImporter {
       templates: [...this.savedTemplates.values()],
       preview: this.preview,
       mappings: this.mappings,
+      inferred: this.inferred,
     };
+  }
+
+  private note(key: MessageKey, params: MessageParams, place: IssuePlace): void {
+    if (this.inferred.length < (this.options.maxIssues ?? DEFAULT_MAX_ISSUES)) this.inferred.push({ file: this.options.file, ...place, key, params });
+  }
+
+  /** A row after the header, once the header is found: held while the amount is decided, else read. */
+  private route(r: RawRow): void {
+    if (this.phase === 'decide') this.decideRow(r);
+    else if (this.phase === 'read') this.dataRow(r);
   }
 
   private skip(reason: NonNullable<SheetSummary['skipped']>): void {
@@ -210,6 +252,7 @@ export class FileImporter {
 
   private endSheet(): void {
     if (this.phase === 'search') this.findHeader();
+    if (this.phase === 'decide') this.decide();
     this.phase = 'none';
     this.reading = null;
   }
@@ -229,8 +272,34 @@ export class FileImporter {
       this.skip('no_header');
       return;
     }
-    this.startReading(summary, found.match);
-    for (const r of buffered) if (r.row > found.match.headerRow) this.dataRow(r);
+    const match = found.match;
+    const money = MONEY_FIELD[this.kind];
+    const ambiguity = match.ambiguities.find((a) => a.field === money);
+    const docIndex = match.fieldColumns.doc_no;
+    if (ambiguity && docIndex !== undefined) {
+      // Several amount columns in a file of documents: which is the line's is seen in the rows.
+      this.pending = { summary, match, ambiguity, choice: new AmountChoice(docIndex, [ambiguity.chosen, ...ambiguity.others]), rows: [] };
+      this.phase = 'decide';
+    } else this.startReading(summary, match);
+    for (const r of buffered) if (r.row > match.headerRow) this.route(r);
+  }
+
+  private decideRow(r: RawRow): void {
+    const pending = this.pending;
+    if (!pending) return;
+    pending.rows.push(r);
+    if (pending.choice.add(r.values)) this.decide();
+  }
+
+  /** The amount column chosen from the evidence; the held rows are then read. */
+  private decide(): void {
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending) return;
+    const { lineLevel } = pending.choice.decide();
+    const switched = lineLevel !== null && lineLevel.index !== pending.ambiguity.chosen.index;
+    this.startReading(pending.summary, switched ? rechoose(pending.match, pending.ambiguity, lineLevel) : pending.match);
+    for (const r of pending.rows) if (this.phase === 'read') this.dataRow(r);
   }
 
   private noHeader(sheet: string, found: Extract<FindHeaderResult, { ok: false }>): void {
@@ -271,16 +340,26 @@ export class FileImporter {
     summary.header_row = match.headerRow;
     const plan = planColumns(match, this.options.date1904 ?? false);
     const moneyField = MONEY_FIELD[this.kind];
+    const money = plan.find((c) => c.field === moneyField) ?? null;
     this.reading = {
       summary,
       plan,
-      money: plan.find((c) => c.field === moneyField) ?? null,
+      money,
       cursor: new RowCursor(summary.name, plan, this.log),
       totals: new TotalsCheck(this.kind === 'returns'),
+      carry: new DocumentCarry(plan),
+      guard: new LayoutGuard(this.kind, money?.index ?? null, new Map(plan.map((c) => [c.field, c.index]))),
+      headerRow: match.headerRow,
+      repeatedHeaderNoted: false,
     };
     this.phase = 'read';
     this.values = emptyFieldValues();
-    for (const { problem, place } of headerIssues(summary.name, match)) this.log.add('warning', problem.key, problem.params, place);
+    for (const { problem, place } of headerIssues(summary.name, match)) {
+      // The amount's choice is a rule, not a doubt: it goes to the inferred notes with its reason.
+      if (problem.key === 'import.header.ambiguous' && problem.params['field'] === moneyField) continue;
+      this.log.add('warning', problem.key, problem.params, place);
+    }
+    this.headerNotes(summary.name, match);
     this.mappings.push(sheetMapping(summary.name, match));
     const template = templateOf(match);
     if (!this.savedTemplates.has(template.signature)) this.savedTemplates.set(template.signature, template);
@@ -289,16 +368,33 @@ export class FileImporter {
   private dataRow(r: RawRow): void {
     const reading = this.reading;
     if (!reading) return;
-    const cells = r.values;
+    let cells = r.values;
     if (isBlankCells(cells)) return;
     if (isTotalsRowFast(cells)) {
+      reading.carry.reset();
       this.totalsRow(reading, r);
+      return;
+    }
+    const layout = reading.guard.check(cells);
+    if (layout !== null) {
+      this.headerAgain(reading, r, layout);
       return;
     }
     const { plan, money, cursor } = reading;
     const v = this.values;
     const percent = r.percent;
-    cursor.start(r);
+    const carried = reading.carry.carry(cells);
+    if (carried === 'orphan') {
+      cursor.start(r);
+      cursor.error('doc_no', 'import.line.orphan', { field: 'doc_no', value: '' });
+      return;
+    }
+    if (carried.filled) {
+      cells = carried.cells;
+      this.filled++;
+      this.filledSheets.add(reading.summary.name);
+      cursor.start({ ...r, values: cells });
+    } else cursor.start(r);
     let cents: bigint | null = null;
     for (const column of plan) {
       const cell = cells[column.index];
@@ -329,6 +425,33 @@ export class FileImporter {
     this.onRecord(record);
   }
 
+  /** A header inside the data: the same one repeated (skipped, noted once), or another layout (refused). */
+  private headerAgain(reading: SheetReading, r: RawRow, layout: 'same' | 'other'): void {
+    const sheet = reading.summary.name;
+    const place = { ...NO_PLACE, sheet, row: r.row };
+    if (layout === 'same') {
+      if (!reading.repeatedHeaderNoted) this.note('import.inferred.repeated_header', { sheet, row: r.row }, place);
+      reading.repeatedHeaderNoted = true;
+      return;
+    }
+    this.log.add('error', 'import.sheet.mixed_layouts', { sheet, row: r.row, first: reading.headerRow }, place, true);
+    // Nothing below it can be read as this sheet's layout; one message explains the refusal.
+    this.reading = null;
+    this.phase = 'skip';
+  }
+
+  /** Inferred notes of a header: currency qualifiers ignored, and the amount column chosen and why. */
+  private headerNotes(sheet: string, match: HeaderMatch): void {
+    for (const c of match.columns) {
+      if (c.qualifier) this.note('import.inferred.qualifier', { column: c.letter, header: c.header, field: c.field, qualifier: c.qualifier }, { sheet, row: match.headerRow, column: c.letter, header: c.header, field: c.field, value: c.header });
+    }
+    const money = MONEY_FIELD[this.kind];
+    const a = match.ambiguities.find((x) => x.field === money);
+    if (!a) return;
+    const params = { field: a.field, column: a.chosen.letter, header: a.chosen.header, columns: [a.chosen, ...a.others].map((c) => c.letter).join(','), reason: a.reason };
+    this.note('import.inferred.amount', params, { sheet, row: match.headerRow, column: a.chosen.letter, header: a.chosen.header, field: a.field, value: a.chosen.header });
+  }
+
   private totalsRow(reading: SheetReading, r: RawRow): void {
     const { money, cursor, totals } = reading;
     if (!money) return;
@@ -340,6 +463,18 @@ export class FileImporter {
     cursor.start(r);
     cursor.warn(money.field, 'import.totals.mismatch', { field: money.field, value: read.value, ...mismatch });
   }
+}
+
+/** The match with `column` as the field's column instead of the header's first choice: the line-level one. */
+function rechoose(match: HeaderMatch, ambiguity: HeaderAmbiguity, column: HeaderColumn): HeaderMatch {
+  const field = ambiguity.field;
+  const columns = match.columns.map((c) => (c.field === field ? { ...column, field } : c)).sort((a, b) => a.index - b.index);
+  const fieldColumns: Partial<Record<FieldName, number>> = {};
+  for (const c of columns) fieldColumns[c.field] = c.index;
+  const others = [ambiguity.chosen, ...ambiguity.others].filter((c) => c.index !== column.index);
+  const reason: ChoiceReason = 'line_level';
+  const ambiguities = match.ambiguities.map((a) => (a.field === field ? { field, chosen: column, others, reason } : a));
+  return { ...match, columns, fieldColumns, ambiguities };
 }
 
 /** FileImporter over an event stream; a CSV that cannot be read becomes the file's error. */

@@ -4,6 +4,7 @@
  * master data, distributors once per file, promotions' rate or target + actual.
  */
 import { createCodeMatcher, type CodeMatcher } from './code-match';
+import { createNameMatcher, type NameMatcher } from './name-match';
 import type { IssuePlace } from './issue-log';
 import type { FieldName, Kind } from './kinds';
 import type { MessageKey, MessageParams } from './messages';
@@ -52,6 +53,7 @@ export class KindRules {
   private readonly period: string | null;
   private readonly matchCode: CodeMatcher | null;
   private readonly masterNames: ReadonlyMap<string, string> | undefined;
+  private readonly matchName: NameMatcher | null;
   /** each `file code → master code` padded match is reported once per file, not on every row */
   private readonly paddedReported = new Set<string>();
   /** the name last compared for each code: rows of one distributor mostly repeat it */
@@ -69,6 +71,8 @@ export class KindRules {
     this.period = options.period;
     this.matchCode = options.kind !== 'distributors' && options.masterCodes !== null ? createCodeMatcher(options.masterCodes) : null;
     this.masterNames = options.masterNames;
+    const names = options.masterNames;
+    this.matchName = options.kind !== 'distributors' && options.masterCodes !== null && names ? createNameMatcher(names) : null;
   }
 
   /** Checks the row; may replace `distributor_code` with the master data code it was matched to. */
@@ -105,8 +109,17 @@ export class KindRules {
     return example ? { positive: this.positive, negative: this.negative, example } : null;
   }
 
+  /** Rows whose distributor was found by name, and the distinct names (for the report). */
+  readonly byName = { rows: 0, names: new Set<string>() };
+
   private distributorCode(v: FieldValues, at: RowContext): void {
     const code = v.distributor_code;
+    if (!at.mapped('distributor_code')) {
+      // The values object is reused from row to row: the code of the row before must not stay.
+      v.distributor_code = null;
+      this.distributorByName(v, at);
+      return;
+    }
     if (code === null || this.matchCode === null) return;
     const matched = this.matchCode(code);
     if (!matched.ok) {
@@ -119,6 +132,19 @@ export class KindRules {
       at.warn('distributor_code', matched.warning.key, matched.warning.params);
     }
     this.nameMatches(matched.value, v.distributor_name, at);
+  }
+
+  private distributorByName(v: FieldValues, at: RowContext): void {
+    const name = v.distributor_name;
+    if (name === null || this.matchName === null) return;
+    const matched = this.matchName(name);
+    if (!matched.ok) {
+      at.error('distributor_name', matched.key, matched.params);
+      return;
+    }
+    v.distributor_code = matched.value;
+    this.byName.rows++;
+    this.byName.names.add(name);
   }
 
   private nameMatches(code: string, name: string | null, at: RowContext): void {

@@ -61,6 +61,8 @@ export interface ImportFileReport {
   total: string;
   mappings?: SheetMapping[];
   preview?: ImportRecord[];
+  /** what was inferred rather than read as written (qualifiers, amount choice, fill-down, names) */
+  inferred?: IssueOut[];
 }
 
 export interface ImportReport {
@@ -300,7 +302,17 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
     p.newTemplates.push(...result.templates);
     const summary: FileSummary = result.summary;
     finishFile(db, fileIds[n] ?? 0, { sheetsJson: JSON.stringify(summary.sheets), rows: summary.rows, totalCents: moneyToCents(summary.total) });
-    report.files.push({ file: f.name, sha256: f.sha, status: 'imported', sheets: summary.sheets, rows: summary.rows, total: summary.total, mappings: result.mappings, preview: result.preview });
+    report.files.push({
+      file: f.name,
+      sha256: f.sha,
+      status: 'imported',
+      sheets: summary.sheets,
+      rows: summary.rows,
+      total: summary.total,
+      mappings: result.mappings,
+      preview: result.preview,
+      inferred: result.inferred.map((i) => issueOut(i, ctx.lang)),
+    });
     report.rows += summary.rows;
   }
 }
