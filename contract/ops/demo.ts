@@ -4,7 +4,8 @@ import { PERIOD_PATTERN } from '../../domain';
 
 export interface DemoLoadView {
   period: string;
-  imports: { kind: string; status: string; rows: number }[];
+  /** per kind; `files`: per file, what the import inferred (the demo's ERP layouts recognised) */
+  imports: { kind: string; status: string; rows: number; files?: { file: string; rows: number; total: string; inferred: string[] }[] }[];
   users: { name: string; display: string; roles: string[] }[];
   password: string;
 }

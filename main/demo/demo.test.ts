@@ -9,6 +9,10 @@ import { generateDemo } from './generate';
 let h: Harness;
 afterEach(() => h?.close());
 
+function sumDemoPurchases(harness: Harness): number {
+  return (harness.store.db.prepare('SELECT SUM(amount_cents) AS s FROM purchases').get() as { s: number }).s;
+}
+
 function digest(dir: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir)
@@ -29,6 +33,8 @@ describe('demo month', () => {
     expect(names).toEqual(expect.arrayContaining(['chain.json', 'claims-2026-03.xlsx', 'distributors-master.xlsx', 'promotions-2026-03.xlsx', 'purchases-west-2026-03.csv', 'returns-2026-03.xlsx']));
     expect(names.filter((n) => n.startsWith('policy-'))).toHaveLength(3);
     expect(names.filter((n) => /^purchases-erp-\d+/.test(n)).length).toBeGreaterThanOrEqual(2);
+    // Two purchase workbooks in real ERP layouts (用友 U8 发货单列表, 金蝶 KIS/精斗云 销货单).
+    expect(names).toEqual(expect.arrayContaining(['purchases-u8-delivery-list-2026-03.xlsx', 'purchases-kis-jdy-sales-2026-03.xlsx']));
     expect(a.purchaseRows).toBe(800);
   });
 
@@ -44,6 +50,14 @@ describe('demo month', () => {
       ['claims', 'imported'],
     ]);
     expect(loaded.imports.find((i) => i.kind === 'purchases')?.rows).toBe(20_000);
+    // The ERP layouts were recognised with no mapping, and the report says what was inferred.
+    const files = loaded.imports.find((i) => i.kind === 'purchases')?.files ?? [];
+    const u8 = files.find((f) => f.file === 'purchases-u8-delivery-list-2026-03.xlsx');
+    const kis = files.find((f) => f.file === 'purchases-kis-jdy-sales-2026-03.xlsx');
+    expect(u8?.rows).toBeGreaterThan(0);
+    expect(kis?.inferred).toEqual([expect.stringContaining('含税金额优先'), expect.stringMatching(/^多行单据：\d+ 行续行的单据编号、日期、经销商按所属单据首行补齐/)]);
+    const cents = (total: string | undefined): number => Math.round(Number(total) * 100);
+    expect(files.reduce((s, f) => s + cents(f.total), 0)).toBe(loaded.summary.purchaseRows > 0 ? sumDemoPurchases(h) : 0);
     const calc = await h.ok(admin, 'batch.calculate', { period: '2026-03' });
     expect(calc.exceptions).toBe(0);
     expect(calc.distributors).toBeGreaterThan(400);

@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compilePolicy, type PolicyFile } from '../../formulas';
+import { ERP_LAYOUTS, writeErpWorkbook, type ErpLayoutId, type ErpLine } from './erp-layouts';
 import { demoChain, demoPolicies } from './policies';
 import { Random } from './random';
 import { NAME_PARTS, REGION_NAMES, REGIONS, SKUS } from './reference-data';
@@ -120,6 +121,12 @@ function purchaseLines(r: Random, ds: DemoDistributor[], total: number, period: 
   return lines.slice(0, total);
 }
 
+/** The regions whose purchases the demo writes in a real ERP's layout, and which. */
+export const DEMO_ERP_LAYOUTS: readonly (readonly [string, ErpLayoutId])[] = [
+  ['华北', 'u8-delivery-list'],
+  ['华中', 'kis-jdy-sales'],
+];
+
 const HEADER = ['单据编号', '行号', '单据日期', '客户编码', '客户名称', '存货编码', '存货名称', '数量', '含税单价', '价税合计'];
 const GROUPS: [string, number, number][] = [
   ['单据信息', 1, 3],
@@ -185,7 +192,7 @@ async function simpleWorkbook(file: string, sheet: string, preamble: string[], h
 
 /**
  * Writes a realistic demo month in the shapes real exports have (data.md): master data, purchases
- * over several ERP workbooks and a GBK CSV, returns with negative amounts, promotions, claims with a
+ * over several ERP workbooks (two of them in 用友 U8 and 金蝶 KIS layouts) and a GBK CSV, returns with negative amounts, promotions, claims with a
  * few deliberate differences, the three demo policies and the approval chain. Deterministic per seed.
  */
 export async function generateDemo(o: DemoOptions): Promise<DemoSummary> {
@@ -225,8 +232,13 @@ export async function generateDemo(o: DemoOptions): Promise<DemoSummary> {
     HEADER,
     west.map((l) => [l.doc, l.line, l.date, l.code, names.get(l.code) ?? '', l.sku.code, l.sku.name, l.qty, l.sku.price.toFixed(2), yuan(l.cents)]),
   );
+  // 华北 and 华中 come as two real ERP layouts (erp-layouts.ts): a newcomer sees them recognised with no mapping.
+  const erpLine = (l: Line): ErpLine => ({ doc: l.doc, line: l.line, date: l.date, code: l.code, name: names.get(l.code) ?? '', sku: l.sku.code, skuName: l.sku.name, qty: l.qty, cents: l.cents });
+  for (const [reg, id] of DEMO_ERP_LAYOUTS) {
+    await writeErpWorkbook(out(`purchases-${id}-${o.period}.xlsx`), ERP_LAYOUTS[id].sheets((byRegion.get(reg) ?? []).map(erpLine), o.period));
+  }
   const parts = Math.max(2, o.purchaseFiles ?? 2);
-  const eastern = ['华东', '华南', '华北', '华中'];
+  const eastern = ['华东', '华南'];
   const chunks: { name: string; lines: Line[] }[][] = Array.from({ length: parts }, () => []);
   let k = 0;
   for (const reg of eastern) {

@@ -16,7 +16,8 @@ import { previousMonth } from '../../domain';
 export interface DemoLoadResult {
   period: string;
   summary: DemoSummary;
-  imports: { kind: string; status: string; rows: number }[];
+  /** per kind; `files` says, per file, what the import inferred (the ERP layouts recognised) */
+  imports: { kind: string; status: string; rows: number; files: { file: string; rows: number; total: string; inferred: string[] }[] }[];
   users: { name: string; display: string; roles: string[] }[];
   password: string;
 }
@@ -55,7 +56,12 @@ export async function loadDemo(ctx: ServiceContext, options: { period?: string |
     }
     for (const f of of('policy-')) importPolicy(ctx, { content: readFileSync(f.path, 'utf8'), fileName: f.name, comment: 'demo' });
     setChain(ctx, demoChain() as ChainInput);
-    return { period, summary, imports: reports.map((r) => ({ kind: r.kind, status: r.status, rows: r.rows })), users, password: DEMO_PASSWORD };
+    return { period, summary, imports: reports.map((r) => ({
+        kind: r.kind,
+        status: r.status,
+        rows: r.rows,
+        files: r.files.map((f) => ({ file: f.file, rows: f.rows, total: f.total, inferred: (f.inferred ?? []).map((n) => n.message) })),
+      })), users, password: DEMO_PASSWORD };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
