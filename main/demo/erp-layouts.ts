@@ -17,6 +17,8 @@
  */
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
+import { CalcDecimal } from '../../domain/exact';
+import { periodEndDate } from '../../domain/period';
 
 export type ErpCell = string | number | Date | null;
 
@@ -53,7 +55,7 @@ export interface ErpLayout {
   sheets(lines: readonly ErpLine[], period: string): ErpSheet[];
 }
 
-const D = Decimal.clone({ precision: 34 });
+const D = CalcDecimal;
 const VAT = new D('1.13');
 
 const yuan = (cents: number): number => new D(cents).div(100).toNumber();
@@ -64,9 +66,7 @@ const date = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 const sum = (lines: readonly ErpLine[], f: (l: ErpLine) => number): number => lines.reduce((s, l) => s + f(l), 0);
 
 function range(period: string): [string, string] {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return [`${period}-01`, `${period}-${String(last).padStart(2, '0')}`];
+  return [`${period}-01`, periodEndDate(period)];
 }
 
 /** The lines grouped by document, in order. */
