@@ -72,8 +72,9 @@ export const KIND_FIELDS: Readonly<Record<Kind, readonly FieldName[]>> = {
   distributors: ['code', 'name', 'region', 'province', 'city', 'grade', 'status'],
   purchases: LINE_FIELDS,
   returns: [...LINE_FIELDS, 'original_doc_no', 'reason'],
-  promotions: ['distributor_code', 'promotion_code', 'promotion_name', 'target_amount', 'actual_amount', 'achievement_rate'],
-  claims: ['distributor_code', 'claimed_rebate'],
+  // distributor_name: found by name where a file has no code column (data.md "Distributor by name")
+  promotions: ['distributor_code', 'distributor_name', 'promotion_code', 'promotion_name', 'target_amount', 'actual_amount', 'achievement_rate'],
+  claims: ['distributor_code', 'distributor_name', 'claimed_rebate'],
 };
 
 export function isKind(value: string): value is Kind {
