@@ -5,7 +5,7 @@ import type { Envelope } from '../../contract/envelope';
 import { RemoteServer, unzipInto } from './remote';
 
 /** Commands that only make sense on the server's own machine (team.md): refused through --server. */
-export const LOCAL_ONLY_COMMANDS = new Set(['init', 'backup restore', 'serve']);
+export const LOCAL_ONLY_COMMANDS = new Set(['init', 'backup restore', 'serve', 'diagnostics']);
 /** Commands that never touch a database: they run locally even with --server. */
 export const ALWAYS_LOCAL_COMMANDS = new Set(['demo']);
 

@@ -14,6 +14,7 @@ import { batchCommands } from './commands-batch';
 import { demoCommands } from './commands-demo';
 import { importCommands } from './commands-import';
 import { policyCommands } from './commands-policy';
+import { supportCommands } from './commands-support';
 import { resolveDbPath } from './db-path';
 import { SERVE_OPTIONS } from './serve-options';
 import { RemoteServer } from './remote';
@@ -38,7 +39,7 @@ const serveCommand: Command = {
   direct: async (args, io, lang) => (await import('./serve')).runServe(args, io, lang),
 };
 
-export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands, ...exportCommands, serveCommand];
+export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands, ...exportCommands, ...supportCommands, serveCommand];
 
 function findCommand(words: string[]): { command: Command; positionals: string[] } | undefined {
   let best: { command: Command; positionals: string[] } | undefined;

@@ -68,3 +68,22 @@ describe('设置 → 关于 and 导出诊断信息', () => {
     expect(JSON.parse(await text('database/table-counts.json'))).toMatchObject({ users: 1 });
   });
 });
+
+describe('rebate diagnostics', () => {
+  it('writes the same zip from the command line, where --out says', async () => {
+    h = new Harness();
+    await h.admin('admin', 'admin-pass-1');
+    const { runCli } = await import('../cli/run');
+    const out: string[] = [];
+    const err: string[] = [];
+    const file = path.join(h.dir, '支持 材料', '诊断.zip');
+    const code = await runCli(['diagnostics', '--out', file, '--json', '--db', h.store.path, '--user', 'admin', '--password', 'admin-pass-1'], { out: (s) => out.push(s), err: (s) => err.push(s), env: {} });
+    expect(err.join('\n')).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ status: 'ok', out: file, integrity: 'ok' });
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    expect(await zip.file('database/integrity-check.txt')?.async('string')).toBe('ok\n');
+    const wrong = await runCli(['diagnostics', '--out', path.join(h.dir, 'x.txt'), '--db', h.store.path, '--user', 'admin', '--password', 'admin-pass-1'], { out: () => undefined, err: (s) => err.push(s), env: {} });
+    expect(wrong).toBe(2);
+  });
+});
