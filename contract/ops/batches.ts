@@ -83,7 +83,20 @@ export interface ReconcileView {
   claims: { code: string; name: string | null; claimed: string | null; computed: string | null; difference: string | null; status: 'matched' | 'differs' | 'only_claims' | 'only_batch' }[];
   changes: { code: string; name: string; previous: string; current: string; difference: string; percent: string | null }[];
   checks: { code: string; name: string | null; check: 'returns_above_purchases' | 'high_return_rate' | 'unknown_original_doc' | 'inactive_with_activity'; detail: string }[];
-  summary: { matched: number; differs: number; only_claims: number; only_batch: number; changes: number; checks: number; claims_imported: boolean };
+  summary: { matched: number; differs: number; only_claims: number; only_batch: number; changes: number; checks: number; claims_imported: boolean; open: number };
+  /** the preparer's explanations and 已确认 marks, by distributor */
+  notes: ReconcileNoteView[];
+}
+
+/** One distributor's reconciliation note and its 已确认 mark (who, when). */
+export interface ReconcileNoteView {
+  code: string;
+  note: string;
+  confirmed_by: string | null;
+  confirmed_by_name: string | null;
+  confirmed_at: string | null;
+  updated_by: string;
+  updated_at: string;
 }
 
 export interface PeriodKindView {
@@ -110,5 +123,9 @@ export const batchOperations = {
     'preparer',
   ),
   'batch.reconcile': def<ReconcileView>()(z.object({ period }).strict(), 'signed_in'),
+  'reconcile.note': def<ReconcileNoteView | null>()(
+    z.object({ period, code: z.string().min(1).max(64), note: z.string().max(1000), confirmed: z.boolean() }).strict(),
+    'preparer',
+  ),
   'periods.overview': def<PeriodOverviewView[]>()(z.object({ year: z.number().int().min(2000).max(2100).optional() }).strict(), 'signed_in'),
 } as const;

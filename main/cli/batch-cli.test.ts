@@ -55,6 +55,22 @@ describe('calc, results, adjust, reconcile, chain and approvals on the command l
     expect(rec.claims).toEqual([]);
     expect(rec.checks.map((c) => c.check)).toContain('high_return_rate');
 
+    // a finding explained and marked 已确认 per distributor: no longer open, kept with who and when
+    const flagged = rec.checks.find((c) => c.check === 'high_return_rate')!.code;
+    const openBefore = (JSON.parse((await cli(['reconcile', '--period', '2026-01', '--json', ...ADMIN])).out) as { summary: { open: number } }).summary.open;
+    expect(openBefore).toBeGreaterThan(0);
+    const noted = await cli(['reconcile', 'note', '--period', '2026-01', '--distributor', flagged, '--note', '退货为质量问题批次，已与经销商核实', '--confirm', '--json', ...ADMIN]);
+    expect(noted.code).toBe(0);
+    expect(JSON.parse(noted.out)).toMatchObject({ code: flagged, note: '退货为质量问题批次，已与经销商核实', confirmed_by: 'admin' });
+    const after = JSON.parse((await cli(['reconcile', '--period', '2026-01', '--json', ...ADMIN])).out) as { summary: { open: number }; notes: { code: string; confirmed_at: string | null }[] };
+    expect(after.summary.open).toBe(openBefore - rec.checks.filter((c) => c.code === flagged).length);
+    expect(after.notes.find((n) => n.code === flagged)?.confirmed_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // only the note changes; the mark stays as it was
+    await cli(['reconcile', 'note', '--period', '2026-01', '--distributor', flagged, '--note', '已核实', ...ADMIN]);
+    expect((JSON.parse((await cli(['reconcile', '--period', '2026-01', '--json', ...ADMIN])).out) as { summary: { open: number } }).summary.open).toBe(after.summary.open);
+    const unknown = await cli(['reconcile', 'note', '--period', '2026-01', '--distributor', 'NOPE', '--confirm', ...ADMIN]);
+    expect(unknown.code).toBe(2);
+
     for (const [name, roles] of [
       ['prep', 'preparer'],
       ['wang', 'approver'],

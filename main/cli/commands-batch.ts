@@ -121,6 +121,25 @@ export const batchCommands: Command[] = [
     },
   },
   {
+    name: 'reconcile note',
+    usage: 'reconcile note --period YYYY-MM --distributor CODE [--note TEXT] [--confirm | --unconfirm]',
+    summary: { 'zh-CN': '对账说明与“已确认”标记（按经销商）', en: "a distributor's reconciliation note and confirmed mark" },
+    options: { period: { value: true }, distributor: { value: true }, note: { value: true }, confirm: { value: false }, unconfirm: { value: false } },
+    positionals: { min: 0, max: 0, names: [] },
+    async run(c) {
+      const period = required(c.args, 'period');
+      const code = required(c.args, 'distributor').toUpperCase();
+      // what is not given stays as it is
+      const current = (await c.call('batch.reconcile', { period })).notes.find((n) => n.code === code);
+      const note = opt(c.args, 'note') ?? current?.note ?? '';
+      const confirmed = opt(c.args, 'confirm') !== undefined ? true : opt(c.args, 'unconfirm') !== undefined ? false : current?.confirmed_by != null;
+      const r = await c.call('reconcile.note', { period, code, note, confirmed });
+      const zh = c.lang === 'zh-CN';
+      const mark = r?.confirmed_by ? (zh ? `已确认（${r.confirmed_by_name ?? r.confirmed_by}，${r.confirmed_at ?? ''}）` : `confirmed (${r.confirmed_by_name ?? r.confirmed_by}, ${r.confirmed_at ?? ''})`) : zh ? '未确认' : 'not confirmed';
+      return { json: r ?? { code, note: '', confirmed_by: null }, text: `${code}：${r?.note || (zh ? '（无说明）' : '(no note)')}；${mark}` };
+    },
+  },
+  {
     name: 'reconcile',
     usage: 'reconcile --period YYYY-MM',
     summary: { 'zh-CN': '对账报告：申报差异、环比变化、数据检查', en: 'reconciliation: claims, month over month, data checks' },

@@ -31,3 +31,34 @@ export function unknownOriginalDocs(db: Db, period: string): { code: string; doc
     )
     .all(period) as { code: string; doc_no: string; original_doc_no: string; file_name: string; sheet: string; row_no: number }[];
 }
+
+export interface ReconcileNoteRow {
+  code: string;
+  note: string;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** The notes and 已确认 marks of a period's reconciliation, by distributor code. */
+export function reconcileNotes(db: Db, period: string): Map<string, ReconcileNoteRow> {
+  const rows = db
+    .prepare('SELECT distributor_code AS code, note, confirmed_by, confirmed_at, updated_by, updated_at FROM reconcile_notes WHERE period = ? ORDER BY distributor_code')
+    .all(period) as ReconcileNoteRow[];
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** Writes one distributor's note and mark; an empty, unconfirmed note removes the row. */
+export function saveReconcileNote(db: Db, period: string, row: ReconcileNoteRow): void {
+  if (!row.note && !row.confirmed_by) {
+    db.prepare('DELETE FROM reconcile_notes WHERE period = ? AND distributor_code = ?').run(period, row.code);
+    return;
+  }
+  db.prepare(
+    `INSERT INTO reconcile_notes (period, distributor_code, note, confirmed_by, confirmed_at, updated_by, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (period, distributor_code) DO UPDATE SET note = excluded.note, confirmed_by = excluded.confirmed_by,
+       confirmed_at = excluded.confirmed_at, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  ).run(period, row.code, row.note, row.confirmed_by, row.confirmed_at, row.updated_by, row.updated_at);
+}

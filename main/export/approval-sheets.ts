@@ -51,6 +51,8 @@ export function formulasSheet(x: ExportBatch, l: ExportLabels, pageFooter: strin
 }
 
 interface ReconLine {
+  note?: string | null;
+  confirmed?: string | null;
   category: string;
   code: string;
   name: string | null;
@@ -72,8 +74,16 @@ export function reconciliationSheet(x: ExportBatch, r: ReconcileReport, l: Expor
     ...r.changes.map((k) => ({ category: c.change, code: k.code, name: k.name, status: c.change, previous: k.previous, current: k.current, difference: k.difference, percent: k.percent === null ? null : String(Number(k.percent) / 100) })),
     ...r.checks.map((k) => ({ category: c.check, code: k.code, name: k.name, status: c.checkName[k.check], detail: k.detail })),
   ];
+  // the preparer's explanation and 已确认 mark of each distributor go with every line of it
+  const notes = new Map(r.notes.map((n) => [n.code, n]));
+  for (const k of lines) {
+    const n = notes.get(k.code);
+    k.note = n?.note || null;
+    k.confirmed = n?.confirmed_by ? fill(c.confirmedBy, { name: n.confirmed_by_name ?? n.confirmed_by, at: (n.confirmed_at ?? '').slice(0, 16).replace('T', ' ') }) : null;
+  }
   const preamble = [
     fill(c.title, { period: x.batch.period }),
+    fill(c.open, { open: r.summary.open }),
     fill(c.settings, { tolerance: moneyText(r.settings.tolerance), percent: r.settings.change_percent, amount: moneyText(r.settings.change_amount), rate: (Number(r.settings.return_rate) * 100).toFixed(2) }),
     ...(r.summary.claims_imported ? [] : [c.noClaims]),
     ...(r.previous_approved ? [] : [fill(c.noPrevious, { previous: r.previous_period })]),
@@ -90,6 +100,8 @@ export function reconciliationSheet(x: ExportBatch, r: ReconcileReport, l: Expor
     { header: c.difference, type: 'money', width: 16, value: (k) => k.difference },
     { header: c.percent, type: 'rate', width: 10, value: (k) => k.percent },
     { header: c.detail, type: 'text', width: 60, value: (k) => k.detail },
+    { header: c.note, type: 'text', width: 40, value: (k) => k.note },
+    { header: c.confirmed, type: 'text', width: 22, value: (k) => k.confirmed },
   ];
   return table({ name: l.sheets.reconciliation, preamble, columns, rows: lines, freezeColumns: 3, pageFooter });
 }

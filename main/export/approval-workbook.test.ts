@@ -144,6 +144,10 @@ describe('approval workbook (审批表)', () => {
 
   it('lists policies with parameters and formulas, reconciliation findings and exceptions', async () => {
     const w = await hostileMonth();
+    // a finding explained and confirmed by the preparer travels into the 对账 sheet
+    const rec = await h.ok(w.prep, 'batch.reconcile', { period: '2026-01' });
+    const flagged = rec.checks[0]!.code;
+    await h.ok(w.prep, 'reconcile.note', { period: '2026-01', code: flagged, note: '已与经销商电话核实，属正常', confirmed: true });
     const wb = await readWorkbook(await exportApproval(w.prep));
     const f = texts(sheet(wb, '公式')).join('\n');
     for (const t of ['EAST', '华东阶梯返利', '大区：华东', 'grade_factor', 'A: 1.2, B: 1, C: 0.8, D: 0.5', '[0, 100000, 500000]', 'ladder(net, [0, 100000, 500000], [0, 0.01, 0.02])', '基础返利率', 'NATIONAL', '等级：A、B、C']) {
@@ -153,6 +157,9 @@ describe('approval workbook (审批表)', () => {
     expect(r).toContain('退货率偏高');
     expect(r).toContain('退货原单未知');
     expect(r).toContain('本期未导入经销商申报');
+    expect(r).toContain('已与经销商电话核实，属正常');
+    expect(r).toMatch(/待处理 \d+ 项/);
+    expect(r).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     const e = texts(sheet(wb, '异常')).join('\n');
     expect(e).toContain('无适用政策');
     expect(e).toContain('政策冲突');

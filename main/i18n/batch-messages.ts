@@ -33,4 +33,8 @@ export const batchMessages: Record<string, Record<Lang, string>> = {
     'zh-CN': '退货单 {doc} 的原单号 {original} 在进货数据中找不到（{file}，{sheet}，第 {row} 行）',
     en: 'Return {doc}: original document {original} not found in purchases ({file}, {sheet}, row {row})',
   },
+  'reconcile.note_locked': {
+    'zh-CN': '{period} 的批次已审批并锁定，不能再修改对账说明或确认标记。',
+    en: 'The batch of {period} is approved and locked: its reconciliation notes and marks cannot change.',
+  },
 };

@@ -7,6 +7,7 @@ import { t } from '../i18n/messages';
 import { requireBatch } from './batches';
 import type { ServiceContext } from './context';
 import { centsToMoney, previousPeriod } from '../../domain';
+import { notesOf } from './reconcile-notes';
 
 export interface ReconcileSettings {
   /** |claimed − final| at most this many cents counts as matched (default ¥0.01) */
@@ -100,6 +101,11 @@ export function reconcile(ctx: ServiceContext, period: string): ReconcileReport 
   }
 
   const count = (st: ClaimLine['status']): number => claims.filter((c) => c.status === st).length;
+  // what still needs the preparer: differences, claims without a batch row and data checks whose
+  // distributor is not marked 已确认
+  const notes = notesOf(db, period);
+  const confirmed = new Set(notes.filter((n) => n.confirmed_by).map((n) => n.code));
+  const open = claims.filter((c) => (c.status === 'differs' || c.status === 'only_claims') && !confirmed.has(c.code)).length + checks.filter((c) => !confirmed.has(c.code)).length;
   return {
     period,
     previous_period: prev,
@@ -108,6 +114,7 @@ export function reconcile(ctx: ServiceContext, period: string): ReconcileReport 
     claims,
     changes,
     checks,
-    summary: { matched: count('matched'), differs: count('differs'), only_claims: count('only_claims'), only_batch: count('only_batch'), changes: changes.length, checks: checks.length, claims_imported: claimRows.length > 0 },
+    summary: { matched: count('matched'), differs: count('differs'), only_claims: count('only_claims'), only_batch: count('only_batch'), changes: changes.length, checks: checks.length, claims_imported: claimRows.length > 0, open },
+    notes,
   };
 }

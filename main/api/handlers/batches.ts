@@ -3,6 +3,7 @@ import { adjust, results, trace } from '../../services/batches';
 import { calculate } from '../../services/calc';
 import { periodsOverview } from '../../services/periods';
 import { reconcile } from '../../services/reconcile';
+import { setReconcileNote } from '../../services/reconcile-notes';
 import type { HandlersFor } from '../handler-types';
 
 export const batchHandlers: HandlersFor<typeof batchOperations> = {
@@ -11,5 +12,6 @@ export const batchHandlers: HandlersFor<typeof batchOperations> = {
   'batch.trace': (ctx, input) => trace(ctx, input.period, input.code),
   'batch.adjust': (ctx, input) => adjust(ctx, input),
   'batch.reconcile': (ctx, input) => reconcile(ctx, input.period),
+  'reconcile.note': (ctx, input) => setReconcileNote(ctx, input),
   'periods.overview': (ctx, input) => periodsOverview(ctx, input.year),
 };
