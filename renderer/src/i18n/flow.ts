@@ -13,6 +13,22 @@ const zhCN = {
   noOpenIssues: '没有待处理的问题',
   lockedSubmitted: '已提交审批，批次锁定，等待审批。',
   keys: { enter: 'Enter 确认，Shift+Enter 换行', multiline: 'Ctrl+Enter 确认' },
+  rec: {
+    open: '待处理 {{count}}',
+    allClear: '全部已处理',
+    all: '全部',
+    note: '说明',
+    confirmed: '已确认',
+    confirmedBy: '{{name}} {{at}}',
+    edit: '说明/确认',
+    editTitle: '{{code}} {{name}}：对账说明',
+    notePlaceholder: '向审批人说明这一差异或检查结果的原因（例如：申报含 3 月发货，已与经销商核实）',
+    confirm: '已确认（此差异已核实，无需再处理）',
+    save: '保存',
+    saved: '已保存 {{code}} 的对账说明',
+    openHint: '未确认的差异、仅申报与数据检查',
+  },
+  checksOpen: '数据检查 {{count}} 项待处理',
 };
 
 const en: typeof zhCN = {
@@ -29,6 +45,22 @@ const en: typeof zhCN = {
   noOpenIssues: 'Nothing open',
   lockedSubmitted: 'Submitted: the batch is locked while it is being approved.',
   keys: { enter: 'Enter confirms, Shift+Enter for a new line', multiline: 'Ctrl+Enter confirms' },
+  rec: {
+    open: 'Open {{count}}',
+    allClear: 'All handled',
+    all: 'All',
+    note: 'Note',
+    confirmed: 'Confirmed',
+    confirmedBy: '{{name}} {{at}}',
+    edit: 'Note / confirm',
+    editTitle: '{{code}} {{name}}: reconciliation note',
+    notePlaceholder: 'Explain this difference or finding to the approvers (e.g. the claim includes March deliveries, checked with the distributor)',
+    confirm: 'Confirmed (checked, nothing more to do)',
+    save: 'Save',
+    saved: 'Note of {{code}} saved',
+    openHint: 'Differences, claims only and data checks not confirmed',
+  },
+  checksOpen: '{{count}} data checks open',
 };
 
 export const flowStrings = { 'zh-CN': zhCN, en };

@@ -100,6 +100,9 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
       .catch(() => undefined);
   }, REFRESH_MS);
 
+  // the reconciliation: its open findings show on the 对账 tab and the 异常 card, and the tab works on it
+  const rec = useLoad(() => call('batch.reconcile', { period: period ?? '' }), period && data ? `${period}:${data.content_hash}` : null);
+
   const formulas = useMemo(() => formulaColumns(data?.policies ?? []), [data?.policies]);
   const batchPeriods = useMemo(() => (periods ?? []).filter((p) => p.batch), [periods]);
   const previous = useMemo(() => {
@@ -224,7 +227,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
       {data && <RejectionNotice status={approval.data} canPrepare={canPrepare} lang={lang} testId="results-rejection" hint={t('flow.rejection.fixHint')} />}
       {!data && !error && <Spin style={{ display: 'block', marginTop: 48 }} />}
       {recalc && <RecalcAlert result={recalc} onClose={() => setRecalc(null)} />}
-      {data && <SummaryCards data={data} previous={previous} />}
+      {data && <SummaryCards data={data} previous={previous} reconcile={rec.data} />}
       {data && period && (
         <Card size="small" className="results-tabs-card">
           <Tabs
@@ -243,7 +246,16 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
                 label: <span className={data.exceptions.length > 0 ? 'text-exception' : undefined}>{t('results.tab.exceptions', { count: data.exceptions.length })}</span>,
                 children: <ExceptionsTab data={data} lang={lang} onTrace={(r) => setTrace(r.code)} />,
               },
-              { key: 'reconcile', label: <span data-testid="tab-reconcile">{t('results.tab.reconcile')}</span>, children: <ReconcileTab period={period} hash={data.content_hash} lang={lang} /> },
+              {
+                key: 'reconcile',
+                label: (
+                  <span data-testid="tab-reconcile" className={rec.data && rec.data.summary.open > 0 ? 'text-exception' : undefined}>
+                    {t('results.tab.reconcile')}
+                    {rec.data && rec.data.summary.open > 0 ? ` (${t('flow.rec.open', { count: rec.data.summary.open })})` : ''}
+                  </span>
+                ),
+                children: <ReconcileTab period={period} lang={lang} report={rec.data} error={rec.error} reload={() => void rec.reload()} canEdit={canPrepare && data.status !== 'approved'} />,
+              },
             ]}
           />
         </Card>

@@ -101,7 +101,8 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
   if (error) return <Alert type="error" showIcon title={error} data-testid="approval-error" />;
   if (!loaded) return <Spin style={{ display: 'block', marginTop: 48 }} />;
   const { data, status, chain } = loaded;
-  const issues = data.exceptions.length + (report ? report.summary.differs + report.summary.only_claims + report.summary.checks : 0);
+  // what is still open: exceptions, and the findings the preparer has not marked 已确认
+  const issues = data.exceptions.length + (report ? report.summary.open : 0);
 
   return (
     <div className="approval-decision" data-testid="approval-decision">

@@ -2,6 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { Alert, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
+import { noteColumns } from '../../components/note-columns';
 import { useTranslation } from 'react-i18next';
 import type { BatchResultsView, ReconcileView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
@@ -44,6 +45,8 @@ export function IssuesPanel({ data, report, lang, onTrace }: { data: BatchResult
     [data.exceptions, byCode],
   );
   const claims = useMemo(() => (report?.claims ?? []).filter((c) => c.status !== 'matched'), [report]);
+  // the preparer's explanations and 已确认 marks, read-only here
+  const notes = useMemo(() => new Map((report?.notes ?? []).map((n) => [n.code, n])), [report]);
   const grid = <T,>(rows: T[], cols: ColDef<T>[], testId: string, code: (r: T) => string): React.JSX.Element => (
     <div className="approval-grid-auto" data-testid={testId}>
       <AgGridReact<T>
@@ -78,16 +81,26 @@ export function IssuesPanel({ data, report, lang, onTrace }: { data: BatchResult
     moneyCol<Claim>('claimed', t('approval.col.claimed'), (c) => c.claimed, 140),
     moneyCol<Claim>('computed', t('approval.col.computed'), (c) => c.computed, 140),
     moneyCol<Claim>('difference', t('approval.col.claimDifference'), (c) => c.difference, 140),
+    ...noteColumns<Claim>(notes, t, lang),
   ];
   const checkCols: ColDef<Check>[] = [
     { ...textCol<Check>('code', t('approval.col.code'), (c) => c.code, 100), cellClass: 'mono' },
     textCol<Check>('name', t('approval.col.name'), (c) => c.name, 160),
     { ...textCol<Check>('check', t('approval.col.check'), (c) => t(`approval.check.${c.check}`, { defaultValue: c.check }), 140), cellRenderer: (p: { value: string }) => <Tag color="warning">{p.value}</Tag> },
     { ...textCol<Check>('detail', t('approval.col.detail'), (c) => c.detail, 300), ...WRAP },
+    ...noteColumns<Check>(notes, t, lang),
   ];
 
   return (
     <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+      {report && (
+        <Alert
+          type={report.summary.open > 0 ? 'warning' : 'success'}
+          showIcon
+          title={report.summary.open > 0 ? t('flow.rec.open', { count: report.summary.open }) + ' · ' + t('flow.rec.openHint') : t('flow.rec.allClear')}
+          data-testid="approval-open"
+        />
+      )}
       <Section title={t('approval.issues.exceptions')} count={exceptions.length} testId="approval-exceptions">
         {exceptions.length === 0 ? <Alert type="success" showIcon title={t('approval.issues.noExceptions')} /> : grid(exceptions, exceptionCols, 'approval-exceptions-grid', (r) => r.code)}
       </Section>

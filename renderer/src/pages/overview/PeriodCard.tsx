@@ -30,6 +30,9 @@ export function PeriodCard({ period: p, canPrepare, lang, onCalculate }: Props):
   // a batch being reworked may carry a rejection: who, when and why, where the preparer starts
   const reworked = b && (b.status === 'rejected' || b.status === 'draft') ? `${p.period}:${b.status}:${b.content_hash}` : null;
   const { data: approval } = useLoad(() => call('approval.status', { period: p.period }), reworked);
+  // 对账 is done only when nothing is open: differences, claims only and data checks not confirmed
+  const { data: rec } = useLoad(() => call('batch.reconcile', { period: p.period }), b && b.status !== 'approved' ? `${p.period}:${b.content_hash}` : null);
+  const open = rec?.summary.open ?? 0;
 
   const lines = (key: StepKey): React.ReactNode => {
     if (key === 'import') {
@@ -66,13 +69,24 @@ export function PeriodCard({ period: p, canPrepare, lang, onCalculate }: Props):
     }
     if (key === 'reconcile') {
       const c = claimsKind(p);
+      const openLine = rec && (
+        <div className={open > 0 ? 'step-line text-exception' : 'step-line'} data-testid={`overview-open-${p.period}`}>
+          {open > 0 ? t('flow.rec.open', { count: open }) : t('flow.rec.allClear')}
+        </div>
+      );
       return c ? (
+        <>
+        {openLine}
         <div className="step-line">
           {t('kinds.claims')}：{t('results.overview.kindLine', { files: c.files, rows: c.rows.toLocaleString() })}
           <div className="step-amount">{t('results.overview.amount', { amount: formatMoney(c.total) })}</div>
         </div>
+        </>
       ) : (
-        <Typography.Text type="secondary">{t('results.overview.noClaims')}</Typography.Text>
+        <>
+          {openLine}
+          <Typography.Text type="secondary">{t('results.overview.noClaims')}</Typography.Text>
+        </>
       );
     }
     if (key === 'approval') return b && b.status !== 'draft' ? <StatusTag status={b.status} /> : <Typography.Text type="secondary">{t('results.overview.notSubmitted')}</Typography.Text>;
@@ -132,7 +146,7 @@ export function PeriodCard({ period: p, canPrepare, lang, onCalculate }: Props):
         className="period-steps"
         items={STEP_KEYS.map((key) => ({
           title: t(`results.overview.step.${key}`),
-          status: stepStatus(p, key),
+          status: key === 'reconcile' && open > 0 && stepStatus(p, key) === 'finish' ? 'process' : stepStatus(p, key),
           content: <div data-testid={`step-${key}-${p.period}`}>{lines(key)}</div>,
         }))}
       />

@@ -1,12 +1,12 @@
 import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { Alert, Button, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReconcileView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
-import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { NoteDialog } from '../../components/NoteDialog';
+import { noteColumns } from '../../components/note-columns';
 import { gridLocale } from '../../grid/setup';
 import { compactGridTheme } from './grid-theme';
 import { figureCol, textCol } from './grid-columns';
@@ -42,19 +42,43 @@ function Section({ title, extra, children }: { title: string; extra?: React.Reac
 }
 
 /** 对账: claims against final amounts, month over month against the previous approved batch, data checks. */
-export function ReconcileTab({ period, hash, lang }: { period: string; hash: string; lang: Lang }): React.JSX.Element {
-  const { t } = useTranslation();
-  const [report, setReport] = useState<ReconcileView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+type Filter = 'all' | 'open' | Claim['status'];
 
-  // keyed by the batch's content hash: an adjustment or a recalculation changes the report
-  useEffect(() => {
-    setReport(null);
-    setError(null);
-    call('batch.reconcile', { period })
-      .then(setReport)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [period, hash]);
+/** A count chip that filters the grids below it; pressed when its filter is on. */
+function Chip({ on, color, onClick, testId, children }: { on: boolean; color?: string; onClick: () => void; testId: string; children: React.ReactNode }): React.JSX.Element {
+  return (
+    <Tag color={color} onClick={onClick} className={on ? 'chip chip-on' : 'chip'} data-testid={testId} role="button" aria-pressed={on}>
+      {children}
+    </Tag>
+  );
+}
+
+interface Props {
+  period: string;
+  lang: Lang;
+  /** loaded by the page (its counts show on the tab and the cards too), reloaded after a note */
+  report: ReconcileView | null;
+  error: string | null;
+  reload: () => void;
+  canEdit?: boolean;
+}
+
+export function ReconcileTab({ period, lang, report, error, reload, canEdit = false }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [editing, setEditing] = useState<{ code: string; name: string | null } | null>(null);
+  const notes = useMemo(() => new Map((report?.notes ?? []).map((n) => [n.code, n])), [report]);
+  const confirmed = (code: string): boolean => Boolean(notes.get(code)?.confirmed_by);
+  const toggle = (f: Filter): void => setFilter((x) => (x === f ? 'all' : f));
+  const saved = (): void => {
+    const code = editing?.code ?? '';
+    setEditing(null);
+    void message.success(t('flow.rec.saved', { code }));
+    // the open count is the service's: ask again
+    reload();
+  };
+
 
   const claimCols = useMemo<ColDef<Claim>[]>(
     () => [
@@ -67,8 +91,9 @@ export function ReconcileTab({ period, hash, lang }: { period: string; hash: str
       figureCol<Claim>('claimed', t('results.rec.claimed'), (p) => p.data?.claimed, 'money', 150),
       figureCol<Claim>('computed', t('results.rec.computed'), (p) => p.data?.computed, 'money', 150),
       figureCol<Claim>('difference', t('results.rec.difference'), (p) => p.data?.difference, 'money', 150),
+      ...noteColumns<Claim>(notes, t, lang, canEdit ? (r) => setEditing({ code: r.code, name: r.name }) : undefined),
     ],
-    [t],
+    [t, notes, lang, canEdit],
   );
   const changeCols = useMemo<ColDef<Change>[]>(
     () => [
@@ -90,11 +115,14 @@ export function ReconcileTab({ period, hash, lang }: { period: string; hash: str
         cellRenderer: (p: { value: string }) => <Tag color="warning">{p.value}</Tag>,
       },
       { ...textCol<Check>('detail', t('results.rec.detail'), (p) => p.data?.detail, 400), flex: 1, wrapText: true, autoHeight: true, cellStyle: { lineHeight: '20px', paddingTop: '6px', paddingBottom: '6px' } },
+      ...noteColumns<Check>(notes, t, lang, canEdit ? (r) => setEditing({ code: r.code, name: r.name }) : undefined),
     ],
-    [t],
+    [t, notes, lang, canEdit],
   );
 
-  const claims = report ? [...report.claims].sort((a, b) => CLAIM_ORDER[a.status] - CLAIM_ORDER[b.status] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)) : [];
+  const allClaims = report ? [...report.claims].sort((a, b) => CLAIM_ORDER[a.status] - CLAIM_ORDER[b.status] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)) : [];
+  const claims = allClaims.filter((c) => (filter === 'all' ? true : filter === 'open' ? (c.status === 'differs' || c.status === 'only_claims') && !confirmed(c.code) : c.status === filter));
+  const checks = (report?.checks ?? []).filter((c) => filter === 'all' || (filter === 'open' && !confirmed(c.code)));
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!report) return <Spin />;
   const s = report.summary;
@@ -107,10 +135,24 @@ export function ReconcileTab({ period, hash, lang }: { period: string; hash: str
   return (
     <div className="reconcile" data-testid="reconcile">
       <Space wrap size={[8, 8]} data-testid="reconcile-summary">
-        <Tag color="success">{t('results.rec.claim.matched')} {s.matched}</Tag>
-        <Tag color="error">{t('results.rec.claim.differs')} {s.differs}</Tag>
-        <Tag color="warning">{t('results.rec.claim.only_claims')} {s.only_claims}</Tag>
-        <Tag>{t('results.rec.claim.only_batch')} {s.only_batch}</Tag>
+        <Chip on={filter === 'open'} color={s.open > 0 ? 'error' : 'success'} onClick={() => toggle('open')} testId="rec-chip-open">
+          <Tooltip title={t('flow.rec.openHint')}>{s.open > 0 ? t('flow.rec.open', { count: s.open }) : t('flow.rec.allClear')}</Tooltip>
+        </Chip>
+        <Chip on={filter === 'all'} onClick={() => setFilter('all')} testId="rec-chip-all">
+          {t('flow.rec.all')}
+        </Chip>
+        <Chip on={filter === 'differs'} color="error" onClick={() => toggle('differs')} testId="rec-chip-differs">
+          {t('results.rec.claim.differs')} {s.differs}
+        </Chip>
+        <Chip on={filter === 'only_claims'} color="warning" onClick={() => toggle('only_claims')} testId="rec-chip-only_claims">
+          {t('results.rec.claim.only_claims')} {s.only_claims}
+        </Chip>
+        <Chip on={filter === 'only_batch'} onClick={() => toggle('only_batch')} testId="rec-chip-only_batch">
+          {t('results.rec.claim.only_batch')} {s.only_batch}
+        </Chip>
+        <Chip on={filter === 'matched'} color="success" onClick={() => toggle('matched')} testId="rec-chip-matched">
+          {t('results.rec.claim.matched')} {s.matched}
+        </Chip>
         <Tag color={s.changes > 0 ? 'warning' : 'default'}>{t('results.rec.changesCount', { count: s.changes })}</Tag>
         <Tag color={s.checks > 0 ? 'warning' : 'default'}>{t('results.rec.checksCount', { count: s.checks })}</Tag>
         <Typography.Text type="secondary">
@@ -147,8 +189,9 @@ export function ReconcileTab({ period, hash, lang }: { period: string; hash: str
       </Section>
 
       <Section title={t('results.rec.checksTitle')}>
-        {report.checks.length === 0 ? <Alert type="success" showIcon title={t('results.rec.noChecks')} /> : grid(report.checks, checkCols, 'reconcile-checks')}
+        {report.checks.length === 0 ? <Alert type="success" showIcon title={t('results.rec.noChecks')} /> : grid(checks, checkCols, 'reconcile-checks')}
       </Section>
+      <NoteDialog period={period} target={editing ? { ...editing, note: notes.get(editing.code) } : null} onClose={() => setEditing(null)} onSaved={saved} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BatchResultsView, PeriodOverviewView } from '../../../../contract/ops/batches';
+import type { BatchResultsView, PeriodOverviewView, ReconcileView } from '../../../../contract/ops/batches';
 import { isCalcDiff } from './model';
 import { centsToMoney, formatMoney, isNegative, roundToCents } from '../../../../domain';
 
@@ -12,11 +12,15 @@ interface Props {
   data: BatchResultsView;
   /** the previous month's batch, when there is one (from periods.overview) */
   previous: PeriodOverviewView | undefined;
+  /** the reconciliation, when loaded: its data checks not yet confirmed are still open */
+  reconcile?: ReconcileView | null;
 }
 
 /** Total, distributors, exceptions and the change against the last calculation (and last month). */
-export function SummaryCards({ data, previous }: Props): React.JSX.Element {
+export function SummaryCards({ data, previous, reconcile }: Props): React.JSX.Element {
   const { t } = useTranslation();
+  const confirmed = new Set((reconcile?.notes ?? []).filter((n) => n.confirmed_by).map((n) => n.code));
+  const openChecks = (reconcile?.checks ?? []).filter((c) => !confirmed.has(c.code)).length;
   const diff = isCalcDiff(data.last_diff) ? data.last_diff : null;
   const exceptions = data.exceptions.length;
   const vsMonth = previous?.batch ? centsToMoney(roundToCents(data.total) - roundToCents(previous.batch.total)) : null;
@@ -39,11 +43,16 @@ export function SummaryCards({ data, previous }: Props): React.JSX.Element {
         </Card>
       </Col>
       <Col span={5}>
-        <Card size="small" className={exceptions > 0 ? 'card-exception' : undefined}>
+        <Card size="small" className={exceptions > 0 || openChecks > 0 ? 'card-exception' : undefined}>
           <Statistic title={t('results.card.exceptions')} value={exceptions} styles={{ content: exceptions > 0 ? { color: '#d46b08' } : {} }} data-testid="summary-exceptions" />
           <Typography.Text type="secondary" className="card-sub">
             {t(exceptions > 0 ? 'results.card.exceptionsSub' : 'results.card.noExceptions')}
           </Typography.Text>
+          {openChecks > 0 && (
+            <Typography.Text className="card-sub text-exception" data-testid="summary-open-checks">
+              {t('flow.checksOpen', { count: openChecks })}
+            </Typography.Text>
+          )}
         </Card>
       </Col>
       <Col span={7}>
