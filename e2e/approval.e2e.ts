@@ -197,7 +197,8 @@ test('submit, reject with a comment, adjust, resubmit, approve through three lev
   await shot(li.page, '69a-preparer-results-rejection');
   // the claim difference is explained and confirmed per distributor; the chips filter the grid
   await li.page.getByTestId('tab-reconcile').click();
-  await expect(li.page.getByTestId('rec-chip-open')).toContainText('待处理 2');
+  // D002's difference of 500 and D004's two data checks (return rate, unknown original document)
+  await expect(li.page.getByTestId('rec-chip-open')).toContainText('待处理 3');
   await li.page.getByTestId('rec-chip-differs').click();
   await expect(li.page.getByTestId('reconcile-claims')).toContainText('江南食品');
   await expect(li.page.getByTestId('reconcile-claims')).not.toContainText('华光商贸');
@@ -206,7 +207,7 @@ test('submit, reject with a comment, adjust, resubmit, approve through three lev
   await li.page.getByTestId('note-confirmed').click();
   await li.page.getByTestId('note-text').press('Enter');
   await expect(li.page.getByTestId('reconcile-claims')).toContainText('李会计');
-  await expect(li.page.getByTestId('rec-chip-open')).toContainText('待处理 1');
+  await expect(li.page.getByTestId('rec-chip-open')).toContainText('待处理 2');
   await shot(li.page, '69b-preparer-reconcile-note');
 
   // the preparer sees the comment, adjusts (CLI), and submits again
@@ -232,7 +233,7 @@ test('submit, reject with a comment, adjust, resubmit, approve through three lev
   // the preparer's explanation reaches the approver, and only what is still open is counted
   await wang.tab('issues');
   await expect(wang.page.getByTestId('approval-claims')).toContainText('申报含 3 月促销返利');
-  await expect(wang.page.getByTestId('approval-open')).toContainText('待处理 1');
+  await expect(wang.page.getByTestId('approval-open')).toContainText('待处理 2');
   await expect(wang.bar()).toContainText('请您审批：第 1 级');
   await wang.decide('approve', '调整已核对，同意。');
   await expect(wang.chain()).toContainText('调整已核对，同意。');
