@@ -111,8 +111,9 @@ async function seed(host: WebHostProcess): Promise<void> {
 }
 
 test('submit, reject with a comment, adjust, resubmit, approve through three levels in three browsers', async ({ browser, page, host }) => {
-  // seeding through the real CLI: each command starts Node and hashes a password (seconds on a busy machine)
-  test.setTimeout(600_000);
+  // seeding through the real CLI: each command starts Node and hashes a password (seconds on a busy
+  // machine; with eight helpers on two cores the seeding alone took eight minutes)
+  test.setTimeout(1_500_000);
   await page.goto(host.url);
   await new SetupPage(page).createAdmin(ADMIN.name, ADMIN.password, '系统管理员');
   await expect(page.getByTestId('current-user')).toContainText('系统管理员');

@@ -67,6 +67,7 @@ export const flowStrings = { 'zh-CN': zhCN, en };
 
 /** Strings of 导入's compact steps (merged under `importFlow`). */
 const importZh = {
+  calculate: '核算 {{period}}',
   headerRow: '表头行',
   headerAt: '表头在第 {{row}} 行',
   problems: '问题',
@@ -103,6 +104,7 @@ const importZh = {
 };
 
 const importEn: typeof importZh = {
+  calculate: 'Calculate {{period}}',
   headerRow: 'Header row',
   headerAt: 'Header on row {{row}}',
   problems: 'Problems',

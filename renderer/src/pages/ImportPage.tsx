@@ -15,6 +15,7 @@ import { MappingStep } from './import/MappingStep';
 import { runKinds } from './import/run-kinds';
 import { classifySide, isSystemFile, isWorkbookName, type SideFile } from './import/side-files';
 import { SideFiles } from './import/SideFiles';
+import { useCalculate } from './results/use-calculate';
 import type { ImportFileState, KindRun } from './import/types';
 import { formatMoney, previousMonth, sumMoney } from '../../../domain';
 
@@ -33,6 +34,7 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const [final, setFinal] = useState<KindRun[] | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   const [side, setSide] = useState<SideFile[]>([]);
+  const calc = useCalculate();
   // a submitted or approved period is locked: say so at step 1, not at step 3
   const { data: periods } = useLoad(() => call('periods.overview', {}), 'periods');
   const lockedStatus = periods?.find((p) => p.period === period && (p.batch?.status === 'submitted' || p.batch?.status === 'approved'))?.batch?.status ?? null;
@@ -255,15 +257,32 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
                   .map((r) => (
                     <Statistic key={`${r.kind}-total`} title={`${t(`kinds.${r.kind}`)} ${t('import.totalAmount')}`} value={formatMoney(sumMoney(r.report?.files.map((f) => f.total) ?? []))} />
                   ))}
-                <Button type="primary" onClick={restart} data-testid="import-again">
+                <Button onClick={restart} data-testid="import-again">
                   {t('import.again')}
                 </Button>
+                {/* the next step of the month: calculate it, then review the results */}
+                {final.some((r) => r.kind !== 'distributors' && r.report?.status === 'imported') && (
+                  <Button
+                    type="primary"
+                    icon={<ArrowRightOutlined />}
+                    iconPlacement="end"
+                    onClick={() =>
+                      void calc.run(period, periods?.some((p) => p.period === period && p.batch) ?? false).then((r) => {
+                        if (r) location.hash = `#/results/${period}`;
+                      })
+                    }
+                    data-testid="import-calculate"
+                  >
+                    {t('importFlow.calculate', { period })}
+                  </Button>
+                )}
               </Space>
             }
             data-testid="import-done"
           />
         )}
       </Card>
+      {calc.holder}
       <HistoryCard period={period} lang={lang} refreshKey={historyKey} />
     </Space>
   );
