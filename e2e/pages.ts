@@ -51,9 +51,16 @@ export class ImportPage {
   async choosePeriod(period: string): Promise<void> {
     const root = this.page.getByTestId('import-period');
     const input = (await root.evaluate((e) => e.tagName)) === 'INPUT' ? root : root.locator('input');
-    await input.click();
-    await input.fill(period);
-    await input.press('Enter');
+    // on a loaded machine the picker may not have taken the typed month yet: it then shows the old
+    // one again once it closes; try again (bounded) until the page shows the month chosen
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await input.click();
+      await input.fill(period);
+      await input.press('Enter');
+      await this.page.getByTestId('page-heading').click();
+      if ((await input.inputValue()) === period) return;
+    }
+    throw new Error(`the import period did not change to ${period}`);
   }
   async addFiles(paths: string[]): Promise<void> {
     await this.page.getByTestId('import-file-input').setInputFiles(paths);
