@@ -234,7 +234,8 @@ test('submit, reject with a comment, adjust, resubmit, approve through three lev
   // the preparer's explanation reaches the approver, and only what is still open is counted
   await wang.tab('issues');
   await expect(wang.page.getByTestId('approval-claims')).toContainText('申报含 3 月促销返利');
-  await expect(wang.page.getByTestId('approval-open')).toContainText('待处理 2');
+  // D002 is confirmed; the −2,000 adjustment opened a new difference against D003's claim
+  await expect(wang.page.getByTestId('approval-open')).toContainText('待处理 3');
   await expect(wang.bar()).toContainText('请您审批：第 1 级');
   await wang.decide('approve', '调整已核对，同意。');
   await expect(wang.chain()).toContainText('调整已核对，同意。');
