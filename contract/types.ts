@@ -16,6 +16,14 @@ export interface UserRow extends SessionUser {
   locks?: { address: string; until: string }[];
 }
 
+/** 设置 → 团队: the desktop app serving its own database to the team */
+export interface TeamHostView {
+  running: boolean;
+  urls: string[];
+  fingerprint: string | null;
+  port: number | null;
+}
+
 export interface AppInfo {
   version: string;
   dbPath: string;

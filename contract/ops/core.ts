@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { def } from '../op-def';
 import { ROLES } from '../roles';
-import type { AppInfo, AppSettings, AuditPage, AuditVerifyResult, BackupInfo, SessionUser, UserRow } from '../types';
+import type { TeamHostView, AppInfo, AppSettings, AuditPage, AuditVerifyResult, BackupInfo, SessionUser, UserRow } from '../types';
 
 export const empty = z.object({}).strict();
 const userName = z
@@ -41,6 +41,11 @@ export const coreOperations = {
   'users.resetPassword': def<UserRow>()(z.object({ name: z.string().min(1).max(64), password }).strict(), 'admin'),
   /** lifts the user name's sign-in locks at once */
   'users.unlock': def<{ name: string; lifted: number }>()(z.object({ name: z.string().min(1).max(64) }).strict(), 'admin'),
+
+  /** the desktop app serves its own database to the team (team.md); admin, desktop only */
+  'team.host.status': def<TeamHostView>()(empty, 'admin'),
+  'team.host.start': def<TeamHostView>()(z.object({ port: z.number().int().min(1).max(65535) }).strict(), 'admin'),
+  'team.host.stop': def<TeamHostView>()(empty, 'admin'),
 
   'audit.list': def<AuditPage>()(
     z

@@ -61,6 +61,7 @@ const catalog: Catalog = {
   'remote.unreachable': { 'zh-CN': '无法连接团队服务器 {url}（{reason}）。', en: 'Cannot reach the team server {url} ({reason}).' },
   'remote.http_error': { 'zh-CN': '团队服务器拒绝了请求（HTTP {status}）：{detail}', en: 'The team server refused the request (HTTP {status}): {detail}' },
   'remote.upload_too_large': { 'zh-CN': '文件 {file} 超过服务器的上传大小限制。', en: 'File {file} exceeds the server\'s upload limit.' },
+  'team.host_desktop_only': { 'zh-CN': '只有桌面应用可以在本机开启团队服务；服务器上请运行 rebate serve。', en: 'Only the desktop app hosts the team from this PC; on a server run rebate serve.' },
   'auth.setup_remote': { 'zh-CN': '不能通过网络创建第一个管理员：请在服务器上运行 rebate init --admin。', en: 'The first administrator cannot be created over the network: run rebate init --admin on the server.' },
   'auth.password_too_short': { 'zh-CN': '密码至少需要 8 个字符。', en: 'The password needs at least 8 characters.' },
   'users.exists': { 'zh-CN': '用户“{name}”已存在。', en: 'User "{name}" already exists.' },

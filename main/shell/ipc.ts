@@ -48,7 +48,7 @@ export function registerIpc(store: DbStore, settings: Store<ShellSettings>): voi
     const critical = CRITICAL.test(name);
     if (critical) criticalCalls++;
     try {
-      return await dispatch({ store, session, lang: language, host: 'electron', now: () => new Date() }, name, input);
+      return await dispatch({ store, session, lang: language, host: 'electron', now: () => new Date(), rendererDir: path.join(__dirname, '..', 'renderer') }, name, input);
     } finally {
       if (critical) criticalCalls--;
     }

@@ -5,6 +5,8 @@ import * as backups from '../../services/backups';
 import { getSettings, updateSettings } from '../../services/settings';
 import * as users from '../../services/users';
 import { signInFromNetwork, signOut, unlock } from '../../services/signin';
+import { rejected } from '../../services/errors';
+import { startTeamHost, stopTeamHost, teamHostStatus } from '../../web/team-host';
 import { APP_VERSION } from '../../version';
 import { t } from '../../i18n/messages';
 
@@ -29,6 +31,18 @@ export const coreHandlers: HandlersFor<typeof coreOperations> = {
   'users.setActive': (ctx, input) => users.setActive(ctx, input),
   'users.resetPassword': (ctx, input) => users.resetPassword(ctx, input),
   'users.unlock': (ctx, input) => unlock(ctx, input.name),
+  'team.host.status': (ctx) => teamHostStatus(ctx.store),
+  'team.host.start': async (ctx, input) => {
+    if (ctx.host !== 'electron' || !ctx.rendererDir) throw rejected('team.host_desktop_only');
+    try {
+      return await startTeamHost(ctx.store, { port: input.port, rendererDir: ctx.rendererDir, lang: ctx.lang });
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES') throw rejected('serve.listen_failed', { listen: `0.0.0.0:${input.port}`, reason: code });
+      throw e;
+    }
+  },
+  'team.host.stop': (ctx) => stopTeamHost(ctx.store),
   'audit.list': (ctx, input) => listAudit(ctx.store.db, input),
   'audit.verify': (ctx) => {
     const r = verifyAudit(ctx.store.db);

@@ -1,4 +1,5 @@
 import { Card, Descriptions, Tabs } from 'antd';
+import { TeamPanel } from './settings/TeamPanel';
 import { useTranslation } from 'react-i18next';
 import { hasRole, type Lang } from '../../../contract/roles';
 import type { AppInfo, SessionUser } from '../../../contract/types';
@@ -45,6 +46,7 @@ export function SettingsPage({ lang, user, info, onLanguage }: Props): React.JSX
           { key: 'backups', label: t('settings.backups'), children: <BackupsPanel lang={lang} /> },
           { key: 'chain', label: t('approval.chainSettings.tab'), children: <ChainPanel /> },
           { key: 'posting', label: t('exports.layout.title'), children: <PostingLayoutPanel /> },
+          { key: 'team', label: t('settings.teamTab'), children: <TeamPanel /> },
         ]
       : []),
     { key: 'password', label: t('settings.changePassword'), children: <PasswordPanel /> },
