@@ -14,6 +14,25 @@ import { formatPercent } from './rate';
 /** What a value is, which decides how it is shown. */
 export type ValueKind = 'money' | 'rate' | 'quantity' | 'count' | 'decimal' | 'boolean' | 'date' | 'text';
 
+/** `"true"` / `false` → 是 / 否 (Yes / No); null for anything that is not a boolean. */
+export function booleanText(value: unknown, lang: Lang): string | null {
+  const b = parseBoolean(value);
+  return b === null ? null : formatBoolean(b, lang);
+}
+
+/** How many decimals a stored value of the kind keeps when it is shown or exported. */
+export const DISPLAY_PLACES: Readonly<Partial<Record<ValueKind, number>>> = { money: 2, rate: 4, count: 0 };
+
+/**
+ * The kind of a policy formula's value, from its name and label: a rate when either says so
+ * (`rate`, `ratio`, `percent`, 率, 比例), a count for quantities and months, money otherwise.
+ */
+export function formulaValueKind(name: string, label: string): ValueKind {
+  if (/rate|ratio|percent|pct/i.test(name) || /率|比例|百分比/.test(label)) return 'rate';
+  if (/(^|_)(qty|quantity|count|month|quarter)($|_)/i.test(name) || /数量|件数|个数|月份|季度/.test(label)) return 'count';
+  return 'money';
+}
+
 /** money → `1,234.50`; rate → `82.89%`; count → `150,000`; quantity → `1,234.5`; boolean → 是/否. */
 export function formatValue(value: string | number | boolean | null | undefined, kind: ValueKind, lang: Lang): string {
   if (value === null || value === undefined || value === '') return '';

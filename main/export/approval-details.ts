@@ -5,7 +5,7 @@ import type { ServiceContext } from '../services/context';
 import { type BatchSummary, type ExportBatch } from './batch-data';
 import { fill, type ExportLabels } from './labels';
 import { table, type PreparedSheet, type TableColumn } from './xlsx-writer';
-import { centsToMoney, parseMoney } from '../../domain';
+import { booleanText, centsToMoney, parseMoney } from '../../domain';
 
 /** A batch row with its JSON parsed once, for the columns to read. */
 interface DetailRow {
@@ -68,7 +68,7 @@ export function detailsSheet(ctx: ServiceContext, x: ExportBatch, s: BatchSummar
         ...(i.type === 'money' ? { total: money(i.variable.name) } : {}),
       }),
     ),
-    ...x.formulas.map((f): Column => ({ header: f.header, type: f.type, width: Math.max(12, Math.min(24, f.header.length * 2 + 4)), value: (r) => r.values[f.name] ?? null })),
+    ...x.formulas.map((f): Column => ({ header: f.header, type: f.type, width: Math.max(12, Math.min(24, f.header.length * 2 + 4)), value: (r) => booleanText(r.values[f.name], ctx.lang) ?? r.values[f.name] ?? null })),
     { header: d.rebate, type: 'money', width: 16, value: (r) => (r.line.rebate_cents === null ? null : centsToMoney(r.line.rebate_cents)), total: money('#rebate') },
     { header: d.adjustment, type: 'money', width: 14, value: (r) => (r.line.adjustment_cents === 0 ? null : centsToMoney(r.line.adjustment_cents)), total: money('#adjustment') },
     { header: d.reason, type: 'text', width: 30, value: (r) => r.reason },

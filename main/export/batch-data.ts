@@ -7,6 +7,7 @@ import type { ServiceContext } from '../services/context';
 import { getSettings } from '../services/settings';
 import { fileOfRow } from '../services/policy-file';
 import type { ColumnType } from './xlsx-writer';
+import { formulaValueKind } from '../../domain';
 
 /** What every batch export reads once: the batch, its policies, the company, the column plan. */
 export interface UsedPolicy {
@@ -47,9 +48,10 @@ function inputType(name: string): ColumnType {
   return 'decimal';
 }
 
-/** A formula's value reads as a percentage when its name or label says it is a rate. */
+/** A formula's value is written rounded to its kind (the kernel's rule): rate, count or money. */
 export function formulaType(name: string, label: string): ColumnType {
-  return /rate|ratio|percent|pct/i.test(name) || /率|比例|百分比/.test(label) ? 'rate' : 'number';
+  const kind = formulaValueKind(name, label);
+  return kind === 'rate' ? 'rate' : kind === 'count' ? 'int' : 'number';
 }
 
 export function loadExportBatch(ctx: ServiceContext, period: string): ExportBatch {

@@ -4,6 +4,7 @@ import { formatMoney } from '../../domain';
 
 /** The vocabulary printed in exported workbooks (sheet names, headers, captions), per language. */
 const zh = {
+  lang: 'zh-CN' as Lang,
   sheets: { summary: '汇总', details: '明细', formulas: '公式', reconciliation: '对账', exceptions: '异常' },
   title: '经销商返利审批表',
   status: { draft: '草稿', submitted: '审批中', approved: '已审批', rejected: '已驳回' } satisfies Record<BatchStatus, string>,
@@ -147,6 +148,7 @@ const zh = {
 type Labels = typeof zh;
 
 const en: Labels = {
+  lang: 'en',
   sheets: { summary: 'Summary', details: 'Details', formulas: 'Formulas', reconciliation: 'Reconciliation', exceptions: 'Exceptions' },
   title: 'Distributor Rebate Approval',
   status: { draft: 'Draft', submitted: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected' },

@@ -3,7 +3,7 @@ import { draftMark } from './approval-summary';
 import { formulaType, type ExportBatch } from './batch-data';
 import { fill, type ExportLabels } from './labels';
 import type { FormCell, FormSheet } from './xlsx-writer';
-import { centsToMoney } from '../../domain';
+import { booleanText, centsToMoney } from '../../domain';
 
 /** The batch's approval as a statement prints it: the state, and the day the last level signed. */
 export interface StatementApproval {
@@ -50,7 +50,8 @@ export function statementSheet(x: ExportBatch, line: BatchLine, reason: string |
     [{ value: st.item, style: 'header' }, { value: st.value, style: 'header' }],
     ...(policy?.file.formulas ?? []).map((f): FormCell[] => {
       const text = f.label ?? f.name;
-      return kv(text, { value: values[f.name] ?? null, type: formulaType(f.name, text) });
+      const v = values[f.name] ?? null;
+      return kv(text, { value: booleanText(v, l.lang) ?? v, type: formulaType(f.name, text) });
     }),
     kv(st.rebate, money(line.rebate_cents === null ? null : centsToMoney(line.rebate_cents))),
     kv(st.adjustment, money(centsToMoney(line.adjustment_cents))),

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { roundDecimal } from '../../domain';
 
 export type ColumnType = 'text' | 'money' | 'rate' | 'date' | 'datetime' | 'int' | 'decimal' | 'number';
 
@@ -35,9 +36,12 @@ const FORMATS: Record<ColumnType, string | undefined> = {
   datetime: 'yyyy-mm-dd hh:mm',
   int: '#,##0',
   decimal: '#,##0.######',
-  // formula values: amounts show cents, small factors keep up to four decimals
-  number: '#,##0.00##',
+  // formula values: rounded to the cent like money (rates and counts have their own types)
+  number: '#,##0.00',
 };
+
+/** Decimals a numeric column keeps (the kernel's display rule): money and formula values to the cent, rates to 0.01%. */
+const PLACES: Partial<Record<ColumnType, number>> = { money: 2, number: 2, rate: 4, int: 0 };
 
 /**
  * An ISO timestamp (stored in UTC) as a date cell showing this computer's wall-clock time: Excel
@@ -50,8 +54,8 @@ function localDateTime(iso: string): Date | null {
 }
 
 /**
- * A cell value as written: numbers for numeric columns (money from exact decimal strings, which a
- * double holds to the cent), dates as dates, everything else as a plain string — never a formula,
+ * A cell value as written: numbers for numeric columns, rounded half away from zero to what the
+ * column shows (money from exact decimal strings, which a double holds to the cent), dates as dates, everything else as a plain string — never a formula,
  * whatever it starts with (`=`, `+`, `-`, `@`, tab, CR): ExcelJS writes strings as text cells.
  */
 export function cellValue(type: ColumnType, v: string | number | null | undefined): ExcelJS.CellValue {
@@ -62,7 +66,9 @@ export function cellValue(type: ColumnType, v: string | number | null | undefine
     return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : String(v);
   }
   if (type === 'datetime') return localDateTime(String(v)) ?? String(v);
-  const n = typeof v === 'number' ? v : Number(v);
+  const places = PLACES[type];
+  const exact = typeof v === 'number' ? String(v) : v;
+  const n = Number(places === undefined ? exact : (roundDecimal(exact, places) ?? exact));
   return Number.isFinite(n) ? n : String(v);
 }
 

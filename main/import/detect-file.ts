@@ -28,7 +28,8 @@ function guess(rows: CellValue[][]): Pick<SheetGuess, 'kind' | 'score' | 'header
  * Proposes a kind per file for the import screen from the first rows only: the first visible sheet
  * with a recognised header decides; the other sheets are listed by name (they are read at import).
  */
-export async function detectFile(file: string): Promise<FileGuess> {
+/** `name` is the file's own name (an uploaded file is stored under a temporary one): a CSV's one sheet is named after it. */
+export async function detectFile(file: string, name: string = path.basename(file)): Promise<FileGuess> {
   try {
     if (isCsv(file)) {
       const opened = openCsv(readFileSync(file));
@@ -37,7 +38,7 @@ export async function detectFile(file: string): Promise<FileGuess> {
       const parsed = parseCsvText(head, opened.separator);
       const rows = parsed.ok ? parsed.value : [];
       const g = guess(rows);
-      return { ok: true, kind: g.kind, sheets: [{ name: path.basename(file).replace(/\.[^.]+$/, ''), hidden: false, ...g }] };
+      return { ok: true, kind: g.kind, sheets: [{ name: name.replace(/\.[^.]+$/, ''), hidden: false, ...g }] };
     }
     const zip = ZipDirectory.open(file);
     let names: { name: string; hidden: boolean }[];

@@ -56,7 +56,7 @@ async function* paced(events: AsyncIterable<ReadEvent> | Iterable<ReadEvent>): A
 }
 
 async function parseFile(file: string, options: WorkerFileOptions, masterNames: ReadonlyMap<string, string>): Promise<void> {
-  const events = isCsv(file) ? csvEvents(readFileSync(file), path.basename(file).replace(/\.[^.]+$/, '')) : readXlsx(file);
+  const events = isCsv(file) ? csvEvents(readFileSync(file), (options.file || path.basename(file)).replace(/\.[^.]+$/, '')) : readXlsx(file);
   const result = await importRows(paced(events), { ...options, masterNames }, (record) => {
     batch.push(record);
     if (batch.length >= BATCH_SIZE) flush();

@@ -1,6 +1,7 @@
 import type { Lang } from '../../contract/roles';
 import { table, writeTables, type TableColumn } from '../export/xlsx-writer';
 import type { IssueOut } from './import-report';
+import { fieldLabel, isFieldName } from '../../domain';
 
 const HEAD: Record<Lang, string[]> = {
   'zh-CN': ['级别', '文件', '工作表', '行', '列', '表头', '字段', '值', '问题说明'],
@@ -21,7 +22,7 @@ export async function writeImportErrorWorkbook(file: string, errors: IssueOut[],
     col(3, 'int', 8, (l) => l.row),
     col(4, 'text', 6, (l) => l.column),
     col(5, 'text', 16, (l) => l.header),
-    col(6, 'text', 16, (l) => l.field),
+    col(6, 'text', 16, (l) => (l.field && isFieldName(l.field) ? fieldLabel(l.field, lang) : l.field)),
     col(7, 'text', 22, (l) => l.value),
     col(8, 'text', 80, (l) => l.message),
   ];

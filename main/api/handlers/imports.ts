@@ -81,7 +81,7 @@ export const importHandlers: HandlersFor<typeof importOperations> = {
     const out = [];
     for (const f of input.files) {
       const name = f.name ?? path.basename(f.path);
-      const g = await detectFile(f.path);
+      const g = await detectFile(f.path, name);
       out.push(
         g.ok
           ? { file: name, kind: g.kind, sheets: g.sheets, error: null }
