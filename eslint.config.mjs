@@ -6,6 +6,19 @@ const electronOnlyInShell = {
   paths: [{ name: 'electron', message: 'Services know nothing of Electron: only main/shell/ may import it.' }],
 };
 
+/**
+ * The layers inside main/ (ARCHITECTURE.md, LAYERS.md): an import only points down. Each block keeps
+ * the Electron rule too (a later no-restricted-imports replaces an earlier one for the same file).
+ */
+const TRANSPORTS = ['**/api/**', '**/cli/**', '**/web/**', '**/shell/**'];
+function layer(files, forbidden, message) {
+  return {
+    files,
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...electronOnlyInShell, patterns: [{ group: forbidden, message }] }] },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -23,6 +36,10 @@ export default tseslint.config(
     ignores: ['main/shell/**'],
     rules: { 'no-restricted-imports': ['error', electronOnlyInShell] },
   },
+  layer(['main/db/**/*.ts'], ['**/services/**', '**/export/**', '**/import/**', ...TRANSPORTS], 'db/ is the bottom of main/: it imports the kernel (domain/) and nothing above it (services, export, import, api or a transport).'),
+  layer(['main/services/**/*.ts'], TRANSPORTS, 'Services never import a transport (api, cli, web, shell): the transports call the services through the operation table.'),
+  layer(['main/api/**/*.ts'], ['**/db/**', '**/cli/**', '**/web/**', '**/shell/**'], 'api handlers are one call each into a service: no SQL or repository from the api.'),
+  layer(['main/import/**/*.ts'], ['**/db/**', '**/services/**', ...TRANSPORTS], 'The import pipeline is pure: files in, records out. Services store the records (db/), never the pipeline.'),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -14,3 +14,4 @@ export * from './quantity';
 export * from './rate';
 export * from './roles';
 export * from './status';
+export * from './errors';

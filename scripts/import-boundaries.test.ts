@@ -25,4 +25,34 @@ describe('import boundaries', () => {
   it('keeps formulas/ pure', async () => {
     expect(await messages('formulas/example.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toHaveLength(1);
   });
+
+  it('keeps the layers of main/ pointing down', async () => {
+    const use = (from: string): string => `import { x } from '${from}';\nexport const y = x;\n`;
+    // db never imports the services, export, import or a transport; it may use the kernel
+    expect(await messages('main/db/example.ts', use('../services/users'))).toHaveLength(1);
+    expect(await messages('main/db/example.ts', use('../export/labels'))).toHaveLength(1);
+    expect(await messages('main/db/example.ts', use('../api/dispatch'))).toHaveLength(1);
+    expect(await messages('main/db/example.ts', use('../../domain'))).toHaveLength(0);
+    expect(await messages('main/db/example.ts', use('./database'))).toHaveLength(0);
+    // services never import a transport
+    for (const t of ['../api/dispatch', '../cli/run', '../web/server', '../shell/index']) expect(await messages('main/services/example.ts', use(t))).toHaveLength(1);
+    expect(await messages('main/services/example.ts', use('../db/users-repo'))).toHaveLength(0);
+    // api handlers call services, never a repository
+    expect(await messages('main/api/handlers/example.ts', use('../../db/import-repo'))).toHaveLength(1);
+    expect(await messages('main/api/handlers/example.ts', use('../../services/imports'))).toHaveLength(0);
+    // the import pipeline neither stores nor calls services
+    expect(await messages('main/import/example.ts', use('../db/import-repo'))).toHaveLength(1);
+    expect(await messages('main/import/example.ts', use('../services/imports'))).toHaveLength(1);
+    expect(await messages('main/import/example.ts', use('./values'))).toHaveLength(0);
+    // and Electron stays in the shell in every layer
+    expect(await messages('main/import/example.ts', use('electron'))).toHaveLength(1);
+  });
+
+  it('keeps the kernel free of everything else', async () => {
+    const use = (from: string): string => `import { x } from '${from}';\nexport const y = x;\n`;
+    expect(await messages('domain/example.ts', use('../main/db/database'))).toHaveLength(1);
+    expect(await messages('domain/example.ts', use('../contract/roles'))).toHaveLength(1);
+    expect(await messages('domain/example.ts', use('node:fs'))).toHaveLength(1);
+    expect(await messages('domain/example.ts', use('./money'))).toHaveLength(0);
+  });
 });

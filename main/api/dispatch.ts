@@ -4,7 +4,7 @@ import { isOpName, operations, type OpName, type OpOutput } from '../../contract
 import type { Lang } from '../../contract/roles';
 import { t } from '../i18n/messages';
 import type { ServiceContext } from '../services/context';
-import { AppError } from '../services/errors';
+import { AppError } from '../../domain';
 import { logger } from '../support/log';
 import { requireRole } from '../services/users';
 import { handlers } from './handlers/index';

@@ -1,4 +1,4 @@
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 
 export interface OptionSpec {
   /** takes a value (`--period 2026-01`) or is a flag (`--json`) */

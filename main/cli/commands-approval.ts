@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApprovalStatusView, ChainLevelView } from '../../contract/ops/approvals';
 import { chainInput } from '../../contract/ops/approvals';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { opt, required } from './args';
 import type { Command } from './command';
 

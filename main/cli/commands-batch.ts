@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BatchResultsView } from '../../contract/ops/batches';
 import { csvDocument, csvNumber, csvText, type CsvCell } from '../export/csv';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { opt, required } from './args';
 import type { Command } from './command';
 

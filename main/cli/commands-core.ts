@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../contract/roles';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { opt, required } from './args';
 import type { Command } from './command';
 

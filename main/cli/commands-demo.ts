@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { generateDemo } from '../demo/generate';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { opt, required } from './args';
 import type { Command } from './command';
 import { isPeriod, previousMonth } from '../../domain';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ExportView } from '../../contract/ops/exports';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { opt, required } from './args';
 import type { Command, CommandResult } from './command';
 

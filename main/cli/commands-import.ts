@@ -1,5 +1,5 @@
 import { KIND_NAMES, type ImportKind, type ImportReportView } from '../../contract/ops/imports';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { opt, optAll } from './args';
 import type { Command } from './command';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PolicyListItem } from '../../contract/ops/policies';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { opt } from './args';
 import type { Command } from './command';
 

@@ -2,7 +2,7 @@ import { LANGS, type Lang } from '../../contract/roles';
 import { dispatch, toErrorPayload } from '../api/dispatch';
 import { t } from '../i18n/messages';
 import type { ServiceContext } from '../services/context';
-import { AppError } from '../services/errors';
+import { AppError } from '../../domain';
 import { Store } from '../services/store';
 import { authenticate } from '../services/users';
 import { GLOBAL_OPTIONS, opt, parseArgs, UsageError, type OptionTable, type ParsedArgs } from './args';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../services/errors';
+import { AppError } from '../../domain';
 import { listBackups } from './backup-files';
 import { openDatabase } from './database';
 import { migrate, schemaVersion } from './migrate';

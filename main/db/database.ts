@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { migrate } from './migrate';
 import { networkPathReason, sqliteFileName } from './paths';
 

@@ -1,4 +1,4 @@
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { createBackupSync, restoreFileInto } from './backup-files';
 import type { Db } from './database';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { batchOf } from '../db/batches-repo';
 import { approvalStatus } from '../services/approvals';
 import type { ServiceContext } from '../services/context';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { reconcile } from '../services/reconcile';
 import { detailsSheet, detailsTitle } from './approval-details';
 import { exceptionsSheet, formulasSheet, reconciliationSheet } from './approval-sheets';

@@ -5,7 +5,7 @@ import type { PostingLayout, PostingSource } from '../../contract/ops/exports';
 import type { BatchLine } from '../db/batches-repo';
 import { pagedBatchLines } from '../db/export-repo';
 import type { ServiceContext } from '../services/context';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
 import { checkUnchanged, type ExportResult } from './approval-workbook';
 import { loadExportBatch } from './batch-data';
 import { csvLine, csvNumber, csvText, type CsvCell } from './csv';

@@ -1,5 +1,5 @@
 import type { Lang } from '../../contract/roles';
-import type { MessageParams } from '../services/errors';
+import type { MessageParams } from '../../domain';
 import { approvalMessages } from './approval-messages';
 import { batchMessages } from './batch-messages';
 import { exportMessages } from './export-messages';

@@ -22,7 +22,7 @@ import { findUserByName } from '../db/users-repo';
 import { appendAudit } from './audit';
 import { create as backup } from './backups';
 import type { ServiceContext } from './context';
-import { AppError, rejected } from './errors';
+import { AppError, rejected } from '../../domain';
 import { requireRole } from './users';
 
 export interface ChainInput {

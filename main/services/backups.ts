@@ -3,7 +3,7 @@ import { createBackup, findBackup, inspectBackup, listBackups, restoreFileInto }
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
-import { rejected } from './errors';
+import { rejected } from '../../domain';
 
 export function list(ctx: ServiceContext): BackupInfo[] {
   return listBackups(ctx.store.path);
@@ -32,4 +32,9 @@ export async function restore(ctx: ServiceContext, id: string): Promise<BackupIn
     appendAudit(db, { actor: actorName(ctx), action: 'backup.restore', entity: 'database', entityId: id, after: { restored: id, safetyBackup: safety.id } }, ctx.now()),
   )();
   return target;
+}
+
+/** The schema version this build writes (migrations applied on open). */
+export function schemaVersion(): number {
+  return LATEST_SCHEMA_VERSION;
 }

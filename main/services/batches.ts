@@ -9,7 +9,7 @@ import { appendAudit } from './audit';
 import { contentHash } from './batch-hash';
 import { type ExceptionDetail } from './calc';
 import { actorName, type ServiceContext } from './context';
-import { rejected } from './errors';
+import { rejected } from '../../domain';
 import { centsToMoney, requireMoney } from '../../domain';
 
 export type ResultRow = ResultRowView;

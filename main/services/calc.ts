@@ -17,7 +17,7 @@ import { appendAudit } from './audit';
 import { create as backup } from './backups';
 import { contentHash } from './batch-hash';
 import { actorName, type ServiceContext } from './context';
-import { rejected } from './errors';
+import { rejected } from '../../domain';
 import { storedPolicies, type StoredPolicy } from './policies';
 import { selectPolicy } from './policy-selection';
 import { centsToMoney, isPeriod, moneyToCents } from '../../domain';

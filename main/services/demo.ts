@@ -7,7 +7,7 @@ import { hasBusinessData } from '../db/demo-repo';
 import { findUserByName } from '../db/users-repo';
 import { setChain, type ChainInput } from './approvals';
 import type { ServiceContext } from './context';
-import { rejected } from './errors';
+import { rejected } from '../../domain';
 import { runImports, type ImportReport } from './imports';
 import { importPolicy } from './policies';
 import { addUser, requireRole } from './users';

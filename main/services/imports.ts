@@ -28,7 +28,7 @@ import { ParseFailure, parseInWorker } from '../import/run-worker';
 import { appendAudit } from './audit';
 import { create as backup } from './backups';
 import { actorName, type ServiceContext } from './context';
-import { rejected } from './errors';
+import { rejected } from '../../domain';
 import { fileIssue, issueOut, type IssueOut } from './import-report';
 import { isPeriod, isPeriodKind, KINDS, moneyToCents, nextPeriod, quantityE4 } from '../../domain';
 

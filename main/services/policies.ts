@@ -7,7 +7,7 @@ import { insertPolicyVersion, latestVersion, latestVersions, policyVersion, poli
 import { t } from '../i18n/messages';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
-import { rejected } from './errors';
+import { rejected } from '../../domain';
 import { diffPolicies } from './policy-diff';
 import { fileOfRow, formatPolicyFile, rowOfFile, summaryOfRow } from './policy-file';
 import type { SelectablePolicy } from './policy-selection';

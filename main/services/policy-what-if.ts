@@ -1,7 +1,7 @@
 import type { PolicyPreviewView, PolicyTraceView } from '../../contract/ops/policies';
 import { aggregatePeriod } from './aggregate';
 import type { ServiceContext } from './context';
-import { rejected } from './errors';
+import { rejected } from '../../domain';
 import { parseOrReject, storedPolicies } from './policies';
 import { previewDraft, traceDraft } from './policy-preview';
 

@@ -16,7 +16,7 @@ import {
 import { activeSigninLocks } from '../db/security-repo';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
-import { AppError, rejected } from './errors';
+import { AppError, rejected } from '../../domain';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 
 export function toSessionUser(u: UserRecord): SessionUser {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DB_FILE_NAME } from '../db/paths';
 import { t } from '../i18n/messages';
-import { AppError } from '../services/errors';
+import { AppError } from '../../domain';
 import { configureLogging, logger } from '../support/log';
 import { packagedSqliteBinding } from '../util/packaged-paths';
 import { Store as DbStore } from '../services/store';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../i18n/messages';
-import { AppError } from '../services/errors';
+import { AppError } from '../../domain';
 import { checkForUpdate, chooseUpdate, compareVersions, downloadVerified, parseFeed } from './feed';
 
 // A company update server on 127.0.0.1: latest.yml and the installer, as electron-builder publishes them.

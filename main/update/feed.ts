@@ -2,7 +2,7 @@ import yaml from 'js-yaml';
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../services/errors';
+import { AppError } from '../../domain';
 
 /**
  * The update feed of the desktop app: electron-builder's `latest.yml` on a generic HTTP server (a

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { LANGS, type Lang } from '../../contract/roles';
 import { resolveDbPath } from '../cli/db-path';
 import { t } from '../i18n/messages';
-import { AppError } from '../services/errors';
+import { AppError } from '../../domain';
 import { Store } from '../services/store';
 import { parseArgs } from '../cli/args';
 import { startWebHost } from './server';

@@ -1,5 +1,4 @@
 import type { coreOperations } from '../../../contract/ops/core';
-import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { listAudit, verifyAudit } from '../../services/audit';
 import * as backups from '../../services/backups';
 import { getSettings, updateSettings } from '../../services/settings';
@@ -16,7 +15,7 @@ export const coreHandlers: HandlersFor<typeof coreOperations> = {
   'app.info': (ctx) => ({
     version: APP_VERSION,
     dbPath: ctx.store.path,
-    schemaVersion: LATEST_SCHEMA_VERSION,
+    schemaVersion: backups.schemaVersion(),
     hasUsers: users.hasUsers(ctx),
     user: users.currentUser(ctx),
     host: ctx.host,

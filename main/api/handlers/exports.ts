@@ -7,7 +7,7 @@ import { writePosting } from '../../export/posting';
 import { postingLayout, setPostingLayout } from '../../export/posting-layout';
 import { writeStatements, zipFolder } from '../../export/statements';
 import type { ServiceContext } from '../../services/context';
-import { rejected } from '../../services/errors';
+import { rejected } from '../../../domain';
 import type { HandlersFor } from '../handler-types';
 
 /**

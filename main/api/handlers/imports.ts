@@ -1,16 +1,15 @@
 import path from 'node:path';
 import type { importOperations, ImportJobView, ImportReportView } from '../../../contract/ops/imports';
-import { importHistory, listDistributors } from '../../db/import-repo';
+import { distributors, history } from '../../services/import-history';
 import { detectFile } from '../../import/detect-file';
 import type { MappingOverride } from '../../import/headers';
 import { FIELDS, isFieldName, KIND_DEFS, KINDS, type FieldName } from '../../import/kinds';
 import type { ServiceContext } from '../../services/context';
-import { AppError, rejected } from '../../services/errors';
+import { AppError, rejected } from '../../../domain';
 import { writeImportErrorWorkbook } from '../../services/import-errors-workbook';
 import { runImport, runImports, type ImportProgress, type ImportReport, type ImportRequest } from '../../services/imports';
 import { t } from '../../i18n/messages';
 import type { HandlersFor } from '../handler-types';
-import { centsToMoney } from '../../../domain';
 
 type Input = Omit<ImportRequest, 'overrides'> & {
   overrides?: Record<string, { headerRow?: number | undefined; headerRowSpan?: 1 | 2 | undefined; columns?: Record<string, string | null> | undefined }> | undefined;
@@ -90,20 +89,7 @@ export const importHandlers: HandlersFor<typeof importOperations> = {
     }
     return out;
   },
-  'import.history': (ctx, input) =>
-    importHistory(ctx.store.db, input.period ?? null).map((r) => ({
-      importId: r.import_id,
-      kind: r.kind as ImportReportView['kind'],
-      period: r.period,
-      mode: r.mode as 'add' | 'replace',
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      fileName: r.file_name,
-      sha256: r.sha256,
-      rows: r.rows,
-      total: centsToMoney(BigInt(r.total_cents)),
-      replaced: r.replaced_by !== null,
-    })),
+  'import.history': (ctx, input) => history(ctx, input.period ?? null),
   'import.errorWorkbook': async (ctx, input) => {
     const job = ctx.store.jobs.get<ImportProgress, ImportReport[]>(input.jobId, owner(ctx));
     const reports = job?.result;
@@ -116,16 +102,5 @@ export const importHandlers: HandlersFor<typeof importOperations> = {
     const d = ctx.store.downloads.add(owner(ctx), file, fileName);
     return { downloadId: d.id, fileName };
   },
-  'distributors.list': (ctx) =>
-    listDistributors(ctx.store.db).map((d) => ({
-      code: d.code,
-      name: d.name,
-      region: d.region,
-      province: d.province,
-      city: d.city,
-      grade: d.grade,
-      status: d.status,
-      updatedAt: d.updated_at,
-      history: JSON.parse(d.history_json) as { effective_from: string; region: string; grade: string; province: string | null }[],
-    })),
+  'distributors.list': (ctx) => distributors(ctx),
 };
