@@ -9,17 +9,10 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
 import { prepareEntry, ZipBuilder, type PreparedEntry } from './zip-writer';
-import { cellValue, sheetName, type ColumnType, type FormCell, type FormSheet } from './xlsx-writer';
+import { cellValue, COLUMN_FORMATS, sheetName, type ColumnType, type FormCell, type FormSheet } from './xlsx-writer';
 
-const FORMATS: Partial<Record<ColumnType, string>> = {
-  money: '#,##0.00',
-  rate: '0.00%',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
-  int: '#,##0',
-  decimal: '#,##0.######',
-  number: '#,##0.00##',
-};
+/** The number formats of the table writer (one home), text cells left at the default. */
+const FORMATS: Partial<Record<ColumnType, string>> = Object.fromEntries(Object.entries(COLUMN_FORMATS).filter(([t]) => t !== 'text'));
 const FORMAT_IDS: Partial<Record<ColumnType, number>> = {};
 Object.keys(FORMATS).forEach((t, i) => (FORMAT_IDS[t as ColumnType] = 164 + i));
 

@@ -28,7 +28,7 @@ export interface TableSheet<Row> {
   pageFooter?: string;
 }
 
-const FORMATS: Record<ColumnType, string | undefined> = {
+export const COLUMN_FORMATS: Record<ColumnType, string | undefined> = {
   text: '@',
   money: '#,##0.00',
   rate: '0.00%',
@@ -147,7 +147,7 @@ const PAGE: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', paperSize: 
 const PAGE_WIDTH = 200;
 
 function styleFormCell(cell: ExcelJS.Cell, c: FormCell): void {
-  const fmt = FORMATS[c.type ?? 'text'];
+  const fmt = COLUMN_FORMATS[c.type ?? 'text'];
   if (fmt && c.type && c.type !== 'text') cell.numFmt = fmt;
   switch (c.style) {
     case 'title':
@@ -240,7 +240,7 @@ async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Prepare
     },
     ...(sheet.pageFooter ? { headerFooter: { oddFooter: sheet.pageFooter } } : {}),
   });
-  ws.columns = sheet.columns.map((c, i) => ({ width: widths[i], style: { numFmt: FORMATS[c.type] } }));
+  ws.columns = sheet.columns.map((c, i) => ({ width: widths[i], style: { numFmt: COLUMN_FORMATS[c.type] } }));
   pre.forEach((line, i) => {
     const row = ws.addRow([line]);
     if (i === 0) row.font = { ...FONT, bold: true, size: 13 };
