@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import type { Envelope } from '../../contract/envelope';
-import { AppError, rejected } from '../services/errors';
+import { AppError, rejected } from '../../domain';
 import { normaliseFingerprint } from '../web/fingerprint';
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../contract/roles';
 import { t } from '../i18n/messages';
-import { AppError, rejected } from '../services/errors';
+import { AppError, rejected } from '../../domain';
 import { Store } from '../services/store';
 import { serverCertificate } from '../web/certificate';
 import { DEFAULT_MAX_UPLOAD, startWebHost, type WebHost } from '../web/server';

@@ -13,7 +13,7 @@ import {
 import { findUserByName } from '../db/users-repo';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
-import { AppError, rejected } from './errors';
+import { AppError, rejected } from '../../domain';
 import { signIn } from './users';
 
 /** team.md: five wrong passwords for a name from one address within 15 minutes lock it there for 15 minutes. */
