@@ -1,5 +1,6 @@
 import type { BackupInfo } from '../../contract/types';
 import { createBackup, findBackup, inspectBackup, listBackups, restoreFileInto } from '../db/backup-files';
+import type { Db } from '../db/database';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
@@ -9,9 +10,39 @@ export function list(ctx: ServiceContext): BackupInfo[] {
   return listBackups(ctx.store.path);
 }
 
+/** What this connection and any other have changed: equal twice means nothing changed in between. */
+function changeState(db: Db): string {
+  const own = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const others = db.pragma('data_version', { simple: true }) as number;
+  return `${own}/${others}`;
+}
+
+/** the state of the database when its newest backup was taken, per connection */
+const lastBackup = new WeakMap<Db, { state: string; id: string }>();
+
 /** An online backup; other services call this before every step that changes data. */
 export async function create(ctx: ServiceContext, reason = 'manual'): Promise<BackupInfo> {
-  return createBackup(ctx.store.db, reason, ctx.store.backupKeep());
+  const db = ctx.store.db;
+  const before = changeState(db);
+  const info = await createBackup(db, reason, ctx.store.backupKeep());
+  // only when nothing was written while the copy ran (it yields to the event loop between steps)
+  if (changeState(db) === before) lastBackup.set(db, { state: before, id: info.id });
+  else lastBackup.delete(db);
+  return info;
+}
+
+/**
+ * The backup before a calculation: skipped when nothing at all was written since the newest backup
+ * (a recalculation of unchanged data), which is still on disk and is returned instead.
+ */
+export async function createIfChanged(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
+  const db = ctx.store.db;
+  const last = lastBackup.get(db);
+  if (last && last.state === changeState(db)) {
+    const kept = findBackup(ctx.store.path, last.id);
+    if (kept) return kept;
+  }
+  return create(ctx, reason);
 }
 
 /**

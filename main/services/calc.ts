@@ -14,7 +14,7 @@ import {
 } from '../db/batches-repo';
 import { aggregatePeriod } from './aggregate';
 import { appendAudit } from './audit';
-import { create as backup } from './backups';
+import { createIfChanged as backup } from './backups';
 import { contentHash } from './batch-hash';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from '../../domain';
