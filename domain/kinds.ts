@@ -8,7 +8,7 @@
  */
 import type { Lang, Labels } from './lang';
 
-export const KINDS = ['distributors', 'purchases', 'returns', 'promotions', 'claims'] as const;
+export const KINDS = ['distributors', 'purchases', 'returns', 'promotions', 'claims', 'settlements', 'balances'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Kinds whose rows belong to a period (master data does not). */
@@ -20,7 +20,7 @@ export const LINE_KINDS = ['purchases', 'returns'] as const satisfies readonly K
 export type LineKind = (typeof LINE_KINDS)[number];
 
 /** How a field's cells are read. `decimal` is a plain exact decimal (unit price). */
-export type FieldType = 'money' | 'rate' | 'date' | 'code' | 'quantity' | 'decimal' | 'text' | 'status';
+export type FieldType = 'money' | 'rate' | 'date' | 'code' | 'quantity' | 'decimal' | 'text' | 'status' | 'method';
 
 export type FieldDef = {
   readonly type: FieldType;
@@ -53,6 +53,9 @@ export const FIELDS = {
   actual_amount: { type: 'money', label: { 'zh-CN': '达成金额', en: 'Actual amount' } },
   achievement_rate: { type: 'rate', label: { 'zh-CN': '达成率', en: 'Achievement rate' } },
   claimed_rebate: { type: 'money', label: { 'zh-CN': '申报返利', en: 'Claimed rebate' } },
+  method: { type: 'method', label: { 'zh-CN': '兑付方式', en: 'Method' } },
+  note: { type: 'text', label: { 'zh-CN': '备注', en: 'Note' } },
+  opening_balance: { type: 'money', label: { 'zh-CN': '期初余额', en: 'Opening balance' } },
 } as const satisfies Record<string, FieldDef>;
 
 export type FieldName = keyof typeof FIELDS;
@@ -63,6 +66,8 @@ export const KIND_LABELS: Readonly<Record<Kind, Labels>> = {
   returns: { 'zh-CN': '退货明细', en: 'returns' },
   promotions: { 'zh-CN': '促销达成', en: 'promotions' },
   claims: { 'zh-CN': '经销商申报', en: 'claims' },
+  settlements: { 'zh-CN': '返利兑付明细', en: 'settlements' },
+  balances: { 'zh-CN': '返利期初余额', en: 'opening balances' },
 };
 
 const LINE_FIELDS = ['doc_no', 'line_no', 'date', 'distributor_code', 'distributor_name', 'sku_code', 'sku_name', 'quantity', 'unit_price', 'amount'] as const;
@@ -75,6 +80,8 @@ export const KIND_FIELDS: Readonly<Record<Kind, readonly FieldName[]>> = {
   // distributor_name: found by name where a file has no code column (data.md "Distributor by name")
   promotions: ['distributor_code', 'distributor_name', 'promotion_code', 'promotion_name', 'target_amount', 'actual_amount', 'achievement_rate'],
   claims: ['distributor_code', 'distributor_name', 'claimed_rebate'],
+  settlements: ['doc_no', 'line_no', 'date', 'distributor_code', 'distributor_name', 'amount', 'method', 'note'],
+  balances: ['distributor_code', 'distributor_name', 'opening_balance'],
 };
 
 export function isKind(value: string): value is Kind {

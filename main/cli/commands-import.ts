@@ -29,7 +29,7 @@ export const importCommands: Command[] = [
   {
     name: 'import',
     usage: 'import KIND FILE… [--period YYYY-MM] [--sheet NAME]… [--replace] [--dry-run]',
-    summary: { 'zh-CN': '导入经销商档案、进货、退货、促销达成或申报（一次导入为一个事务）', en: 'import distributors, purchases, returns, promotions or claims (one import = one transaction)' },
+    summary: { 'zh-CN': '导入经销商档案、进货、退货、促销达成、申报、返利兑付或期初余额（一次导入为一个事务）', en: 'import distributors, purchases, returns, promotions, claims, settlements or balances (one import = one transaction)' },
     options: { period: { value: true }, sheet: { value: true, repeat: true }, replace: { value: false }, 'dry-run': { value: false } },
     positionals: { min: 2, max: 1000, names: ['KIND', 'FILE'] },
     async run(c) {

@@ -1,7 +1,8 @@
 import type { Db } from './database';
 import { type Kind, type PeriodKind } from '../../domain';
 
-export type DataKind = PeriodKind;
+/** kinds whose rows a replace swaps per period (balances are one set, replaced whole) */
+export type DataKind = PeriodKind | 'settlements';
 export type AnyKind = Kind;
 
 export interface ImportFileRow {
@@ -79,6 +80,55 @@ export interface LineInsert {
   reason?: string | null;
 }
 
+export interface SettlementInsert {
+  period: string;
+  file_id: number;
+  sheet: string;
+  row_no: number;
+  doc_no: string;
+  line_no: string | null;
+  date: string;
+  distributor_code: string;
+  distributor_name: string | null;
+  amount_cents: bigint;
+  method: string;
+  note: string | null;
+  dup_key: string;
+}
+
+/** Where an earlier copy of a duplicate settlement is (any period: a document is used once). */
+export function findDuplicateSettlement(db: Db, dupKey: string): { file_name: string; sheet: string; row_no: number; period: string } | undefined {
+  return db
+    .prepare('SELECT f.file_name, t.sheet, t.row_no, t.period FROM settlements t JOIN import_files f ON f.id = t.file_id WHERE t.dup_key = ?')
+    .get(dupKey) as { file_name: string; sheet: string; row_no: number; period: string } | undefined;
+}
+
+/** Where an earlier opening balance of the code is. */
+export function findBalance(db: Db, code: string): { file_name: string; sheet: string; row_no: number; period: string } | undefined {
+  return db
+    .prepare('SELECT f.file_name, t.sheet, t.row_no, t.period FROM balances t JOIN import_files f ON f.id = t.file_id WHERE t.distributor_code = ?')
+    .get(code) as { file_name: string; sheet: string; row_no: number; period: string } | undefined;
+}
+
+/** The periods opening balances are stored for (one, in practice). */
+export function balancePeriods(db: Db): string[] {
+  return (db.prepare('SELECT DISTINCT period FROM balances ORDER BY period').all() as { period: string }[]).map((r) => r.period);
+}
+
+/** The first period at or after `period` whose batch is submitted or approved (balances close then). */
+export function closedFrom(db: Db, period: string): { period: string; status: string } | undefined {
+  return db
+    .prepare("SELECT period, status FROM batches WHERE period >= ? AND status IN ('submitted', 'approved') ORDER BY period LIMIT 1")
+    .get(period) as { period: string; status: string } | undefined;
+}
+
+/** "Replace" for balances: every stored opening balance goes (there is one set); their files stay listed as replaced. */
+export function replaceBalances(db: Db, importId: number): number {
+  const removed = db.prepare('DELETE FROM balances').run().changes;
+  db.prepare("UPDATE import_files SET replaced_by = ? WHERE kind = 'balances' AND replaced_by IS NULL").run(importId);
+  return removed;
+}
+
 /** Prepared once per import and reused for every row. */
 export function recordWriters(db: Db) {
   const purchase = db.prepare(
@@ -92,6 +142,14 @@ export function recordWriters(db: Db) {
   const promotion = db.prepare(
     `INSERT INTO promotions (period, file_id, sheet, row_no, distributor_code, promotion_code, promotion_name, target_cents, actual_cents, achievement_rate)
      VALUES (@period, @file_id, @sheet, @row_no, @distributor_code, @promotion_code, @promotion_name, @target_cents, @actual_cents, @achievement_rate)`,
+  );
+  const settlement = db.prepare(
+    `INSERT INTO settlements (period, file_id, sheet, row_no, doc_no, line_no, date, distributor_code, distributor_name, amount_cents, method, note, dup_key)
+     VALUES (@period, @file_id, @sheet, @row_no, @doc_no, @line_no, @date, @distributor_code, @distributor_name, @amount_cents, @method, @note, @dup_key)`,
+  );
+  const balance = db.prepare(
+    `INSERT INTO balances (period, file_id, sheet, row_no, distributor_code, opening_cents)
+     VALUES (@period, @file_id, @sheet, @row_no, @distributor_code, @opening_cents)`,
   );
   const claim = db.prepare(
     `INSERT INTO claims (period, file_id, sheet, row_no, distributor_code, claimed_cents)
@@ -113,6 +171,8 @@ export function recordWriters(db: Db) {
       achievement_rate: string | null;
     }) => promotion.run(r),
     claim: (r: { period: string; file_id: number; sheet: string; row_no: number; distributor_code: string; claimed_cents: bigint }) => claim.run(r),
+    settlement: (r: SettlementInsert) => settlement.run(r),
+    balance: (r: { period: string; file_id: number; sheet: string; row_no: number; distributor_code: string; opening_cents: bigint }) => balance.run(r),
   };
 }
 

@@ -32,12 +32,20 @@ export function migrate(db: Db, options: { backupKeep?: number; list?: readonly 
   const backup = current > 0 ? createBackupSync(db, `pre-migrate-${current}`, options.backupKeep) : null;
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of pending) {
+    // PRAGMA foreign_keys is a no-op inside a transaction: it is switched around it.
+    const fkOff = m.foreignKeysOff === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (fkOff) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
         db.exec(m.sql);
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(broken[0])}`);
+        }
         record.run(m.version, m.name, new Date().toISOString());
       })();
     } catch (e) {
+      if (fkOff) db.pragma('foreign_keys = ON');
       if (backup) restoreFileInto(db, backup.path);
       throw rejected('db.migration_failed', {
         version: m.version,
@@ -45,6 +53,7 @@ export function migrate(db: Db, options: { backupKeep?: number; list?: readonly 
         backup: backup?.id ?? '-',
       });
     }
+    if (fkOff) db.pragma('foreign_keys = ON');
   }
   return latest;
 }

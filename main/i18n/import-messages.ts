@@ -5,7 +5,7 @@ export const importServiceMessages: Record<string, Record<Lang, string>> = {
   'import.period_required': { 'zh-CN': '请指定账期（--period YYYY-MM）。', en: 'Specify the period (--period YYYY-MM).' },
   'import.period_invalid': { 'zh-CN': '账期“{period}”无效，应为 YYYY-MM，例如 2026-01。', en: 'The period "{period}" is invalid; use YYYY-MM, e.g. 2026-01.' },
   'import.no_files': { 'zh-CN': '没有选择要导入的文件。', en: 'No files to import.' },
-  'import.bad_kind': { 'zh-CN': '未知的数据类型“{kind}”：可用 distributors、purchases、returns、promotions、claims。', en: 'Unknown kind "{kind}": use distributors, purchases, returns, promotions or claims.' },
+  'import.bad_kind': { 'zh-CN': '未知的数据类型“{kind}”：可用 distributors、purchases、returns、promotions、claims、settlements、balances。', en: 'Unknown kind "{kind}": use distributors, purchases, returns, promotions, claims, settlements or balances.' },
   'import.file_missing': { 'zh-CN': '找不到文件“{file}”。', en: 'File "{file}" not found.' },
   'import.file_outside_staging': { 'zh-CN': '只能导入通过界面上传的文件。', en: 'Only files uploaded through the UI can be imported.' },
   'import.file.unchanged': {
@@ -20,6 +20,22 @@ export const importServiceMessages: Record<string, Record<Lang, string>> = {
   'import.duplicate_line': {
     'zh-CN': '单据 {doc} 的这一行重复：与“{file}”工作表“{sheet}”第 {row} 行相同（可能同一份导出导入了两次）。',
     en: 'This line of document {doc} is a duplicate of "{file}", sheet "{sheet}", row {row} (perhaps the same export imported twice).',
+  },
+  'import.duplicate_settlement': {
+    'zh-CN': '兑付单 {doc} 的这一行重复：已在账期 {period} 的“{file}”工作表“{sheet}”第 {row} 行导入（同一兑付不能计入两次）。',
+    en: 'This line of settlement {doc} is a duplicate of "{file}", sheet "{sheet}", row {row}, booked in {period} (a use is never counted twice).',
+  },
+  'import.duplicate_balance': {
+    'zh-CN': '经销商 {code} 已有期初余额（“{file}”工作表“{sheet}”第 {row} 行）。如要更正全部期初余额，请用“替换”重新导入；个别更正请做台账调整。',
+    en: 'Distributor {code} already has an opening balance ("{file}", sheet "{sheet}", row {row}). To correct all opening balances, import again with replace; for one correction use a ledger adjustment.',
+  },
+  'ledger.balances_other_period': {
+    'zh-CN': '期初余额已按账期 {stored} 导入，不能再导入到 {period}。期初余额只有一套：如需改用 {period}，请选择“替换”重新导入。',
+    en: 'Opening balances are stored for {stored} and cannot also be imported for {period}. There is one set of opening balances: to start from {period} instead, import again with replace.',
+  },
+  'ledger.balances_closed': {
+    'zh-CN': '期初余额已不能导入或替换：账期 {period} 的核算批次已提交或审批。请通过台账调整更正余额。',
+    en: 'Opening balances can no longer be imported or replaced: the batch of {period} is submitted or approved. Correct balances with a ledger adjustment.',
   },
   'import.file.empty': { 'zh-CN': '文件“{file}”是空文件（0 字节）。请检查导出是否完成后重新导入。', en: 'The file "{file}" is empty (0 bytes). Check that the export finished, then import it again.' },
   'import.file.xls': {

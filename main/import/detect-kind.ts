@@ -5,7 +5,7 @@
 import { headerText } from './header-match';
 import { normaliseHeader } from './header-normalise';
 import { scanHeader, type SheetRows } from './headers';
-import { KINDS, RETURN_EVIDENCE, type Kind } from './kinds';
+import { KINDS, RETURN_EVIDENCE, SETTLEMENT_EVIDENCE, type Kind } from './kinds';
 
 export type KindGuess = {
   kind: Kind;
@@ -16,6 +16,7 @@ export type KindGuess = {
 };
 
 const EVIDENCE = new Set(RETURN_EVIDENCE.map(normaliseHeader));
+const SETTLEMENT_WORDS = new Set(SETTLEMENT_EVIDENCE.map(normaliseHeader));
 
 /** Words of title rows (`2026年1月退货明细表`) that point to a kind. */
 const TITLE_HINTS: Readonly<Record<Kind, RegExp>> = {
@@ -24,6 +25,8 @@ const TITLE_HINTS: Readonly<Record<Kind, RegExp>> = {
   returns: /退货/,
   promotions: /促销|活动/,
   claims: /申报/,
+  settlements: /兑付|核销|返利使用/,
+  balances: /余额/,
 };
 
 function titleText(rows: SheetRows, beforeRow: number): string {
@@ -33,8 +36,8 @@ function titleText(rows: SheetRows, beforeRow: number): string {
     .join(' ');
 }
 
-function hasReturnEvidence(headers: readonly string[]): boolean {
-  return headers.some((h) => EVIDENCE.has(normaliseHeader(h.replace('/', ''))) || EVIDENCE.has(normaliseHeader(h.split('/').pop() ?? '')));
+function hasEvidence(words: ReadonlySet<string>, headers: readonly string[]): boolean {
+  return headers.some((h) => words.has(normaliseHeader(h.replace('/', ''))) || words.has(normaliseHeader(h.split('/').pop() ?? '')));
 }
 
 function guess(rows: SheetRows, kind: Kind): KindGuess {
@@ -49,7 +52,11 @@ function guess(rows: SheetRows, kind: Kind): KindGuess {
   const coverage = match.columns.length / (match.columns.length + match.unmatched.length + others);
   let score = 0.5 + 0.4 * coverage;
   // A purchases header is also a returns header: only returns-only columns make a sheet returns.
-  if (kind === 'returns') score += hasReturnEvidence(match.columns.map((c) => c.header)) ? 0.1 : -0.1;
+  if (kind === 'returns') score += hasEvidence(EVIDENCE, match.columns.map((c) => c.header)) ? 0.1 : -0.1;
+  // A settlements header (doc, date, code, amount) is a purchases header too: its own words decide.
+  const settlementWords = hasEvidence(SETTLEMENT_WORDS, [...match.columns.map((c) => c.header), ...match.unmatched.map((c) => c.header)]);
+  if (kind === 'settlements') score += settlementWords ? 0.15 : -0.15;
+  else if (settlementWords && (kind === 'purchases' || kind === 'returns')) score -= 0.1;
   if (TITLE_HINTS[kind].test(titleText(rows, match.headerRow - match.headerRowSpan))) score += 0.05;
   return { kind, score: Math.round(Math.min(1, Math.max(0, score)) * 100) / 100, headerRow: match.headerRow };
 }

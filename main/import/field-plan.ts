@@ -7,7 +7,7 @@ import { parseDate } from './dates';
 import type { HeaderMatch } from './headers';
 import { FIELDS, KIND_DEFS, type FieldName, type Kind } from './kinds';
 import type { ParseResult } from './result';
-import { parseCode, parseDecimal, parseMoney, parseRate, parseStatus, parseText } from './values';
+import { parseCode, parseDecimal, parseMoney, parseRate, parseMethod, parseStatus, parseText } from './values';
 
 export type CellReader = (cell: CellValue, percentFormat: boolean) => ParseResult<string>;
 
@@ -29,6 +29,8 @@ export const MONEY_FIELD: Readonly<Record<Kind, FieldName | null>> = {
   returns: 'amount',
   promotions: 'actual_amount',
   claims: 'claimed_rebate',
+  settlements: 'amount',
+  balances: 'opening_balance',
 };
 
 /** The options objects are built once per column, not once per cell. */
@@ -54,6 +56,8 @@ function readerFor(field: FieldName, date1904: boolean): CellReader {
       return (cell) => parseText(cell, options);
     case 'status':
       return (cell) => parseStatus(cell, options);
+    case 'method':
+      return (cell) => parseMethod(cell, options);
   }
 }
 

@@ -72,6 +72,12 @@ const RETURN_SYNONYMS: LineSynonyms = {
  * Headers that only a returns file has. A returns file is a purchases file plus these, so without
  * them a sheet is proposed as purchases (`备注`, also a `reason` synonym, is common in purchase files).
  */
+const SETTLEMENT_AMOUNT_SYNONYMS = ['兑付金额', '使用金额', '核销金额', '抵扣金额', '返利使用金额', '金额', 'amount'];
+const SETTLEMENT_METHOD_SYNONYMS = ['兑付方式', '使用方式', '核销方式', '方式', 'method'];
+
+/** Headers that only a settlements file has: with one of them a sheet is proposed as settlements, not purchases. */
+export const SETTLEMENT_EVIDENCE: readonly string[] = ['兑付单号', '核销单号', '兑付日期', '核销日期', '兑付金额', '使用金额', '核销金额', '抵扣金额', '返利使用金额', ...SETTLEMENT_METHOD_SYNONYMS];
+
 export const RETURN_EVIDENCE: readonly string[] = ['退货单号', '退货日期', '退货数量', '退货金额', '退货原因', ...ORIGINAL_DOC_SYNONYMS];
 
 /**
@@ -138,4 +144,43 @@ export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
     ],
     requiredSets: byCodeOrName(['distributor_code', 'claimed_rebate']),
   },
+  settlements: {
+    kind: 'settlements',
+    label: { 'zh-CN': '返利兑付明细', en: 'settlements' },
+    fields: [
+      { field: 'doc_no', required: true, synonyms: ['单据编号', '单据号', '兑付单号', '核销单号', '发票号', '凭证号', 'doc no', 'document no'] },
+      { field: 'line_no', required: false, synonyms: ['行号', '序号', 'line', 'line no'] },
+      { field: 'date', required: true, synonyms: ['日期', '兑付日期', '核销日期', '单据日期', 'date'] },
+      { field: 'distributor_code', required: true, synonyms: CODE_SYNONYMS },
+      { field: 'distributor_name', required: false, synonyms: NAME_SYNONYMS },
+      { field: 'amount', required: true, synonyms: SETTLEMENT_AMOUNT_SYNONYMS },
+      { field: 'method', required: false, synonyms: SETTLEMENT_METHOD_SYNONYMS },
+      { field: 'note', required: false, synonyms: ['备注', '说明', 'note', 'remark'] },
+    ],
+    requiredSets: [['doc_no', 'date', 'distributor_code', 'amount']],
+  },
+  balances: {
+    kind: 'balances',
+    label: { 'zh-CN': '返利期初余额', en: 'opening balances' },
+    fields: [
+      { field: 'distributor_code', required: true, synonyms: CODE_SYNONYMS },
+      { field: 'distributor_name', required: false, synonyms: NAME_SYNONYMS },
+      { field: 'opening_balance', required: true, synonyms: ['期初余额', '返利余额', '期初返利余额', '余额', 'opening balance', 'balance'] },
+    ],
+    requiredSets: [['distributor_code', 'opening_balance']],
+  },
+};
+
+/** ledger.md's settlement methods: the words a file may use (case-insensitive) → the canonical key. */
+export const SETTLEMENT_METHODS = ['invoice', 'goods', 'offset', 'cash'] as const;
+export type SettlementMethod = (typeof SETTLEMENT_METHODS)[number];
+export const METHOD_WORDS: Readonly<Record<string, SettlementMethod>> = {
+  票折: 'invoice',
+  invoice: 'invoice',
+  货补: 'goods',
+  goods: 'goods',
+  冲应收: 'offset',
+  offset: 'offset',
+  现金: 'cash',
+  cash: 'cash',
 };

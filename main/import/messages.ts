@@ -21,6 +21,10 @@ export const IMPORT_MESSAGES = {
     'zh-CN': '{field}“{value}”不是有效的数字。请填写数字，例如 1,234.50。',
     en: '{field} "{value}" is not a valid number. Enter a number such as 1,234.50.',
   },
+  'import.value.not_method': {
+    'zh-CN': '{field}“{value}”无法识别。请填写 票折、货补、冲应收 或 现金（也可写 invoice、goods、offset、cash）；留空按票折处理。',
+    en: '{field} "{value}" is not recognised. Use 票折/invoice, 货补/goods, 冲应收/offset or 现金/cash; an empty cell means invoice.',
+  },
   'import.value.not_rate': {
     'zh-CN': '{field}“{value}”不是有效的比率。请填写百分比（如 85%）或小数（如 0.85）。',
     en: '{field} "{value}" is not a valid rate. Enter a percentage (such as 85%) or a fraction (such as 0.85).',
@@ -188,6 +192,22 @@ export const IMPORT_MESSAGES = {
   'import.distributor.duplicate_in_file': {
     'zh-CN': '{field}“{value}”在本文件中重复出现，第一次在工作表“{firstSheet}”第 {firstRow} 行。每个经销商只能出现一次，请删除或合并重复的行。',
     en: '{field} "{value}" appears more than once in this file; it first appears in sheet "{firstSheet}", row {firstRow}. Each distributor may appear only once: delete or merge the repeated rows.',
+  },
+  'import.settlement.reversal': {
+    'zh-CN': '{field}为负数（{value}），按冲回（撤销此前的兑付）导入，会增加经销商的返利余额。请确认这是冲回而不是录入错误。',
+    en: '{field} is negative ({value}) and was imported as a reversal of an earlier use, which raises the distributor\'s balance. Check that it is a reversal and not a typing error.',
+  },
+  'import.settlement.late': {
+    'zh-CN': '{field}“{value}”早于导入账期 {period}：按补记的兑付计入 {period}。如应属于其他月份，请在该月份导入。',
+    en: '{field} "{value}" is before the import period {period}: it is booked late, into {period}. If it belongs to another month, import it there.',
+  },
+  'import.settlement.future': {
+    'zh-CN': '{field}“{value}”晚于导入账期 {period}。兑付只能计入记账当月或之后的账期，请在 {value} 所在月份导入该行。',
+    en: '{field} "{value}" is after the import period {period}. A settlement can only be booked in its own month or later; import this row with that month.',
+  },
+  'import.balance.duplicate_in_file': {
+    'zh-CN': '{field}“{value}”的期初余额在本文件中重复，第一次在工作表“{firstSheet}”第 {firstRow} 行。每个经销商只能有一个期初余额，请删除或合并重复的行。',
+    en: 'The opening balance of {field} "{value}" appears more than once in this file; first in sheet "{firstSheet}", row {firstRow}. Each distributor has one opening balance: delete or merge the repeated rows.',
   },
   'import.promotion.rate_or_target': {
     'zh-CN': '该行既没有达成率，也没有同时填写目标金额和达成金额。请填写达成率，或同时填写目标金额和达成金额。',

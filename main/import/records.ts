@@ -3,7 +3,7 @@
  * with their exact place. Money is a decimal string rounded to the cent ("1234.50"), quantities and
  * rates exact decimal strings, dates YYYY-MM-DD, codes normalised.
  */
-import type { Kind } from './kinds';
+import type { Kind, SettlementMethod } from './kinds';
 import type { MessageKey, MessageParams } from './messages';
 
 interface Place {
@@ -53,12 +53,31 @@ export interface ClaimRecord extends Place {
   claimed_rebate: string;
 }
 
+export interface SettlementRecord extends Place {
+  doc_no: string;
+  line_no: string | null;
+  date: string;
+  distributor_code: string;
+  distributor_name: string | null;
+  /** as in the file: negative is a reversal */
+  amount: string;
+  method: SettlementMethod;
+  note: string | null;
+}
+
+export interface BalanceRecord extends Place {
+  distributor_code: string;
+  opening_balance: string;
+}
+
 export type ImportRecord =
   | { kind: 'distributors'; record: DistributorRecord }
   | { kind: 'purchases'; record: LineRecord }
   | { kind: 'returns'; record: LineRecord }
   | { kind: 'promotions'; record: PromotionRecord }
-  | { kind: 'claims'; record: ClaimRecord };
+  | { kind: 'claims'; record: ClaimRecord }
+  | { kind: 'settlements'; record: SettlementRecord }
+  | { kind: 'balances'; record: BalanceRecord };
 
 /** One problem, where it is, and its message key (translated when shown). */
 export interface ImportIssue {

@@ -2,7 +2,7 @@
  * The record of a row that passed every check. Required fields are known to be present here (a
  * blank required cell is an error, and a row with an error has no record).
  */
-import type { Kind } from './kinds';
+import { SETTLEMENT_METHODS, type Kind, type SettlementMethod } from './kinds';
 import type { ImportRecord, LineRecord } from './records';
 import type { FieldValues } from './row-rules';
 
@@ -31,6 +31,11 @@ function line(v: FieldValues, sheet: string, row: number, returns: boolean): Lin
     record.reason = v.reason;
   }
   return record;
+}
+
+/** The method as read (parseMethod gives canonical keys); no column means invoice. */
+function methodOf(value: string | null): SettlementMethod {
+  return SETTLEMENT_METHODS.find((m) => m === value) ?? 'invoice';
 }
 
 export function buildRecord(kind: Kind, v: FieldValues, sheet: string, row: number): ImportRecord {
@@ -70,5 +75,23 @@ export function buildRecord(kind: Kind, v: FieldValues, sheet: string, row: numb
       };
     case 'claims':
       return { kind, record: { sheet, row, distributor_code: v.distributor_code ?? '', claimed_rebate: v.claimed_rebate ?? '' } };
+    case 'settlements':
+      return {
+        kind,
+        record: {
+          sheet,
+          row,
+          doc_no: v.doc_no ?? '',
+          line_no: v.line_no,
+          date: v.date ?? '',
+          distributor_code: v.distributor_code ?? '',
+          distributor_name: v.distributor_name,
+          amount: v.amount ?? '',
+          method: methodOf(v.method),
+          note: v.note,
+        },
+      };
+    case 'balances':
+      return { kind, record: { sheet, row, distributor_code: v.distributor_code ?? '', opening_balance: v.opening_balance ?? '' } };
   }
 }

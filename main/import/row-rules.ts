@@ -18,6 +18,7 @@ export function emptyFieldValues(): FieldValues {
     ...{ doc_no: null, line_no: null, date: null, distributor_code: null, distributor_name: null, sku_code: null, sku_name: null },
     ...{ quantity: null, unit_price: null, amount: null, original_doc_no: null, reason: null },
     ...{ promotion_code: null, promotion_name: null, target_amount: null, actual_amount: null, achievement_rate: null, claimed_rebate: null },
+    ...{ method: null, note: null, opening_balance: null },
   };
 }
 
@@ -99,6 +100,15 @@ export class KindRules {
       case 'claims':
         this.distributorCode(v, at);
         return;
+      case 'settlements':
+        this.distributorCode(v, at);
+        this.settlementDate(v, at);
+        if (v.amount !== null && v.amount.startsWith('-')) at.warn('amount', 'import.settlement.reversal', { field: 'amount', value: v.amount });
+        return;
+      case 'balances':
+        this.distributorCode(v, at);
+        this.balanceOnce(v, at);
+        return;
     }
   }
 
@@ -162,6 +172,26 @@ export class KindRules {
     const { date } = v;
     if (date === null || this.period === null || date.startsWith(this.period)) return;
     at.error('date', 'import.date.outside_period', { field: 'date', value: date, period: this.period });
+  }
+
+  /** ledger.md: a use booked late (dated in an earlier period) is a warning, one dated later an error. */
+  private settlementDate(v: FieldValues, at: RowContext): void {
+    const { date } = v;
+    if (date === null || this.period === null || date.startsWith(this.period)) return;
+    const params = { field: 'date', value: date, period: this.period };
+    if (date.slice(0, 7) > this.period) at.error('date', 'import.settlement.future', params);
+    else at.warn('date', 'import.settlement.late', params);
+  }
+
+  private balanceOnce(v: FieldValues, at: RowContext): void {
+    const code = v.distributor_code;
+    if (code === null || at.failed('distributor_code')) return;
+    const first = this.distributorsSeen.get(code);
+    if (first) {
+      at.error('distributor_code', 'import.balance.duplicate_in_file', { field: 'distributor_code', value: code, firstSheet: first.sheet, firstRow: first.row });
+      return;
+    }
+    this.distributorsSeen.set(code, { sheet: at.sheet, row: at.row });
   }
 
   private notNegative(v: FieldValues, at: RowContext, field: 'amount' | 'quantity'): void {

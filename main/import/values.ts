@@ -4,7 +4,7 @@
  */
 import { dateCellToIso, scalarOf, type CellValue } from './cell-value';
 import { numberToDecimal, parseNumberText, plainCents, plainNumberText } from './decimal';
-import type { FieldName } from './kinds';
+import { METHOD_WORDS, type FieldName, type SettlementMethod } from './kinds';
 import { fail, ok, type ParseResult } from './result';
 import { problemOfScalar, valueParams } from './scalar-problems';
 import { decimalToMoney, plainDecimal, WideDecimal } from '../../domain';
@@ -131,6 +131,19 @@ const STATUS_WORDS: Record<string, DistributorStatus> = {
   冻结: 'inactive',
   inactive: 'inactive',
 };
+
+/**
+ * A settlement's method (ledger.md): 票折/invoice, 货补/goods, 冲应收/offset, 现金/cash, any case;
+ * an empty cell is `invoice`. Anything else is the row's error.
+ */
+export function parseMethod(cell: CellValue, options: ValueOptions = {}): ParseResult<SettlementMethod> {
+  const scalar = scalarOf(cell);
+  if (scalar.type === 'blank') return ok('invoice');
+  if (scalar.type === 'error' || scalar.type === 'no-result') return problemOfScalar(scalar, cell, options.field);
+  const word = scalar.type === 'string' ? scalar.value.normalize('NFKC').trim().toLowerCase() : '';
+  const method = Object.prototype.hasOwnProperty.call(METHOD_WORDS, word) ? METHOD_WORDS[word] : undefined;
+  return method ? ok(method) : fail('import.value.not_method', valueParams(cell, options.field));
+}
 
 /** A distributor's status; an empty cell is `active`, the default data.md gives. */
 export function parseStatus(cell: CellValue, options: ValueOptions = {}): ParseResult<DistributorStatus> {

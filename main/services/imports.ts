@@ -18,12 +18,17 @@ import {
   replacePeriodKind,
   setImportRows,
   allTemplates,
+  balancePeriods,
+  closedFrom,
+  findBalance,
+  findDuplicateSettlement,
+  replaceBalances,
   type LineInsert,
 } from '../db/import-repo';
 import type { MappingOverride, MappingTemplate } from '../import/headers';
 import type { Kind } from '../import/kinds';
 import type { FileImportResult, SheetMapping } from '../import/pipeline';
-import type { FileSummary, ImportIssue, ImportRecord, LineRecord } from '../import/records';
+import type { FileSummary, ImportIssue, ImportRecord, LineRecord, SettlementRecord } from '../import/records';
 import { ParseFailure, parseInWorker } from '../import/run-worker';
 import { appendAudit } from './audit';
 import { create as backup } from './backups';
@@ -96,6 +101,11 @@ export function dupKey(r: LineRecord): string {
   return r.line_no !== null && r.line_no !== '' ? `L\u0001${r.doc_no}\u0001${r.line_no}` : `R\u0001${r.doc_no}\u0001${r.sku_code ?? ''}\u0001${r.quantity ?? ''}\u0001${r.amount}`;
 }
 
+/** Duplicate settlements (ledger.md): same doc_no + line_no; without a line_no the same doc, distributor, amount and method. */
+export function settlementDupKey(r: SettlementRecord): string {
+  return r.line_no !== null && r.line_no !== '' ? `L\u0001${r.doc_no}\u0001${r.line_no}` : `R\u0001${r.doc_no}\u0001${r.distributor_code}\u0001${r.amount}\u0001${r.method}`;
+}
+
 /** A quantity in ten-thousandths for exact sums in SQL; null when it has more than four decimals. */
 class IssueList {
   readonly items: ImportIssue[] = [];
@@ -125,6 +135,19 @@ interface Prepared {
   newTemplates: MappingTemplate[];
 }
 
+/**
+ * ledger.md: opening balances are one set, at the start of one period, imported or replaced only
+ * while no batch of that period or later is submitted or approved.
+ */
+function checkBalancesOpen(db: Db, period: string, replace: boolean): void {
+  const stored = balancePeriods(db);
+  const other = stored.find((p) => p !== period);
+  if (other && !replace) throw rejected('ledger.balances_other_period', { period, stored: other });
+  const from = [period, ...(replace ? stored : [])].sort()[0] ?? period;
+  const closed = closedFrom(db, from);
+  if (closed) throw rejected('ledger.balances_closed', { period: closed.period });
+}
+
 /** Checks a request and finds which files are new (by SHA-256); touches nothing. */
 async function prepare(ctx: ServiceContext, req: ImportRequest): Promise<Prepared> {
   const kind = req.kind;
@@ -138,6 +161,7 @@ async function prepare(ctx: ServiceContext, req: ImportRequest): Promise<Prepare
   }
   const period = isMaster ? null : (req.period ?? null);
   if (period && periodLocked(db, period)) throw rejected('import.period_locked', { period });
+  if (kind === 'balances' && period) checkBalancesOpen(db, period, req.replace === true);
   // Master-data changes take effect from --period, else after the latest approved period, else always.
   const latest = latestApprovedPeriod(db);
   const effectiveFrom = isMaster ? (req.period ?? (latest ? nextPeriod(latest) : '0000-00')) : null;
@@ -173,7 +197,8 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
 
   const importId = insertImport(db, { kind: kind, period, mode: req.replace ? 'replace' : 'add', createdBy: actorName(ctx), createdAt: now });
   report.import_id = importId;
-  if (req.replace && period && isPeriodKind(kind)) replacePeriodKind(db, kind, period, importId);
+  if (req.replace && kind === 'balances') replaceBalances(db, importId);
+  else if (req.replace && period && (isPeriodKind(kind) || kind === 'settlements')) replacePeriodKind(db, kind, period, importId);
 
   const upsertDistributor = (d: Extract<ImportRecord, { kind: 'distributors' }>['record']): void => {
     const row = { code: d.code, name: d.name, region: d.region, province: d.province, city: d.city, grade: d.grade, status: d.status, updated_at: now, import_id: importId };
@@ -255,8 +280,28 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
         actual_cents: r.actual_amount === null ? null : moneyToCents(r.actual_amount),
         achievement_rate: r.achievement_rate,
       });
-    } else {
+    } else if (rec.kind === 'claims') {
       writers.claim({ ...base, distributor_code: rec.record.distributor_code, claimed_cents: moneyToCents(rec.record.claimed_rebate) });
+    } else if (rec.kind === 'settlements') {
+      const r = rec.record;
+      const dup = settlementDupKey(r);
+      try {
+        writers.settlement({ ...base, doc_no: r.doc_no, line_no: r.line_no, date: r.date, distributor_code: r.distributor_code, distributor_name: r.distributor_name, amount_cents: moneyToCents(r.amount), method: r.method, note: r.note, dup_key: dup });
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+        const first = findDuplicateSettlement(db, dup);
+        const value = r.line_no ? `${r.doc_no} / ${r.line_no}` : r.doc_no;
+        errors.add({ file: f.name, sheet: r.sheet, row: r.row, column: null, header: null, field: 'doc_no', value, key: 'import.duplicate_settlement', params: { doc: r.doc_no, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0, period: first?.period ?? period } });
+      }
+    } else {
+      const r = rec.record;
+      try {
+        writers.balance({ ...base, distributor_code: r.distributor_code, opening_cents: moneyToCents(r.opening_balance) });
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+        const first = findBalance(db, r.distributor_code);
+        errors.add({ file: f.name, sheet: r.sheet, row: r.row, column: null, header: null, field: 'distributor_code', value: r.distributor_code, key: 'import.duplicate_balance', params: { code: r.distributor_code, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 } });
+      }
     }
   };
 

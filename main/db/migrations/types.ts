@@ -3,4 +3,6 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** rebuilds a table others reference: run with foreign keys off, then checked (SQLite's ALTER TABLE procedure) */
+  foreignKeysOff?: boolean;
 }

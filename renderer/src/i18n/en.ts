@@ -135,7 +135,7 @@ export const en: Messages = {
     teamStart: 'Host the team on this PC',
     teamStop: 'Stop the team service',
   },
-  kinds: { distributors: 'Distributors', purchases: 'Purchases', returns: 'Returns', promotions: 'Promotions', claims: 'Claims' },
+  kinds: { distributors: 'Distributors', purchases: 'Purchases', returns: 'Returns', promotions: 'Promotions', claims: 'Claims', settlements: 'Settlements', balances: 'Opening balances' },
   import: {
     period: 'Period',
     periodHint: 'Purchases, returns, promotions and claims belong to this period; distributor master data has none.',

@@ -133,7 +133,7 @@ export const zhCN = {
     teamStart: '在本机开启团队服务',
     teamStop: '停止团队服务',
   },
-  kinds: { distributors: '经销商档案', purchases: '进货', returns: '退货', promotions: '促销达成', claims: '经销商申报' },
+  kinds: { distributors: '经销商档案', purchases: '进货', returns: '退货', promotions: '促销达成', claims: '经销商申报', settlements: '返利兑付', balances: '返利期初余额' },
   import: {
     period: '账期',
     periodHint: '进货、退货、促销和申报数据都归入这个账期；经销商档案不分账期。',
