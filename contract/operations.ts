@@ -11,6 +11,7 @@ import { batchOperations } from './ops/batches';
 import { exportOperations } from './ops/exports';
 import { demoOperations } from './ops/demo';
 import { importOperations } from './ops/imports';
+import { ledgerOperations } from './ops/ledger';
 import { policyOperations } from './ops/policies';
 import { supportOperations } from './ops/support';
 
@@ -25,6 +26,7 @@ export const operations = {
   ...policyOperations,
   ...exportOperations,
   ...supportOperations,
+  ...ledgerOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -67,4 +67,6 @@ export interface BackupInfo {
 export interface AppSettings {
   backupKeep: number;
   companyName: string;
+  /** ledger.md: a positive balance without settlements for this many periods in a row is a finding */
+  ledgerDormantPeriods: number;
 }

@@ -9,6 +9,7 @@ export const NUMBER_VARIABLE_NAMES = [
   'purchase', 'purchase_qty', 'returns', 'return_qty', 'net', 'return_rate',
   'promo_target', 'promo_actual', 'promo_rate',
   'ytd_purchase', 'ytd_returns', 'ytd_net', 'ytd_rebate', 'prev_rebate',
+  'balance_opening', 'balance_used',
   'month', 'quarter',
 ] as const;
 
@@ -55,6 +56,10 @@ export const BUILTIN_VARIABLES: readonly BuiltinVariable[] = [
     description: { 'zh-CN': '本年此前各期已审批批次中的最终返利合计', en: 'Final amounts in approved batches of earlier periods this year' } },
   { name: 'prev_rebate', alias: '上期返利', kind: 'number', label: { 'zh-CN': '上期返利', en: 'Previous rebate' },
     description: { 'zh-CN': '上一期已审批批次中的最终返利（没有则为 0）', en: 'Final amount in the previous period\'s approved batch (0 if none)' } },
+  { name: 'balance_opening', alias: '期初返利余额', kind: 'number', label: { 'zh-CN': '期初返利余额', en: 'Opening rebate balance' },
+    description: { 'zh-CN': '经销商本期期初的返利余额（返利台账：上期期末余额，首期为导入的期初余额）', en: 'The distributor\'s rebate balance at the start of the period (the ledger: the previous closing, or the imported opening balance)' } },
+  { name: 'balance_used', alias: '本期兑付', kind: 'number', label: { 'zh-CN': '本期兑付', en: 'Balance used' },
+    description: { 'zh-CN': '本期导入的返利兑付合计（票折、货补、冲应收、现金；冲回为负）', en: 'Settlements booked in the period (invoice, goods, offset, cash; reversals negative)' } },
   { name: 'grade', alias: '等级', kind: 'text', label: { 'zh-CN': '等级', en: 'Grade' },
     description: { 'zh-CN': '经销商本期等级（文本，如 "A"）', en: 'The distributor\'s grade this period (text, e.g. "A")' } },
   { name: 'region', alias: '大区', kind: 'text', label: { 'zh-CN': '大区', en: 'Region' },

@@ -82,7 +82,7 @@ export interface ReconcileView {
   settings: { tolerance: string; change_percent: number; change_amount: string; return_rate: string };
   claims: { code: string; name: string | null; claimed: string | null; computed: string | null; difference: string | null; status: 'matched' | 'differs' | 'only_claims' | 'only_batch' }[];
   changes: { code: string; name: string; previous: string; current: string; difference: string; percent: string | null }[];
-  checks: { code: string; name: string | null; check: 'returns_above_purchases' | 'high_return_rate' | 'unknown_original_doc' | 'inactive_with_activity'; detail: string }[];
+  checks: { code: string; name: string | null; check: 'returns_above_purchases' | 'high_return_rate' | 'unknown_original_doc' | 'inactive_with_activity' | 'overdrawn' | 'dormant_balance'; detail: string }[];
   summary: { matched: number; differs: number; only_claims: number; only_batch: number; changes: number; checks: number; claims_imported: boolean; open: number };
   /** the preparer's explanations and 已确认 marks, by distributor */
   notes: ReconcileNoteView[];

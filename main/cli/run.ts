@@ -13,6 +13,7 @@ import { approvalCommands } from './commands-approval';
 import { batchCommands } from './commands-batch';
 import { demoCommands } from './commands-demo';
 import { importCommands } from './commands-import';
+import { ledgerCommands } from './commands-ledger';
 import { policyCommands } from './commands-policy';
 import { supportCommands } from './commands-support';
 import { resolveDbPath } from './db-path';
@@ -39,7 +40,7 @@ const serveCommand: Command = {
   direct: async (args, io, lang) => (await import('./serve')).runServe(args, io, lang),
 };
 
-export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands, ...exportCommands, ...supportCommands, serveCommand];
+export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands, ...exportCommands, ...supportCommands, ...ledgerCommands, serveCommand];
 
 function findCommand(words: string[]): { command: Command; positionals: string[] } | undefined {
   let best: { command: Command; positionals: string[] } | undefined;

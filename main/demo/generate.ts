@@ -327,6 +327,8 @@ export async function generateDemo(o: DemoOptions): Promise<DemoSummary> {
       ytd_net: purchase.minus(ret).toFixed(),
       ytd_rebate: '0',
       prev_rebate: '0',
+      balance_opening: '0',
+      balance_used: '0',
       grade: d.grade,
       region: d.region,
       province: d.province,

@@ -36,7 +36,7 @@ export interface ExportBatch {
   users: Map<string, string>;
 }
 
-const MONEY_INPUTS = new Set(['purchase', 'returns', 'net', 'promo_target', 'promo_actual', 'ytd_purchase', 'ytd_returns', 'ytd_net', 'ytd_rebate', 'prev_rebate']);
+const MONEY_INPUTS = new Set(['purchase', 'returns', 'net', 'promo_target', 'promo_actual', 'ytd_purchase', 'ytd_returns', 'ytd_net', 'ytd_rebate', 'prev_rebate', 'balance_opening', 'balance_used']);
 const RATE_INPUTS = new Set(['return_rate', 'promo_rate']);
 /** shown even when no formula reads them: the figures an approver checks first */
 const ALWAYS = new Set(['purchase', 'returns', 'net']);

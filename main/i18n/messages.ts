@@ -4,6 +4,7 @@ import { approvalMessages } from './approval-messages';
 import { batchMessages } from './batch-messages';
 import { exportMessages } from './export-messages';
 import { importServiceMessages } from './import-messages';
+import { ledgerMessages } from './ledger-messages';
 import { policyServiceMessages } from './policy-messages';
 import { supportMessages } from './support-messages';
 
@@ -117,6 +118,7 @@ const catalog: Catalog = {
   ...importServiceMessages,
   ...batchMessages,
   ...approvalMessages,
+  ...ledgerMessages,
   ...policyServiceMessages,
   ...exportMessages,
   ...supportMessages,

@@ -10,6 +10,7 @@ import {
 } from '../db/aggregate-repo';
 import type { Db } from '../db/database';
 import { CalcDecimal, centsToMoney, periodMonth, periodQuarter, previousPeriod, yearStart } from '../../domain';
+import { ledgerBook } from './ledger';
 
 export interface DistributorInputs {
   code: string;
@@ -50,6 +51,9 @@ export function aggregatePeriod(db: Db, period: string): DistributorInputs[] {
   const ytdRebate = month === 1 ? new Map<string, { code: string; cents: number }>() : byCode(approvedFinals(db, yearFrom, previousPeriod(period)));
   const prev = previousPeriod(period);
   const prevRebate = byCode(approvedFinals(db, prev, prev));
+  // balance_opening / balance_used (ledger.md): the ledger up to this period.
+  const ledger = ledgerBook(db, period).periods.get(period);
+  const centsOf = (c: bigint | undefined): CalcDecimal => new CalcDecimal(centsToMoney(c ?? 0n));
 
   const out: DistributorInputs[] = [];
   for (const code of activeCodes(db, period)) {
@@ -93,6 +97,8 @@ export function aggregatePeriod(db: Db, period: string): DistributorInputs[] {
         ytd_net: text(yp.minus(yr)),
         ytd_rebate: text(money(ytdRebate.get(code)?.cents)),
         prev_rebate: text(money(prevRebate.get(code)?.cents)),
+        balance_opening: text(centsOf(ledger?.get(code)?.opening)),
+        balance_used: text(centsOf(ledger?.get(code)?.used)),
         grade: m.grade,
         region: m.region,
         province: m.province ?? '',

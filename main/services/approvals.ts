@@ -18,6 +18,7 @@ import {
   type DecisionRow,
 } from '../db/approvals-repo';
 import { batchOf, lastDataChange, setBatchStatus } from '../db/batches-repo';
+import { earlierOpenPeriods, lastLedgerInputChange } from '../db/ledger-repo';
 import { findUserByName } from '../db/users-repo';
 import { appendAudit } from './audit';
 import { create as backup } from './backups';
@@ -103,6 +104,11 @@ export async function submit(ctx: ServiceContext, input: { period: string; comme
   if (b.status !== 'draft' && b.status !== 'rejected') throw rejected('approval.bad_state', { period: input.period, status: b.status });
   const changed = lastDataChange(db, input.period);
   if (changed !== null && changed > b.calculated_at) throw rejected('approval.stale_data', { period: input.period });
+  // ledger.md: periods close in order, and a period's opening is final before it is signed.
+  const [earlier] = earlierOpenPeriods(db, input.period);
+  if (earlier) throw rejected('approval.earlier_open', { period: input.period, earlier });
+  const ledgerChanged = lastLedgerInputChange(db, input.period);
+  if (ledgerChanged !== null && ledgerChanged > b.calculated_at) throw rejected('approval.stale_ledger', { period: input.period });
   const chain = chainLevels(db).filter((l) => l.min_total_cents === null || b.total_cents >= l.min_total_cents);
   if (chain.length === 0) throw rejected('approval.no_chain');
   await backup(ctx, `pre-submit-${input.period}`);

@@ -160,8 +160,8 @@ async function prepare(ctx: ServiceContext, req: ImportRequest): Promise<Prepare
     if (!existsSync(f.path) || !statSync(f.path).isFile()) throw rejected('import.file_missing', { file: f.name ?? f.path });
   }
   const period = isMaster ? null : (req.period ?? null);
-  if (period && periodLocked(db, period)) throw rejected('import.period_locked', { period });
   if (kind === 'balances' && period) checkBalancesOpen(db, period, req.replace === true);
+  if (period && periodLocked(db, period)) throw rejected('import.period_locked', { period });
   // Master-data changes take effect from --period, else after the latest approved period, else always.
   const latest = latestApprovedPeriod(db);
   const effectiveFrom = isMaster ? (req.period ?? (latest ? nextPeriod(latest) : '0000-00')) : null;

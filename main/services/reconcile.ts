@@ -8,6 +8,7 @@ import { requireBatch } from './batches';
 import type { ServiceContext } from './context';
 import { centsToMoney, previousPeriod } from '../../domain';
 import { notesOf } from './reconcile-notes';
+import { ledgerOf } from './ledger';
 
 export interface ReconcileSettings {
   /** |claimed − final| at most this many cents counts as matched (default ¥0.01) */
@@ -99,6 +100,9 @@ export function reconcile(ctx: ServiceContext, period: string): ReconcileReport 
   for (const u of unknownOriginalDocs(db, period)) {
     checks.push({ code: u.code, name: byCode.get(u.code)?.name ?? null, check: 'unknown_original_doc', detail: t('reconcile.unknown_original_doc', { doc: u.doc_no, original: u.original_doc_no, file: u.file_name, sheet: u.sheet, row: u.row_no }, lang) });
   }
+
+  // ledger.md: the ledger's findings go with the reconciliation (provisional while the period is open).
+  for (const f of ledgerOf(ctx, period).findings) checks.push({ code: f.code, name: f.name, check: f.check, detail: f.detail });
 
   const count = (st: ClaimLine['status']): number => claims.filter((c) => c.status === st).length;
   // what still needs the preparer: differences, claims without a batch row and data checks whose

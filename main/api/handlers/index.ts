@@ -6,6 +6,7 @@ import { batchHandlers } from './batches';
 import { exportHandlers } from './exports';
 import { demoHandlers } from './demo';
 import { importHandlers } from './imports';
+import { ledgerHandlers } from './ledger';
 import { policyHandlers } from './policies';
 import { supportHandlers } from './support';
 
@@ -19,4 +20,5 @@ export const handlers: HandlersFor<Operations> = {
   ...policyHandlers,
   ...exportHandlers,
   ...supportHandlers,
+  ...ledgerHandlers,
 };

@@ -10,12 +10,12 @@ const locked = (row: string): string => LOCKED.replace('%s', `${row}.period`);
  * Settlements and ledger adjustments close with their period's batch; balances close once any batch
  * of their period or later is submitted.
  */
-export const migration007: Migration = {
-  version: 7,
+export const migration008: Migration = {
+  version: 8,
   name: 'ledger',
   foreignKeysOff: true,
   sql: `
-CREATE TABLE imports_v7 (
+CREATE TABLE imports_v8 (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('distributors', 'purchases', 'returns', 'promotions', 'claims', 'settlements', 'balances')),
   period TEXT CHECK (period IS NULL OR period GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
@@ -24,10 +24,10 @@ CREATE TABLE imports_v7 (
   created_at TEXT NOT NULL,
   rows INTEGER NOT NULL
 ) STRICT;
-INSERT INTO imports_v7 (id, kind, period, mode, created_by, created_at, rows)
+INSERT INTO imports_v8 (id, kind, period, mode, created_by, created_at, rows)
   SELECT id, kind, period, mode, created_by, created_at, rows FROM imports;
 DROP TABLE imports;
-ALTER TABLE imports_v7 RENAME TO imports;
+ALTER TABLE imports_v8 RENAME TO imports;
 
 CREATE TABLE settlements (
   id INTEGER PRIMARY KEY,

@@ -71,6 +71,7 @@ export const en: Messages = {
     'batch.reject': 'Reject',
     'adjustment.set': 'Adjustment',
     'adjustment.drop': 'Adjustment dropped',
+    'ledger.adjust': 'Ledger adjustment',
     'chain.set': 'Set approval chain',
     'policy.import': 'Import policy',
     'policy.save': 'Save policy',

@@ -69,6 +69,7 @@ export const zhCN = {
     'batch.reject': '审批驳回',
     'adjustment.set': '手工调整',
     'adjustment.drop': '调整作废',
+    'ledger.adjust': '台账调整',
     'chain.set': '配置审批流',
     'policy.import': '导入政策',
     'policy.save': '保存政策',

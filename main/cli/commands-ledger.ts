@@ -1,0 +1,83 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LedgerView } from '../../contract/ops/ledger';
+import { csvDocument, csvNumber, csvText, type CsvCell } from '../export/csv';
+import { rejected } from '../services/errors';
+import { opt, required } from './args';
+import type { Command } from './command';
+
+/** ledger.md's JSON, exactly: {period, rows:[…], totals:{…}, findings:[{code, check, detail}]}. */
+export function ledgerJson(r: LedgerView): unknown {
+  return {
+    period: r.period,
+    rows: r.rows.map((x) => ({
+      code: x.code,
+      name: x.name,
+      opening: x.opening,
+      accrued: x.accrued,
+      used: x.used,
+      used_by_method: { invoice: x.used_by_method.invoice, goods: x.used_by_method.goods, offset: x.used_by_method.offset, cash: x.used_by_method.cash },
+      adjusted: x.adjusted,
+      closing: x.closing,
+    })),
+    totals: { opening: r.totals.opening, accrued: r.totals.accrued, used: r.totals.used, adjusted: r.totals.adjusted, closing: r.totals.closing },
+    findings: r.findings.map((f) => ({ code: f.code, check: f.check, detail: f.detail })),
+  };
+}
+
+function ledgerCsv(r: LedgerView, zh: boolean): string {
+  const head = zh
+    ? ['经销商编码', '经销商名称', '期初余额', '本期计提', '本期兑付', '票折', '货补', '冲应收', '现金', '本期调整', '期末余额', '提示']
+    : ['code', 'name', 'opening', 'accrued', 'used', 'invoice', 'goods', 'offset', 'cash', 'adjusted', 'closing', 'findings'];
+  const rows: CsvCell[][] = [head.map(csvText)];
+  for (const x of r.rows) {
+    const m = x.used_by_method;
+    rows.push([csvText(x.code), csvText(x.name), ...[x.opening, x.accrued, x.used, m.invoice, m.goods, m.offset, m.cash, x.adjusted, x.closing].map(csvNumber), csvText(x.findings.join(' '))]);
+  }
+  const t = r.totals;
+  const m = t.used_by_method;
+  rows.push([csvText(zh ? '合计' : 'total'), csvText(''), ...[t.opening, t.accrued, t.used, m.invoice, m.goods, m.offset, m.cash, t.adjusted, t.closing].map(csvNumber), csvText('')]);
+  return csvDocument(rows);
+}
+
+export const ledgerCommands: Command[] = [
+  {
+    name: 'ledger',
+    usage: 'ledger --period YYYY-MM [--format csv|json] [--out FILE]',
+    summary: { 'zh-CN': '返利台账：期初、计提、兑付（按方式）、调整、期末（CSV 或 JSON）', en: 'the rebate ledger: opening, accrued, used (by method), adjusted, closing (CSV or JSON)' },
+    options: { period: { value: true }, format: { value: true }, out: { value: true } },
+    positionals: { min: 0, max: 0, names: [] },
+    async run(c) {
+      const format = opt(c.args, 'format') ?? (opt(c.args, 'json') !== undefined ? 'json' : 'csv');
+      if (format !== 'csv' && format !== 'json') throw rejected('cli.bad_format', { format });
+      const r = await c.call('ledger.show', { period: required(c.args, 'period') });
+      const zh = c.lang === 'zh-CN';
+      const content = format === 'json' ? JSON.stringify(ledgerJson(r), null, 2) : ledgerCsv(r, zh);
+      const out = opt(c.args, 'out');
+      if (out) {
+        const full = path.resolve(out);
+        mkdirSync(path.dirname(full), { recursive: true });
+        writeFileSync(full, content);
+        return { json: { status: 'ok', out: full, rows: r.rows.length }, text: zh ? `已写入 ${full}（${r.rows.length} 行）` : `Written to ${full} (${r.rows.length} rows)` };
+      }
+      return { json: ledgerJson(r), text: content.replace(/^\uFEFF/, '').trimEnd() };
+    },
+  },
+  {
+    name: 'ledger adjust',
+    usage: 'ledger adjust --period YYYY-MM --distributor CODE --amount X --reason TEXT',
+    summary: { 'zh-CN': '台账调整（核销过期余额、更正期初余额）：金额 + 必填原因', en: 'ledger adjustment (write-off, opening correction): amount + mandatory reason' },
+    options: { period: { value: true }, distributor: { value: true }, amount: { value: true }, reason: { value: true } },
+    positionals: { min: 0, max: 0, names: [] },
+    async run(c) {
+      const reason = opt(c.args, 'reason');
+      if (!reason || !reason.trim()) throw rejected('ledger.reason_required');
+      const r = await c.call('ledger.adjust', { period: required(c.args, 'period'), code: required(c.args, 'distributor'), amount: required(c.args, 'amount'), reason });
+      const zh = c.lang === 'zh-CN';
+      const text = zh
+        ? `${r.code} ${r.name}（${r.period}）：期初 ${r.opening}，计提 ${r.accrued}，兑付 ${r.used}，调整 ${r.adjusted}，期末 ${r.closing}`
+        : `${r.code} ${r.name} (${r.period}): opening ${r.opening}, accrued ${r.accrued}, used ${r.used}, adjusted ${r.adjusted}, closing ${r.closing}`;
+      return { json: { period: r.period, code: r.code, adjusted: r.adjusted, closing: r.closing, adjustments: r.adjustments.map((a) => ({ amount: a.amount, reason: a.reason, created_by: a.created_by, created_at: a.created_at })) }, text };
+    },
+  },
+];
