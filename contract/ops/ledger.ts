@@ -73,7 +73,23 @@ export interface LedgerHistoryView {
   rows: { period: string; final: boolean; opening: string; accrued: string; used: string; used_by_method: MethodAmounts; adjusted: string; closing: string }[];
 }
 
+export interface LedgerExportView {
+  period: string;
+  final: boolean;
+  rows: number;
+  closing: string;
+  file_name: string;
+  /** for the UI: save it with saveDownload; null when written to `out` */
+  download_id: string | null;
+  /** where the command line wrote it */
+  out: string | null;
+}
+
+/** a file to write to: only the command line may name one (the UI saves a download) */
+const out = z.string().min(1).max(4096).optional();
+
 export const ledgerOperations = {
+  'export.ledger': def<LedgerExportView>()(z.object({ period, out }).strict(), 'signed_in'),
   'ledger.show': def<LedgerView>()(z.object({ period }).strict(), 'signed_in'),
   'ledger.detail': def<LedgerDetailView>()(z.object({ period, code }).strict(), 'signed_in'),
   'ledger.history': def<LedgerHistoryView>()(z.object({ code, to: period.optional() }).strict(), 'signed_in'),

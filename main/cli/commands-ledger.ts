@@ -80,4 +80,22 @@ export const ledgerCommands: Command[] = [
       return { json: { period: r.period, code: r.code, adjusted: r.adjusted, closing: r.closing, adjustments: r.adjustments.map((a) => ({ amount: a.amount, reason: a.reason, created_by: a.created_by, created_at: a.created_at })) }, text };
     },
   },
+  {
+    name: 'export ledger',
+    usage: 'export ledger --period YYYY-MM --out FILE.xlsx',
+    summary: { 'zh-CN': '返利台账工作簿（每家经销商一行，按兑付方式分列，合计到分，无公式）', en: 'the rebate ledger workbook (a row per distributor, methods, totals to the cent, no formulas)' },
+    options: { period: { value: true }, out: { value: true } },
+    positionals: { min: 0, max: 0, names: [] },
+    async run(c) {
+      const out = required(c.args, 'out');
+      if (path.extname(out).toLowerCase() !== '.xlsx') throw rejected('export.bad_extension', { file: out, expected: '.xlsx' });
+      const r = await c.call('export.ledger', { period: required(c.args, 'period'), out });
+      const zh = c.lang === 'zh-CN';
+      const draft = r.final ? '' : zh ? '（本期未审批，台账为临时数）' : ' (period not approved: provisional)';
+      return {
+        json: { status: 'ok', kind: 'ledger', out: r.out, period: r.period, final: r.final, rows: r.rows, closing: r.closing },
+        text: zh ? `已写入 ${r.out ?? ''}：${r.period}，${r.rows} 家经销商，期末余额合计 ${r.closing}${draft}` : `Written ${r.out ?? ''}: ${r.period}, ${r.rows} distributors, closing total ${r.closing}${draft}`,
+      };
+    },
+  },
 ];

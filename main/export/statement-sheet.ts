@@ -11,14 +11,14 @@ export interface StatementApproval {
 }
 
 const WIDTHS = [28, 22, 22, 22];
-const SPAN = WIDTHS.length;
+export const SPAN = WIDTHS.length;
 
 /**
  * One distributor's statement, ready to send: who, which period, what was bought and returned, the
  * promotion achieved, the rebate computed step by step under the policy's own labels, the
  * adjustment with its reason, the rebate, and whether (and when) it was approved.
  */
-export function statementSheet(x: ExportBatch, line: BatchLine, reason: string | null, approval: StatementApproval, l: ExportLabels, name: string): FormSheet {
+export function statementSheet(x: ExportBatch, line: BatchLine, reason: string | null, approval: StatementApproval, l: ExportLabels, name: string, ledger: FormCell[][] = []): FormSheet {
   const st = l.statement;
   const inputs = JSON.parse(line.inputs_json) as Record<string, string>;
   const values = line.values_json ? (JSON.parse(line.values_json) as Record<string, string>) : {};
@@ -58,6 +58,7 @@ export function statementSheet(x: ExportBatch, line: BatchLine, reason: string |
     ...(reason ? [kv(st.reason, { value: reason, span: 3 })] : []),
     kv(st.final, money(line.final_cents === null ? null : centsToMoney(line.final_cents), 'total')),
     [],
+    ...(ledger.length > 0 ? [...ledger, []] : []),
     section(st.approval),
     kv(st.status, { value: l.status[x.batch.status], span: 3 }),
     kv(st.approvedAt, approval.approvedAt ? { value: approval.approvedAt, type: 'date' } : { value: st.notApproved }),

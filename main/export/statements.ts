@@ -9,7 +9,10 @@ import type { ServiceContext } from '../services/context';
 import { checkUnchanged, type ExportResult } from './approval-workbook';
 import { loadExportBatch, type ExportBatch } from './batch-data';
 import { labels, type ExportLabels } from './labels';
-import { statementSheet, type StatementApproval } from './statement-sheet';
+import { ledgerOf } from '../services/ledger';
+import { ledgerLabels } from './ledger-labels';
+import { statementLedgerRows } from './statement-ledger';
+import { SPAN, statementSheet, type StatementApproval } from './statement-sheet';
 import { writeFormFiles, writeFormWorkbook } from './form-xlsx';
 import { sheetName, type FormSheet } from './xlsx-writer';
 import { centsToMoney } from '../../domain';
@@ -68,12 +71,16 @@ export async function writeStatements(ctx: ServiceContext, period: string, mode:
   const signed = approval(ctx, period);
   const skipped: string[] = [];
   const written: string[] = [];
+  // ledger.md: the balance section, figures only once the period is approved
+  const ledger = ledgerOf(ctx, period);
+  const ledgerRows = new Map(ledger.rows.map((r) => [r.code, r]));
+  const ll = ledgerLabels(ctx.lang);
   let count = 0;
   let total = 0n;
   const sheetOf = (e: Each, name: string): FormSheet => {
     count++;
     total += BigInt(e.line.final_cents ?? 0);
-    return statementSheet(x, e.line, e.reason, signed, l, name);
+    return statementSheet(x, e.line, e.reason, signed, l, name, statementLedgerRows(ledgerRows.get(e.line.code) ?? null, ledger.final, ll, SPAN));
   };
   if (mode === 'files') {
     mkdirSync(out, { recursive: true });

@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { runCli } from '../cli/run';
 import { Harness } from '../testing/harness';
 import { approvePeriod, importMonth, ledgerWorld, type LedgerWorld } from '../testing/ledger-months';
 import { writeGbkCsv } from '../testing/workbooks';
+import { cellCents, readWorkbook, rowStarting, sheet, sheetXml, texts } from '../testing/xlsx-read';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -136,6 +138,27 @@ describe('the rebate ledger over three months', () => {
     const log = await h.ok(w.admin, 'audit.list', { limit: 50 });
     expect(log.rows.filter((r) => r.action === 'ledger.adjust')).toHaveLength(2);
 
+    // the ledger workbook: rows and totals to the cent, the rows add up to the totals, no formula cells
+    const wbFile = path.join(h.dir, 'ledger-2026-03.xlsx');
+    expect(await h.ok(w.prep, 'export.ledger', { period: '2026-03', out: wbFile })).toMatchObject({ final: true, rows: 4, closing: '3730.00' });
+    const ws = sheet(await readWorkbook(wbFile), '返利台账');
+    const money = (row: ExcelJS.Row): bigint[] => [5, 6, 7, 8, 9, 10, 11, 12, 13].map((i) => cellCents(row.getCell(i)));
+    const totalRow = money(rowStarting(ws, '合计'));
+    expect(totalRow).toEqual([372000n, 50000n, 30000n, 0n, 30000n, 0n, 0n, -19000n, 373000n]);
+    const lines = ['D1', 'D2', 'D3', 'D4'].map((c) => money(rowStarting(ws, c)));
+    expect(totalRow.map((_, i) => lines.reduce((sum, l) => sum + (l[i] ?? 0n), 0n))).toEqual(totalRow);
+    expect(lines[0]).toEqual([260000n, 50000n, 0n, 0n, 0n, 0n, 0n, 1000n, 311000n]);
+    expect((await sheetXml(wbFile)).join('')).not.toContain('<f>');
+
+    // statements of an approved period carry the ledger section, figures equal to the ledger's
+    const stmt = path.join(h.dir, 'statements-2026-02.xlsx');
+    await h.ok(w.prep, 'export.statements', { period: '2026-02', mode: 'workbook', out: stmt });
+    const sb = await readWorkbook(stmt);
+    const d1Sheet = sb.worksheets.find((x) => x.name.startsWith('D1'));
+    if (!d1Sheet) throw new Error('no D1 statement');
+    expect(texts(d1Sheet)).toContain('返利余额');
+    expect(['期初余额（元）', '本期计提（元）', '本期兑付（元）', '其中：票折', '本期调整（元）', '期末余额（元）'].map((k) => cellCents(rowStarting(d1Sheet, k).getCell(2)))).toEqual([150000n, 200000n, 90000n, 90000n, 0n, 260000n]);
+
     // the CLI's JSON is ledger.md's shape, figures equal
     h.store.close();
     const out: string[] = [];
@@ -164,6 +187,12 @@ describe('the rebate ledger over three months', () => {
     await h.ok(w.prep, 'approval.submit', { period: '2026-01' });
     await h.ok(w.wang, 'approval.reject', { period: '2026-01', comment: '请核对' });
     expect((await h.ok(w.prep, 'ledger.show', { period: '2026-01' })).totals.accrued).toBe('0.00');
+    // a statement of a period not approved says the balance follows approval, with no figures
+    const stmt = path.join(h.dir, 'statements-draft.xlsx');
+    await h.ok(w.prep, 'export.statements', { period: '2026-01', mode: 'workbook', out: stmt });
+    const draftTexts = texts((await readWorkbook(stmt)).worksheets[0] ?? sheet(await readWorkbook(stmt), 'x'));
+    expect(draftTexts).toContain('本期返利尚未审批，返利余额将在审批通过后更新。');
+    expect(draftTexts).not.toContain('期末余额（元）');
     await h.ok(w.prep, 'batch.calculate', { period: '2026-01' });
     await h.ok(w.prep, 'approval.submit', { period: '2026-01' });
     await h.ok(w.wang, 'approval.approve', { period: '2026-01' });

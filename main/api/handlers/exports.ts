@@ -15,7 +15,7 @@ import type { HandlersFor } from '../handler-types';
  * the downloads folder to save through the native dialog or the browser — a window or web page
  * never chooses a path on disk to write.
  */
-function target(ctx: ServiceContext, out: string | undefined, fileName: string): { file: string; out: string | null } {
+export function target(ctx: ServiceContext, out: string | undefined, fileName: string): { file: string; out: string | null } {
   if (out !== undefined) {
     if (ctx.host !== 'cli' && ctx.host !== 'test') throw rejected('export.out_not_allowed');
     return { file: path.resolve(out), out: path.resolve(out) };
@@ -23,7 +23,7 @@ function target(ctx: ServiceContext, out: string | undefined, fileName: string):
   return { file: ctx.store.downloads.newPath(fileName), out: null };
 }
 
-function finish(ctx: ServiceContext, where: { file: string; out: string | null }, fileName: string): Pick<ExportView, 'download_id' | 'out' | 'file_name'> {
+export function finish(ctx: ServiceContext, where: { file: string; out: string | null }, fileName: string): Pick<ExportView, 'download_id' | 'out' | 'file_name'> {
   if (where.out !== null) return { download_id: null, out: where.out, file_name: path.basename(where.out) };
   const d = ctx.store.downloads.add(ctx.session.user?.id ?? 0, where.file, fileName);
   return { download_id: d.id, out: null, file_name: fileName };
