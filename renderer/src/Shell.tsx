@@ -15,6 +15,7 @@ import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PoliciesPage } from './pages/PoliciesPage';
 import { ResultsPage } from './pages/ResultsPage';
+import { LedgerPage } from './pages/LedgerPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SECTION_ICONS, SECTIONS, sectionFromHash, type Section } from './sections';
 
@@ -68,6 +69,7 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): Rea
   else if (section === 'policies') page = <PoliciesPage lang={lang} user={user} />;
   else if (section === 'overview') page = <OverviewPage user={user} lang={lang} />;
   else if (section === 'results') page = <ResultsPage lang={lang} user={user} />;
+  else if (section === 'ledger') page = <LedgerPage lang={lang} user={user} />;
   else if (section === 'approval') page = <ApprovalPage lang={lang} user={user} />;
   else if (section === 'export') page = <ExportPage user={user} />;
   else page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} />;

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
   CalculatorOutlined,
   CheckSquareOutlined,
@@ -11,7 +12,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
-export const SECTIONS = ['overview', 'import', 'distributors', 'policies', 'results', 'approval', 'export', 'audit', 'settings'] as const;
+export const SECTIONS = ['overview', 'import', 'distributors', 'policies', 'results', 'ledger', 'approval', 'export', 'audit', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_ICONS: Record<Section, ReactNode> = {
@@ -20,6 +21,7 @@ export const SECTION_ICONS: Record<Section, ReactNode> = {
   distributors: <TeamOutlined />,
   policies: <FunctionOutlined />,
   results: <CalculatorOutlined />,
+  ledger: <AccountBookOutlined />,
   approval: <CheckSquareOutlined />,
   export: <ExportOutlined />,
   audit: <AuditOutlined />,

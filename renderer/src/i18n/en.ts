@@ -8,6 +8,7 @@ export const en: Messages = {
     distributors: 'Distributors',
     policies: 'Policies',
     results: 'Results',
+    ledger: 'Rebate ledger',
     approval: 'Approval',
     export: 'Export',
     audit: 'Audit log',

@@ -6,6 +6,7 @@ export const zhCN = {
     distributors: '经销商',
     policies: '返利政策',
     results: '核算结果',
+    ledger: '返利台账',
     approval: '审批',
     export: '导出',
     audit: '审计日志',
