@@ -74,12 +74,14 @@ test('返利台账: the ledger with exact totals, drill-down to the rows, findin
   await expect(page).toHaveURL(/#\/ledger\/2026-01$/);
   await expect(page.getByTestId('ledger-state')).toHaveText('已审批（期末余额为定数）');
   const grid = page.getByTestId('ledger-grid');
-  const totals = grid.locator('.ag-floating-bottom .ag-row').first();
+  const totals = {
+    locator: (cell: string) => grid.locator(`[row-id="totals"] ${cell}`),
+  };
   await expect(totals.locator('[col-id="opening"]')).toHaveText('6,100.00');
   await expect(totals.locator('[col-id="accrued"]')).toHaveText('4,000.00');
   await expect(totals.locator('[col-id="used"]')).toHaveText('5,000.00');
   await expect(totals.locator('[col-id="closing"]')).toHaveText('5,100.00');
-  await expect(grid.locator('.ag-center-cols-container [row-id="D002"] [col-id="findings"]')).toHaveText('返利透支');
+  await expect(grid.locator('[row-id="D002"] [col-id="findings"]')).toHaveText('返利透支');
   await shot(page, '80-ledger');
 
   // the totals follow the filter, exactly
@@ -89,7 +91,7 @@ test('返利台账: the ledger with exact totals, drill-down to the rows, findin
   await page.getByTestId('ledger-search').locator('input').fill('');
 
   // drill-down: D001's used figure → the settlement rows with file, sheet and row; the approved batch row
-  await grid.locator('.ag-center-cols-container [row-id="D001"] [col-id="used"]').click();
+  await grid.locator('[row-id="D001"] [col-id="used"]').click();
   const drawer = page.getByTestId('ledger-drawer');
   await expect(drawer.getByTestId('ledger-detail-settlements')).toContainText('settlements-2026-01.xlsx / 返利核销 / 3');
   await expect(drawer.getByTestId('ledger-detail-settlements')).toContainText('货补');
@@ -115,9 +117,9 @@ test('返利台账: the ledger with exact totals, drill-down to the rows, findin
   await page.getByTestId('ledger-adjust-reason').fill('返利逾期未使用，按政策核销');
   await page.getByTestId('ledger-adjust-save').click();
   await expect(page.getByText('已保存 D003 的台账调整')).toBeVisible({ timeout: 30_000 });
-  const d003 = grid.locator('.ag-center-cols-container [row-id="D003"]');
+  const d003 = grid.locator('[row-id="D003"]');
   await expect(d003.locator('[col-id="adjusted"]')).toHaveText('-300.00');
-  await expect(grid.locator('.ag-pinned-right-cols-container [row-id="D003"] [col-id="closing"]')).toHaveText('0.00');
+  await expect(grid.locator('[row-id="D003"] [col-id="closing"]')).toHaveText('0.00');
   await d003.locator('[col-id="adjusted"]').click();
   await expect(drawer.getByTestId('ledger-detail-adjustments')).toContainText('返利逾期未使用，按政策核销');
   await drawer.getByRole('tab', { name: '历史' }).click();

@@ -15,7 +15,7 @@ describe('built-in variables', () => {
       purchase: '进货额', purchase_qty: '进货数量', returns: '退货额', return_qty: '退货数量', net: '净进货额',
       return_rate: '退货率', promo_target: '促销目标', promo_actual: '促销实际', promo_rate: '促销达成率',
       ytd_purchase: '年累计进货额', ytd_returns: '年累计退货额', ytd_net: '年累计净进货额', ytd_rebate: '年累计已批返利',
-      prev_rebate: '上期返利', grade: '等级', region: '大区', province: '省份', month: '月份', quarter: '季度',
+      prev_rebate: '上期返利', balance_opening: '期初返利余额', balance_used: '本期兑付', grade: '等级', region: '大区', province: '省份', month: '月份', quarter: '季度',
     });
     expect([...NUMBER_VARIABLE_NAMES, ...TEXT_VARIABLE_NAMES].sort()).toEqual([...BUILTIN_VARIABLE_NAMES].sort());
     expect(BUILTIN_VARIABLES.filter((v) => v.kind === 'text').map((v) => v.name)).toEqual(['grade', 'region', 'province']);
