@@ -4,7 +4,7 @@ import type { LedgerDetailView, LedgerHistoryView } from '../../../../contract/o
 import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { StatusTag } from '../../components/StatusTag';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../../../domain';
 
 interface Props {
   period: string;

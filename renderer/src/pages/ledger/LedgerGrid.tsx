@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { LedgerRowView } from '../../../../contract/ops/ledger';
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale, gridTheme } from '../../grid/setup';
-import { centsToMoney, sumCents } from '../results/decimal';
+import { centsToMoney, sumCents } from '../../../../domain';
 import { figureCol, textCol } from '../results/grid-columns';
 
 const DEFAULT_COL: ColDef<LedgerRowView> = { sortable: true, resizable: true };
