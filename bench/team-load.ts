@@ -115,7 +115,11 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
     await calculate(ctx, PERIOD);
     addUser(ctx, { name: 'reader', password: 'reader-pass-1', roles: ['auditor'] });
     addUser(ctx, { name: 'adjuster', password: 'adjuster-pass-1', roles: ['preparer'] });
-    const codes = (await import('../main/db/import-repo')).listDistributors(store.db).map((d: { code: string }) => d.code);
+    // traces and adjustments address distributors of the batch (inactive ones without purchases have no row)
+    const { dispatch } = await import('../main/api/dispatch');
+    const results = await dispatch(ctx, 'batch.results', { period: PERIOD });
+    if (!results.ok) throw new Error(`bench results: ${results.error.message}`);
+    const codes = results.result.rows.map((r) => r.code);
 
     const cert = await serverCertificate({ listenHost: '127.0.0.1', env: { REBATE_CONFIG_DIR: path.join(root, 'config') } });
     const ui = path.join(root, 'ui');
