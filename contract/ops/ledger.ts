@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { def } from '../op-def';
+import { type BatchStatus, PERIOD_PATTERN } from '../../domain';
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period');
+const period = z.string().regex(PERIOD_PATTERN, 'period');
 const code = z.string().min(1).max(64);
 
 /** ledger.md's settlement methods by canonical key, as decimal strings. */
@@ -40,7 +41,7 @@ export interface LedgerView {
   /** the ledger's first period; null without any data */
   start: string | null;
   balances_period: string | null;
-  batch_status: 'draft' | 'submitted' | 'approved' | 'rejected' | null;
+  batch_status: BatchStatus | null;
   /** the period's batch is approved: its ledger rows are final (otherwise provisional) */
   final: boolean;
   dormant_periods: number;
@@ -58,7 +59,7 @@ export interface LedgerDetailView {
   opening_source: { kind: 'balance' | 'previous'; file: string | null; sheet: string | null; row: number | null; period: string };
   accrued: string;
   /** the distributor's row in the period's batch (accrued counts it only when approved) */
-  batch: { status: 'draft' | 'submitted' | 'approved' | 'rejected'; policy: string | null; rebate: string | null; adjustment: string; final: string | null } | null;
+  batch: { status: BatchStatus; policy: string | null; rebate: string | null; adjustment: string; final: string | null } | null;
   used: string;
   used_by_method: MethodAmounts;
   settlements: { doc_no: string; line_no: string | null; date: string; amount: string; method: keyof MethodAmounts; note: string | null; file: string; sheet: string; row: number }[];

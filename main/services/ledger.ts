@@ -22,7 +22,7 @@ import {
 import type { Db } from '../db/database';
 import { getSetting } from '../db/settings-repo';
 import { SETTLEMENT_METHODS, type SettlementMethod } from '../import/kinds';
-import { centsToMoney, moneyToCents } from '../../domain';
+import { centsToMoney, moneyToCents, nextPeriod, previousPeriod } from '../../domain';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from './errors';
@@ -54,11 +54,6 @@ export interface LedgerBook {
 }
 
 const zeroMethods = (): Methods => ({ invoice: 0n, goods: 0n, offset: 0n, cash: 0n });
-
-export function nextPeriod(p: string): string {
-  const [y, m] = p.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
 
 function periodsBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -130,7 +125,7 @@ export function findingsOf(book: LedgerBook, period: string, n: number): { code:
   const cells = book.periods.get(period);
   if (!cells) return [];
   const window: Map<string, LedgerCell>[] = [];
-  for (let p = period; window.length < n; p = previousPeriodOf(p)) {
+  for (let p = period; window.length < n; p = previousPeriod(p)) {
     const c = book.periods.get(p);
     if (!c) break;
     window.push(c);
@@ -145,10 +140,6 @@ export function findingsOf(book: LedgerBook, period: string, n: number): { code:
   return out;
 }
 
-function previousPeriodOf(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
 
 const money = (c: bigint): string => centsToMoney(c);
 
@@ -233,8 +224,8 @@ export function ledgerDetail(ctx: ServiceContext, period: string, code: string):
     name: names.get(code)?.name ?? code,
     opening: money(c?.opening ?? 0n),
     opening_source: balance
-      ? { kind: 'balance', file: balance.file_name, sheet: balance.sheet, row: balance.row_no, period: previousPeriodOf(period) }
-      : { kind: 'previous', file: null, sheet: null, row: null, period: previousPeriodOf(period) },
+      ? { kind: 'balance', file: balance.file_name, sheet: balance.sheet, row: balance.row_no, period: previousPeriod(period) }
+      : { kind: 'previous', file: null, sheet: null, row: null, period: previousPeriod(period) },
     accrued: money(c?.accrued ?? 0n),
     batch: row
       ? { status: row.status, policy: row.policy_code, rebate: row.rebate_cents === null ? null : money(BigInt(row.rebate_cents)), adjustment: money(BigInt(row.adjustment_cents)), final: row.final_cents === null ? null : money(BigInt(row.final_cents)) }

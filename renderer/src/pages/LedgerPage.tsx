@@ -12,13 +12,13 @@ import { LedgerAdjustModal } from './ledger/LedgerAdjustModal';
 import { LedgerDrawer } from './ledger/LedgerDrawer';
 import { LedgerGrid } from './ledger/LedgerGrid';
 import './results/results.css';
+import { isPeriod } from '../../../domain';
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The period of a deep link `#/ledger/2026-01`. */
 function periodFromHash(): string | null {
   const p = location.hash.replace(/^#\/?/, '').split('/')[1] ?? '';
-  return PERIOD.test(p) ? p : null;
+  return isPeriod(p) ? p : null;
 }
 
 /** 返利台账: per distributor opening, accrued, used (by method), adjusted, closing; drill-down, adjustments, history, findings. */
