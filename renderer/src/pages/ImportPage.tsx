@@ -1,6 +1,6 @@
 import { ArrowRightOutlined, CheckCircleOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Progress, Result, Space, Statistic, Steps, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, KindView } from '../../../contract/ops/imports';
 import type { Lang } from '../../../contract/roles';
@@ -53,14 +53,25 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   );
   const errorCount = runs.reduce((n, r) => n + (r.report?.error_count ?? 0) + (r.error ? 1 : 0), 0);
 
-  const validate = async (state: ImportFileState[]): Promise<void> => {
+  // Validations run one after another: a file removed while one runs is validated again once it
+  // has finished (two at once would refuse each other, and the older result would stay on screen).
+  const validations = useRef<Promise<void>>(Promise.resolve());
+  const pending = useRef(0);
+  const validate = (state: ImportFileState[]): Promise<void> => {
+    pending.current += 1;
     setBusy(true);
-    try {
-      await runKinds(state, period, { dryRun: true, replace }, follow, setRuns);
-    } finally {
-      setBusy(false);
-      reset();
-    }
+    const run = validations.current.then(async () => {
+      try {
+        await runKinds(state, period, { dryRun: true, replace }, follow, setRuns);
+      } finally {
+        reset();
+      }
+    });
+    validations.current = run.catch(() => undefined);
+    return run.finally(() => {
+      pending.current -= 1;
+      if (pending.current === 0) setBusy(false);
+    });
   };
 
   const recognise = async (): Promise<void> => {
@@ -82,7 +93,7 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
     } catch (e) {
       void message.error(errorText(e));
     } finally {
-      setBusy(false);
+      if (pending.current === 0) setBusy(false);
     }
   };
 
