@@ -1,11 +1,10 @@
-import { ClearOutlined } from '@ant-design/icons';
 import type { CellClickedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, RowClassRules } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { Button, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerRowView } from '../../../../contract/ops/ledger';
 import type { Lang } from '../../../../contract/roles';
+import { GridToolbar } from '../../grid/GridToolbar';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { centsToMoney, sumCents } from '../../../../domain';
 import { figureCol, textCol } from '../results/grid-columns';
@@ -108,20 +107,17 @@ export function LedgerGrid({ rows, lang, onDetail }: Props): React.JSX.Element {
 
   return (
     <div className="results-grid-wrap">
-      <Space className="grid-toolbar" wrap>
-        <Input.Search allowClear value={search} placeholder={t('ledger.search')} style={{ width: 280 }} onChange={(e) => setSearch(e.target.value)} data-testid="ledger-search" />
-        <Typography.Text type="secondary" data-testid="ledger-count">
-          {t('ledger.shown', { shown: shown.length.toLocaleString(), total: rows.length.toLocaleString() })}
-        </Typography.Text>
-        {(filtered || search) && (
-          <Button size="small" icon={<ClearOutlined />} onClick={clear}>
-            {t('ledger.clearFilters')}
-          </Button>
-        )}
-        <Typography.Text type="secondary" className="grid-hint">
-          {t('ledger.hint')}
-        </Typography.Text>
-      </Space>
+      <GridToolbar
+        search={search}
+        onSearch={setSearch}
+        placeholder={t('ledger.search')}
+        width={280}
+        testId="ledger"
+        count={t('ledger.shown', { shown: shown.length.toLocaleString(), total: rows.length.toLocaleString() })}
+        clearText={filtered || search ? t('ledger.clearFilters') : null}
+        onClear={clear}
+        hint={t('ledger.hint')}
+      />
       <div className="results-grid" style={{ height: `min(calc(100vh - 380px), ${(rows.length + 1) * 32 + 104 + 16}px)` }} data-testid="ledger-grid">
         <AgGridReact<LedgerRowView>
           theme={gridTheme}

@@ -1,11 +1,10 @@
-import { ClearOutlined } from '@ant-design/icons';
 import type { CellClickedEvent, CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, RowClassRules } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { Button, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultRowView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
+import { GridToolbar } from '../../grid/GridToolbar';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { figureCol, textCol } from './grid-columns';
 import { totalsRow, type FormulaColumn } from './model';
@@ -132,20 +131,17 @@ export function ResultsGrid({ rows, formulas, lang, canAdjust, onTrace, onAdjust
 
   return (
     <div className="results-grid-wrap">
-      <Space className="grid-toolbar" wrap>
-        <Input.Search allowClear value={search} placeholder={t('results.search')} style={{ width: 300 }} onChange={(e) => setSearch(e.target.value)} data-testid="results-search" />
-        <Typography.Text type="secondary" data-testid="results-count">
-          {t('results.shown', { shown: shown.length.toLocaleString(), total: rows.length.toLocaleString() })}
-        </Typography.Text>
-        {(filtered || search) && (
-          <Button size="small" icon={<ClearOutlined />} onClick={clear}>
-            {t('results.clearFilters')}
-          </Button>
-        )}
-        <Typography.Text type="secondary" className="grid-hint">
-          {t(canAdjust ? 'results.gridHintAdjust' : 'results.gridHint')}
-        </Typography.Text>
-      </Space>
+      <GridToolbar
+        search={search}
+        onSearch={setSearch}
+        placeholder={t('results.search')}
+        width={300}
+        testId="results"
+        count={t('results.shown', { shown: shown.length.toLocaleString(), total: rows.length.toLocaleString() })}
+        clearText={filtered || search ? t('results.clearFilters') : null}
+        onClear={clear}
+        hint={t(canAdjust ? 'results.gridHintAdjust' : 'results.gridHint')}
+      />
       {/* as tall as the rows need, up to the window: a short month keeps its totals row next to its rows */}
       <div className="results-grid" style={{ height: `min(calc(100vh - 420px), ${(rows.length + 1) * 32 + 72 + 16}px)` }} data-testid="results-grid">
         <AgGridReact<ResultRowView>
