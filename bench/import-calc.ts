@@ -5,7 +5,7 @@ import path from 'node:path';
 import { generateDemo } from '../main/demo/generate';
 import { csvRecords, openCsv } from '../main/import/csv';
 import { readXlsxFast } from '../main/import/readers/fast-xlsx';
-import { writeApprovalWorkbook } from '../main/export/approval-workbook';
+import { writeApprovalWorkbook } from '../main/services/exports';
 import { reconcile } from '../main/services/reconcile';
 import { calculate } from '../main/services/calc';
 import type { ServiceContext } from '../main/services/context';

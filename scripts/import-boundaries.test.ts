@@ -44,6 +44,13 @@ describe('import boundaries', () => {
     expect(await messages('main/import/example.ts', use('../db/import-repo'))).toHaveLength(1);
     expect(await messages('main/import/example.ts', use('../services/imports'))).toHaveLength(1);
     expect(await messages('main/import/example.ts', use('./values'))).toHaveLength(0);
+    // export builds files from what it is handed: no repository, no service, no transport
+    expect(await messages('main/export/example.ts', use('../db/export-repo'))).toHaveLength(1);
+    expect(await messages('main/export/example.ts', use('../services/approvals'))).toHaveLength(1);
+    expect(await messages('main/export/example.ts', use('../api/dispatch'))).toHaveLength(1);
+    expect(await messages('main/export/example.ts', use('./xlsx-writer'))).toHaveLength(0);
+    expect(await messages('main/export/example.ts', use('../../domain'))).toHaveLength(0);
+    expect(await messages('main/services/example.ts', use('../export/approval-workbook'))).toHaveLength(0);
     // and Electron stays in the shell in every layer
     expect(await messages('main/import/example.ts', use('electron'))).toHaveLength(1);
   });

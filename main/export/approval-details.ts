@@ -1,29 +1,23 @@
-import type { BatchLine } from '../db/batches-repo';
-import { adjustmentsOf } from '../db/batches-repo';
-import { pagedBatchLines } from '../db/export-repo';
-import type { ServiceContext } from '../services/context';
-import { type BatchSummary, type ExportBatch } from './batch-data';
+import { type BatchSummary, type ExportBatch, type ExportLine } from './batch-data';
 import { fill, type ExportLabels } from './labels';
 import { table, type PreparedSheet, type TableColumn } from './xlsx-writer';
 import { booleanText, centsToMoney, parseMoney } from '../../domain';
 
 /** A batch row with its JSON parsed once, for the columns to read. */
 interface DetailRow {
-  line: BatchLine;
+  line: ExportLine;
   inputs: Record<string, string>;
   values: Record<string, string>;
   reason: string | null;
 }
 
-async function* detailRows(ctx: ServiceContext, x: ExportBatch): AsyncGenerator<DetailRow> {
-  // adjustments are few (typed by hand), so their reasons are read up front
-  const reasons = new Map(adjustmentsOf(ctx.store.db, x.batch.period).map((a) => [a.code, a.reason]));
-  for await (const line of pagedBatchLines(ctx.store.db, x.batch.id)) {
+async function* detailRows(x: ExportBatch): AsyncGenerator<DetailRow> {
+  for await (const { line, reason } of x.rows()) {
     yield {
       line,
       inputs: JSON.parse(line.inputs_json) as Record<string, string>,
       values: line.values_json ? (JSON.parse(line.values_json) as Record<string, string>) : {},
-      reason: reasons.get(line.code) ?? null,
+      reason,
     };
   }
 }
@@ -33,7 +27,7 @@ async function* detailRows(ctx: ServiceContext, x: ExportBatch): AsyncGenerator<
  * formula's value under the formula's label, rebate, adjustment with its reason, final — and a
  * totals row of values summed in BigInt cents while the rows stream past.
  */
-export function detailsSheet(ctx: ServiceContext, x: ExportBatch, s: BatchSummary, l: ExportLabels, preamble: string[], pageFooter: string): PreparedSheet {
+export function detailsSheet(x: ExportBatch, s: BatchSummary, l: ExportLabels, preamble: string[], pageFooter: string): PreparedSheet {
   const d = l.details;
   const sums = new Map<string, bigint>();
   let rows = 0;
@@ -61,14 +55,14 @@ export function detailsSheet(ctx: ServiceContext, x: ExportBatch, s: BatchSummar
     { header: d.version, type: 'int', width: 8, value: (r) => r.line.policy_version },
     ...x.inputs.map(
       (i): Column => ({
-        header: `${i.variable.label[ctx.lang]}${i.type === 'money' ? l.moneySuffix : ''}`,
+        header: `${i.variable.label[l.lang]}${i.type === 'money' ? l.moneySuffix : ''}`,
         type: i.type,
         width: i.type === 'money' ? 16 : 11,
         value: (r) => r.inputs[i.variable.name] ?? null,
         ...(i.type === 'money' ? { total: money(i.variable.name) } : {}),
       }),
     ),
-    ...x.formulas.map((f): Column => ({ header: f.header, type: f.type, width: Math.max(12, Math.min(24, f.header.length * 2 + 4)), value: (r) => booleanText(r.values[f.name], ctx.lang) ?? r.values[f.name] ?? null })),
+    ...x.formulas.map((f): Column => ({ header: f.header, type: f.type, width: Math.max(12, Math.min(24, f.header.length * 2 + 4)), value: (r) => booleanText(r.values[f.name], l.lang) ?? r.values[f.name] ?? null })),
     { header: d.rebate, type: 'money', width: 16, value: (r) => (r.line.rebate_cents === null ? null : centsToMoney(r.line.rebate_cents)), total: money('#rebate') },
     { header: d.adjustment, type: 'money', width: 14, value: (r) => (r.line.adjustment_cents === 0 ? null : centsToMoney(r.line.adjustment_cents)), total: money('#adjustment') },
     { header: d.reason, type: 'text', width: 30, value: (r) => r.reason },
@@ -77,7 +71,7 @@ export function detailsSheet(ctx: ServiceContext, x: ExportBatch, s: BatchSummar
   ];
 
   async function* counted(): AsyncGenerator<DetailRow> {
-    for await (const r of detailRows(ctx, x)) {
+    for await (const r of detailRows(x)) {
       count(r);
       yield r;
     }

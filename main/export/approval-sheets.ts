@@ -1,5 +1,5 @@
 import type { ParameterValue } from '../../formulas';
-import type { ReconcileReport } from '../services/reconcile';
+import type { ReconcileView } from '../../contract/ops/batches';
 import type { BatchSummary, ExportBatch } from './batch-data';
 import { fill, moneyText, type ExportLabels } from './labels';
 import { table, type PreparedSheet, type TableColumn } from './xlsx-writer';
@@ -67,7 +67,7 @@ interface ReconLine {
 }
 
 /** 对账: claims differences, month-over-month flags and data checks in one filterable table. */
-export function reconciliationSheet(x: ExportBatch, r: ReconcileReport, l: ExportLabels, pageFooter: string): PreparedSheet {
+export function reconciliationSheet(x: ExportBatch, r: ReconcileView, l: ExportLabels, pageFooter: string): PreparedSheet {
   const c = l.recon;
   const lines: ReconLine[] = [
     ...r.claims.map((k) => ({ category: c.claims, code: k.code, name: k.name, status: c.claimStatus[k.status], claimed: k.claimed, computed: k.computed, difference: k.difference })),
@@ -116,7 +116,7 @@ interface ExceptionRow {
 }
 
 /** 异常: distributors without a policy, conflicting policies, evaluation errors, data-check findings. */
-export function exceptionsSheet(x: ExportBatch, s: BatchSummary, r: ReconcileReport, l: ExportLabels, pageFooter: string): PreparedSheet {
+export function exceptionsSheet(x: ExportBatch, s: BatchSummary, r: ReconcileView, l: ExportLabels, pageFooter: string): PreparedSheet {
   const e = l.exc;
   const rows: ExceptionRow[] = [
     ...s.exceptions.map((k) => ({ kind: e.kinds[k.kind], code: k.code, name: k.name, region: k.region, grade: k.grade, detail: k.detail })),

@@ -1,5 +1,5 @@
-import type { ApprovalStatusView } from '../services/approvals';
-import type { ReconcileReport } from '../services/reconcile';
+import type { ApprovalStatusView } from '../../contract/ops/approvals';
+import type { ReconcileView } from '../../contract/ops/batches';
 import { personName, type BatchSummary, type ExportBatch, type GroupTotal } from './batch-data';
 import { fill, type ExportLabels } from './labels';
 import type { FormCell, FormSheet } from './xlsx-writer';
@@ -94,7 +94,7 @@ export interface SummaryInput {
   x: ExportBatch;
   s: BatchSummary;
   status: ApprovalStatusView;
-  recon: ReconcileReport;
+  recon: ReconcileView;
   l: ExportLabels;
   generatedAt: string;
   pageFooter: string;

@@ -1,13 +1,48 @@
 import { BUILTIN_VARIABLES, compilePolicy, REBATE_FORMULA, type BuiltinVariable, type PolicyFile } from '../../formulas';
-import type { BatchLine, BatchRow } from '../db/batches-repo';
-import { displayNames, pagedBatchLines } from '../db/export-repo';
-import { policyVersion } from '../db/policies-repo';
-import { exceptionText, requireBatch } from '../services/batches';
-import type { ServiceContext } from '../services/context';
-import { getSettings } from '../services/settings';
-import { fileOfRow } from '../services/policy-file';
 import type { ColumnType } from './xlsx-writer';
-import { formulaValueKind } from '../../domain';
+import { formulaValueKind, type BatchStatus } from '../../domain';
+
+/**
+ * What an export is handed (export/ is a pure file builder: it reads no database and calls no
+ * service). The service layer (services/exports.ts) reads the batch, its policies, the company and
+ * the people, and gives the rows as a source read page by page, so 10,000 distributors are never
+ * held at once.
+ */
+export interface ExportBatchHeader {
+  id: number;
+  period: string;
+  status: BatchStatus;
+  created_by: string;
+  created_at: string;
+  calculated_by: string;
+  calculated_at: string;
+  total_cents: number;
+  content_hash: string;
+}
+
+/** One distributor's row of the batch, as the exports read it. */
+export interface ExportLine {
+  code: string;
+  name: string;
+  region: string;
+  province: string | null;
+  grade: string;
+  policy_code: string | null;
+  policy_version: number | null;
+  inputs_json: string;
+  values_json: string | null;
+  rebate_cents: number | null;
+  adjustment_cents: number;
+  final_cents: number | null;
+  exception: 'no_policy' | 'ambiguous' | 'evaluation' | null;
+}
+
+/** A row with what the service adds: the adjustment's reason and the exception in the user's words. */
+export interface ExportRow {
+  line: ExportLine;
+  reason: string | null;
+  exceptionText: string | null;
+}
 
 /** What every batch export reads once: the batch, its policies, the company, the column plan. */
 export interface UsedPolicy {
@@ -28,13 +63,19 @@ export interface FormulaColumn {
 }
 
 export interface ExportBatch {
-  batch: BatchRow;
+  batch: ExportBatchHeader;
   company: string;
   policies: UsedPolicy[];
   inputs: InputColumn[];
   formulas: FormulaColumn[];
+  /** display names by login name (signatures show the person, not the account) */
   users: Map<string, string>;
+  /** the batch's rows in code order; each call reads them again from the start */
+  rows: () => AsyncIterable<ExportRow>;
 }
+
+/** The parts the service reads; the column plan is the export's own business. */
+export type ExportBatchParts = Omit<ExportBatch, 'inputs' | 'formulas'>;
 
 const MONEY_INPUTS = new Set(['purchase', 'returns', 'net', 'promo_target', 'promo_actual', 'ytd_purchase', 'ytd_returns', 'ytd_net', 'ytd_rebate', 'prev_rebate', 'balance_opening', 'balance_used']);
 const RATE_INPUTS = new Set(['return_rate', 'promo_rate']);
@@ -54,15 +95,9 @@ export function formulaType(name: string, label: string): ColumnType {
   return kind === 'rate' ? 'rate' : kind === 'count' ? 'int' : 'number';
 }
 
-export function loadExportBatch(ctx: ServiceContext, period: string): ExportBatch {
-  const db = ctx.store.db;
-  const batch = requireBatch(ctx, period);
-  const used = JSON.parse(batch.policies_json) as { code: string; version: number }[];
-  const policies: UsedPolicy[] = [];
-  for (const u of used) {
-    const row = policyVersion(db, u.code, u.version);
-    if (row) policies.push({ code: u.code, version: u.version, file: fileOfRow(row) });
-  }
+/** The columns every batch export shows: the built-in inputs the policies read, then every formula. */
+export function exportBatch(parts: ExportBatchParts): ExportBatch {
+  const { policies } = parts;
   const read = new Set<string>(ALWAYS);
   for (const p of policies) {
     const c = compilePolicy(p.file);
@@ -84,7 +119,7 @@ export function loadExportBatch(ctx: ServiceContext, period: string): ExportBatc
   // two formulas sharing a label would give two identical headers: name them apart
   for (const c of formulas) if (formulas.filter((o) => o.header === c.header).length > 1) c.header = `${c.header} (${c.name})`;
 
-  return { batch, company: getSettings(ctx).companyName.trim(), policies, inputs, formulas, users: displayNames(db) };
+  return { ...parts, inputs, formulas };
 }
 
 /** `wang` → `王经理 (wang)`; the login alone when the display name says nothing more. */
@@ -106,7 +141,7 @@ export interface ExceptionLine {
   name: string;
   region: string;
   grade: string;
-  kind: NonNullable<BatchLine['exception']>;
+  kind: NonNullable<ExportLine['exception']>;
   detail: string;
 }
 
@@ -120,7 +155,7 @@ export interface BatchSummary {
   exceptions: ExceptionLine[];
 }
 
-function addTo(groups: Map<string, GroupTotal>, key: string, l: BatchLine): void {
+function addTo(groups: Map<string, GroupTotal>, key: string, l: ExportLine): void {
   const g = groups.get(key) ?? { key, count: 0, rebate: 0n, adjustment: 0n, final: 0n };
   g.count++;
   // an exception row has no rebate and no final; its adjustment does not count either (as in batchTotals)
@@ -138,16 +173,16 @@ const byKey = (a: GroupTotal, b: GroupTotal): number => (a.key < b.key ? -1 : a.
  * One pass over the batch's rows: totals, totals by region and grade, the exceptions. Integer cents
  * as BigInt, so the summary equals the sum of the details to the cent however many rows there are.
  */
-export async function summarize(ctx: ServiceContext, batchId: number): Promise<BatchSummary> {
+export async function summarize(x: ExportBatch): Promise<BatchSummary> {
   const regions = new Map<string, GroupTotal>();
   const grades = new Map<string, GroupTotal>();
   const all = new Map<string, GroupTotal>();
   const exceptions: ExceptionLine[] = [];
-  for await (const l of pagedBatchLines(ctx.store.db, batchId)) {
+  for await (const { line: l, exceptionText } of x.rows()) {
     addTo(regions, l.region, l);
     addTo(grades, l.grade, l);
     addTo(all, '', l);
-    if (l.exception) exceptions.push({ code: l.code, name: l.name, region: l.region, grade: l.grade, kind: l.exception, detail: exceptionText(l, ctx.lang) ?? '' });
+    if (l.exception) exceptions.push({ code: l.code, name: l.name, region: l.region, grade: l.grade, kind: l.exception, detail: exceptionText ?? '' });
   }
   const total = all.get('') ?? { key: '', count: 0, rebate: 0n, adjustment: 0n, final: 0n };
   return { count: total.count, rebate: total.rebate, adjustment: total.adjustment, final: total.final, byRegion: [...regions.values()].sort(byKey), byGrade: [...grades.values()].sort(byKey), exceptions };

@@ -1,6 +1,5 @@
 import type { Lang } from '../../contract/roles';
-import type { BatchStatus } from '../db/batches-repo';
-import { formatMoney } from '../../domain';
+import { formatMoney, type BatchStatus } from '../../domain';
 
 /** The vocabulary printed in exported workbooks (sheet names, headers, captions), per language. */
 const zh = {

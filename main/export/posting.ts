@@ -2,20 +2,25 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import type { PostingLayout, PostingSource } from '../../contract/ops/exports';
-import type { BatchLine } from '../db/batches-repo';
-import { pagedBatchLines } from '../db/export-repo';
-import type { ServiceContext } from '../services/context';
-import { rejected } from '../../domain';
-import { checkUnchanged, type ExportResult } from './approval-workbook';
-import { loadExportBatch } from './batch-data';
+import type { Lang } from '../../contract/roles';
+import type { ExportBatch, ExportLine } from './batch-data';
 import { csvLine, csvNumber, csvText, type CsvCell } from './csv';
 import { fill } from './labels';
-import { postingLayout } from './posting-layout';
 import { table, writeWorkbook, type ColumnType, type TableColumn } from './xlsx-writer';
 import { centsToMoney, periodEndDate } from '../../domain';
 
-export interface PostingResult extends ExportResult {
-  format: 'xlsx' | 'csv';
+/** What the posting file is made of, read by the service layer. */
+export interface PostingInput {
+  x: ExportBatch;
+  layout: PostingLayout;
+  lang: Lang;
+  /** the export's day on this computer's calendar (YYYY-MM-DD), for a voucher dated 'export_day' */
+  today: string;
+}
+
+export interface WrittenPosting {
+  distributors: number;
+  final: bigint;
   rows: number;
 }
 
@@ -23,21 +28,17 @@ export interface PostingResult extends ExportResult {
 interface PostingLine {
   no: number;
   side: 'debit' | 'credit' | 'both';
-  line: BatchLine;
+  line: ExportLine;
   amount: string;
 }
 
 const TYPES: Partial<Record<PostingSource, ColumnType>> = { voucher_date: 'date', debit: 'money', credit: 'money', amount: 'money', line_no: 'int', batch_id: 'int' };
 
-function localDay(d: Date): string {
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
 /** The value of one column on one line, as a decimal string, a YYYY-MM-DD date or text. */
-function resolver(ctx: ServiceContext, layout: PostingLayout, batch: { id: number; period: string; content_hash: string }) {
+function resolver(lang: Lang, today: string, layout: PostingLayout, batch: { id: number; period: string; content_hash: string }) {
   const p = layout.params;
-  const date = p.voucher_date === 'period_end' ? periodEndDate(batch.period) : p.voucher_date === 'export_day' ? localDay(ctx.now()) : p.voucher_date;
-  const zh = ctx.lang === 'zh-CN';
+  const date = p.voucher_date === 'period_end' ? periodEndDate(batch.period) : p.voucher_date === 'export_day' ? today : p.voucher_date;
+  const zh = lang === 'zh-CN';
   return (source: PostingSource, constant: string | undefined, l: PostingLine): string | null => {
     const debitSide = l.side !== 'credit';
     const creditSide = l.side !== 'debit';
@@ -88,17 +89,14 @@ function resolver(ctx: ServiceContext, layout: PostingLayout, batch: { id: numbe
  * The ERP posting file (凭证导入): approved batches only, in the configured layout, as xlsx or CSV
  * (by the file's extension). Distributors without a final amount (exceptions) have nothing to post.
  */
-export async function writePosting(ctx: ServiceContext, period: string, format: 'xlsx' | 'csv', file: string): Promise<PostingResult> {
-  const x = loadExportBatch(ctx, period);
-  if (x.batch.status !== 'approved') throw rejected('export.posting_not_approved', { period, status: x.batch.status });
-  const { layout } = postingLayout(ctx);
-  const value = resolver(ctx, layout, x.batch);
+export async function buildPosting({ x, layout, lang, today }: PostingInput, format: 'xlsx' | 'csv', file: string): Promise<WrittenPosting> {
+  const value = resolver(lang, today, layout, x.batch);
   let total = 0n;
   let rows = 0;
   let distributors = 0;
 
   async function* lines(): AsyncGenerator<PostingLine> {
-    for await (const line of pagedBatchLines(ctx.store.db, x.batch.id)) {
+    for await (const { line } of x.rows()) {
       if (line.final_cents === null || (layout.skip_zero && line.final_cents === 0)) continue;
       distributors++;
       total += BigInt(line.final_cents);
@@ -115,7 +113,7 @@ export async function writePosting(ctx: ServiceContext, period: string, format: 
       return { header: c.header, type, width: type === 'money' ? 16 : c.source === 'batch_hash' ? 66 : c.source === 'summary' || c.source === 'distributor_name' ? 30 : 14, value: (l) => value(c.source, c.value, l) };
     });
     // a flat sheet for the ERP's importer: header in row 1, no title, no totals row
-    await writeWorkbook(file, [table({ name: ctx.lang === 'zh-CN' ? '凭证' : 'Voucher', columns, rows: lines() })]);
+    await writeWorkbook(file, [table({ name: lang === 'zh-CN' ? '凭证' : 'Voucher', columns, rows: lines() })]);
   } else {
     const out = createWriteStream(file);
     const write = async (cells: CsvCell[]): Promise<void> => {
@@ -129,6 +127,5 @@ export async function writePosting(ctx: ServiceContext, period: string, format: 
     out.end();
     await once(out, 'finish');
   }
-  checkUnchanged(ctx, x, [file]);
-  return { status: x.batch.status, period, batch: x.batch.id, content_hash: x.batch.content_hash, distributors, total: centsToMoney(total), format, rows };
+  return { distributors, final: total, rows };
 }

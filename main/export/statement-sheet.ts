@@ -1,6 +1,5 @@
-import type { BatchLine } from '../db/batches-repo';
 import { draftMark } from './approval-summary';
-import { formulaType, type ExportBatch } from './batch-data';
+import { formulaType, type ExportBatch, type ExportLine } from './batch-data';
 import { fill, type ExportLabels } from './labels';
 import type { FormCell, FormSheet } from './xlsx-writer';
 import { booleanText, centsToMoney } from '../../domain';
@@ -18,7 +17,7 @@ export const SPAN = WIDTHS.length;
  * promotion achieved, the rebate computed step by step under the policy's own labels, the
  * adjustment with its reason, the rebate, and whether (and when) it was approved.
  */
-export function statementSheet(x: ExportBatch, line: BatchLine, reason: string | null, approval: StatementApproval, l: ExportLabels, name: string, ledger: FormCell[][] = []): FormSheet {
+export function statementSheet(x: ExportBatch, line: ExportLine, reason: string | null, approval: StatementApproval, l: ExportLabels, name: string, ledger: FormCell[][] = []): FormSheet {
   const st = l.statement;
   const inputs = JSON.parse(line.inputs_json) as Record<string, string>;
   const values = line.values_json ? (JSON.parse(line.values_json) as Record<string, string>) : {};

@@ -2,38 +2,35 @@ import { createReadStream, createWriteStream, mkdirSync, readdirSync } from 'nod
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
-import { adjustmentsOf, type BatchLine } from '../db/batches-repo';
-import { pagedBatchLines } from '../db/export-repo';
-import { approvalStatus } from '../services/approvals';
-import type { ServiceContext } from '../services/context';
-import { checkUnchanged, type ExportResult } from './approval-workbook';
-import { loadExportBatch, type ExportBatch } from './batch-data';
+import type { LedgerView } from '../../contract/ops/ledger';
+import type { Lang } from '../../contract/roles';
+import type { ExportBatch, ExportLine } from './batch-data';
 import { labels, type ExportLabels } from './labels';
-import { ledgerOf } from '../services/ledger';
 import { ledgerLabels } from './ledger-labels';
 import { statementLedgerRows } from './statement-ledger';
 import { SPAN, statementSheet, type StatementApproval } from './statement-sheet';
 import { writeFormFiles, writeFormWorkbook } from './form-xlsx';
 import { sheetName, type FormSheet } from './xlsx-writer';
-import { centsToMoney } from '../../domain';
 
 export type StatementsMode = 'files' | 'workbook';
 
-export interface StatementsResult extends ExportResult {
-  mode: StatementsMode;
-  out: string;
-  statements: number;
-  /** distributors without a computed rebate (exceptions): nothing to tell them yet */
-  skipped: string[];
+/** What the statements are made of, read by the service layer. */
+export interface StatementsInput {
+  x: ExportBatch;
+  lang: Lang;
+  /** the batch's approval as statements print it (the day the last level signed) */
+  approval: StatementApproval;
+  /** the period's rebate ledger (its balance section) */
+  ledger: LedgerView;
 }
 
-/** The day the batch's last level signed, on this computer's calendar. */
-function approval(ctx: ServiceContext, period: string): StatementApproval {
-  const latest = approvalStatus(ctx, period).submissions.filter((s) => s.status === 'approved').pop();
-  const at = latest?.levels[latest.levels.length - 1]?.decision?.at;
-  if (!at) return { approvedAt: null };
-  const d = new Date(at);
-  return { approvedAt: new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10) };
+export interface WrittenStatements {
+  statements: number;
+  final: bigint;
+  /** distributors without a computed rebate (exceptions): nothing to tell them yet */
+  skipped: string[];
+  /** every file written, for the caller to remove if the batch moved meanwhile */
+  written: string[];
 }
 
 /** A file name Windows accepts: no reserved characters, no trailing dot or space, not too long. */
@@ -49,15 +46,14 @@ export function safeFileName(name: string): string {
 }
 
 interface Each {
-  line: BatchLine;
+  line: ExportLine;
   reason: string | null;
 }
 
-async function* statementLines(ctx: ServiceContext, x: ExportBatch, skipped: string[]): AsyncGenerator<Each> {
-  const reasons = new Map(adjustmentsOf(ctx.store.db, x.batch.period).map((a) => [a.code, a.reason]));
-  for await (const line of pagedBatchLines(ctx.store.db, x.batch.id)) {
+async function* statementLines(x: ExportBatch, skipped: string[]): AsyncGenerator<Each> {
+  for await (const { line, reason } of x.rows()) {
     if (line.final_cents === null) skipped.push(line.code);
-    else yield { line, reason: reasons.get(line.code) ?? null };
+    else yield { line, reason };
   }
 }
 
@@ -65,16 +61,14 @@ async function* statementLines(ctx: ServiceContext, x: ExportBatch, skipped: str
  * Distributor statements (经销商对账单): one workbook per distributor in a folder, or one workbook
  * with a sheet per distributor. Rows are read page by page and each statement written as it comes.
  */
-export async function writeStatements(ctx: ServiceContext, period: string, mode: StatementsMode, out: string): Promise<StatementsResult> {
-  const x = loadExportBatch(ctx, period);
-  const l: ExportLabels = labels(ctx.lang);
-  const signed = approval(ctx, period);
+export async function buildStatements({ x, lang, approval: signed, ledger }: StatementsInput, mode: StatementsMode, out: string): Promise<WrittenStatements> {
+  const period = x.batch.period;
+  const l: ExportLabels = labels(lang);
   const skipped: string[] = [];
   const written: string[] = [];
   // ledger.md: the balance section, figures only once the period is approved
-  const ledger = ledgerOf(ctx, period);
   const ledgerRows = new Map(ledger.rows.map((r) => [r.code, r]));
-  const ll = ledgerLabels(ctx.lang);
+  const ll = ledgerLabels(lang);
   let count = 0;
   let total = 0n;
   const sheetOf = (e: Each, name: string): FormSheet => {
@@ -85,7 +79,7 @@ export async function writeStatements(ctx: ServiceContext, period: string, mode:
   if (mode === 'files') {
     mkdirSync(out, { recursive: true });
     const items = async function* (): AsyncGenerator<{ file: string; sheet: FormSheet }> {
-      for await (const e of statementLines(ctx, x, skipped)) {
+      for await (const e of statementLines(x, skipped)) {
         const file = path.join(out, `${safeFileName(`${l.statement.title}-${period}-${e.line.code}-${e.line.name}`)}.xlsx`);
         written.push(file);
         yield { file, sheet: sheetOf(e, e.line.code) };
@@ -96,7 +90,7 @@ export async function writeStatements(ctx: ServiceContext, period: string, mode:
     mkdirSync(path.dirname(out), { recursive: true });
     const used = new Set<string>();
     const named = async function* (): AsyncGenerator<FormSheet> {
-      for await (const e of statementLines(ctx, x, skipped)) {
+      for await (const e of statementLines(x, skipped)) {
         // the code names the sheet (unique in the batch); the name is added while it fits
         let name = sheetName(`${e.line.code} ${e.line.name}`);
         if (used.has(name)) name = sheetName(e.line.code);
@@ -108,8 +102,7 @@ export async function writeStatements(ctx: ServiceContext, period: string, mode:
     written.push(out);
     await writeFormWorkbook(out, named());
   }
-  checkUnchanged(ctx, x, written);
-  return { status: x.batch.status, period, batch: x.batch.id, content_hash: x.batch.content_hash, distributors: count + skipped.length, total: centsToMoney(total), mode, out, statements: count, skipped };
+  return { statements: count, final: total, skipped, written };
 }
 
 /** The folder of statements as one zip, for a browser or a save dialog that takes one file. */

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportView, exportOperations } from '../../../contract/ops/exports';
-import { writeApprovalWorkbook } from '../../export/approval-workbook';
 import { labels } from '../../export/labels';
-import { writePosting } from '../../export/posting';
-import { postingLayout, setPostingLayout } from '../../export/posting-layout';
-import { writeStatements, zipFolder } from '../../export/statements';
+import { zipFolder } from '../../export/statements';
+import { writeApprovalWorkbook, writePosting, writeStatements } from '../../services/exports';
+import { postingLayout, setPostingLayout } from '../../services/posting-layout';
 import type { ServiceContext } from '../../services/context';
 import { rejected } from '../../../domain';
 import type { HandlersFor } from '../handler-types';

@@ -1,0 +1,118 @@
+import { rmSync } from 'node:fs';
+import { adjustmentsOf, batchOf } from '../db/batches-repo';
+import { displayNames, pagedBatchLines } from '../db/export-repo';
+import { policyVersion } from '../db/policies-repo';
+import { buildApprovalWorkbook } from '../export/approval-workbook';
+import { exportBatch, type ExportBatch, type ExportRow, type UsedPolicy } from '../export/batch-data';
+import { buildPosting } from '../export/posting';
+import type { StatementApproval } from '../export/statement-sheet';
+import { buildStatements, type StatementsMode } from '../export/statements';
+import { approvalStatus } from './approvals';
+import { exceptionText, requireBatch } from './batches';
+import type { ServiceContext } from './context';
+import { ledgerOf } from './ledger';
+import { fileOfRow } from './policy-file';
+import { postingLayout } from './posting-layout';
+import { reconcile } from './reconcile';
+import { getSettings } from './settings';
+import { centsToMoney, rejected, type BatchStatus } from '../../domain';
+
+export type { StatementsMode };
+
+/**
+ * The exports as the service layer runs them: read what a file needs (batch, policies, company,
+ * people, approval, reconciliation, ledger), hand it to the pure builder in export/, and check
+ * afterwards that the batch did not move while its rows were written page by page.
+ */
+export interface ExportResult {
+  status: BatchStatus;
+  period: string;
+  batch: number;
+  content_hash: string;
+  distributors: number;
+  total: string;
+}
+
+export interface StatementsResult extends ExportResult {
+  mode: StatementsMode;
+  out: string;
+  statements: number;
+  /** distributors without a computed rebate (exceptions): nothing to tell them yet */
+  skipped: string[];
+}
+
+export interface PostingResult extends ExportResult {
+  format: 'xlsx' | 'csv';
+  rows: number;
+}
+
+/** The batch of `period` as every batch export reads it: its rows come page by page on each read. */
+export function loadExportBatch(ctx: ServiceContext, period: string): ExportBatch {
+  const db = ctx.store.db;
+  const batch = requireBatch(ctx, period);
+  const used = JSON.parse(batch.policies_json) as { code: string; version: number }[];
+  const policies: UsedPolicy[] = [];
+  for (const u of used) {
+    const row = policyVersion(db, u.code, u.version);
+    if (row) policies.push({ code: u.code, version: u.version, file: fileOfRow(row) });
+  }
+  async function* rows(): AsyncGenerator<ExportRow> {
+    // adjustments are few (typed by hand), so their reasons are read up front
+    const reasons = new Map(adjustmentsOf(db, period).map((a) => [a.code, a.reason]));
+    for await (const line of pagedBatchLines(db, batch.id)) yield { line, reason: reasons.get(line.code) ?? null, exceptionText: line.exception ? exceptionText(line, ctx.lang) : null };
+  }
+  return exportBatch({ batch, company: getSettings(ctx).companyName.trim(), policies, users: displayNames(db), rows });
+}
+
+/**
+ * Refuses a file whose batch was recalculated or adjusted while it was being written (the rows
+ * are read page by page): what is printed must be one version of the batch, the one its hash names.
+ */
+export function checkUnchanged(ctx: ServiceContext, x: ExportBatch, written: string[]): void {
+  const now = batchOf(ctx.store.db, x.batch.period);
+  if (now?.content_hash !== x.batch.content_hash || now.status !== x.batch.status) {
+    for (const f of written) rmSync(f, { force: true });
+    throw rejected('export.batch_changed', { period: x.batch.period });
+  }
+}
+
+function result(x: ExportBatch, distributors: number, final: bigint): ExportResult {
+  return { status: x.batch.status, period: x.batch.period, batch: x.batch.id, content_hash: x.batch.content_hash, distributors, total: centsToMoney(final) };
+}
+
+/** A local calendar day (YYYY-MM-DD) of this computer. */
+function localDay(d: Date): string {
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+/** The approval workbook (exports.md): 汇总, 明细, 公式, 对账, 异常. */
+export async function writeApprovalWorkbook(ctx: ServiceContext, period: string, file: string): Promise<ExportResult> {
+  const x = loadExportBatch(ctx, period);
+  const w = await buildApprovalWorkbook({ x, status: approvalStatus(ctx, period), recon: reconcile(ctx, period), lang: ctx.lang, generatedAt: ctx.now().toISOString() }, file);
+  checkUnchanged(ctx, x, [file]);
+  return result(x, w.distributors, w.final);
+}
+
+/** The day the batch's last level signed, on this computer's calendar. */
+function statementApproval(ctx: ServiceContext, period: string): StatementApproval {
+  const latest = approvalStatus(ctx, period).submissions.filter((s) => s.status === 'approved').pop();
+  const at = latest?.levels[latest.levels.length - 1]?.decision?.at;
+  return { approvedAt: at ? localDay(new Date(at)) : null };
+}
+
+/** Distributor statements (经销商对账单): a folder of workbooks, or one workbook with a sheet each. */
+export async function writeStatements(ctx: ServiceContext, period: string, mode: StatementsMode, out: string): Promise<StatementsResult> {
+  const x = loadExportBatch(ctx, period);
+  const w = await buildStatements({ x, lang: ctx.lang, approval: statementApproval(ctx, period), ledger: ledgerOf(ctx, period) }, mode, out);
+  checkUnchanged(ctx, x, w.written);
+  return { ...result(x, w.statements + w.skipped.length, w.final), mode, out, statements: w.statements, skipped: w.skipped };
+}
+
+/** The ERP posting file (凭证导入): approved batches only, in the configured layout. */
+export async function writePosting(ctx: ServiceContext, period: string, format: 'xlsx' | 'csv', file: string): Promise<PostingResult> {
+  const x = loadExportBatch(ctx, period);
+  if (x.batch.status !== 'approved') throw rejected('export.posting_not_approved', { period, status: x.batch.status });
+  const w = await buildPosting({ x, layout: postingLayout(ctx).layout, lang: ctx.lang, today: localDay(ctx.now()) }, format, file);
+  checkUnchanged(ctx, x, [file]);
+  return { ...result(x, w.distributors, w.final), format, rows: w.rows };
+}
