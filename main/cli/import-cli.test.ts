@@ -45,6 +45,6 @@ describe('import on the command line (cli.md)', () => {
     const text = await cli(['import', 'purchases', file, '--period', '2026-03', '--replace', '--lang', 'en']);
     expect(text.code).toBe(0);
     expect(text.out).toContain('total 33.90');
-    expect(text.out).toContain('inferred: The file has no distributor code column: 2 rows were matched to distributors by name (1 names).');
+    expect(text.out).toContain('inferred: The file has no distributor code column: 2 rows were matched to distributors by name (distinct names: 1).');
   });
 });

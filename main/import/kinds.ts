@@ -157,7 +157,7 @@ export const KIND_DEFS: Readonly<Record<Kind, KindDef>> = {
       { field: 'method', required: false, synonyms: SETTLEMENT_METHOD_SYNONYMS },
       { field: 'note', required: false, synonyms: ['备注', '说明', 'note', 'remark'] },
     ],
-    requiredSets: [['doc_no', 'date', 'distributor_code', 'amount']],
+    requiredSets: byCodeOrName(['doc_no', 'date', 'distributor_code', 'amount']),
   },
   balances: {
     kind: 'balances',

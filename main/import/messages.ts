@@ -183,7 +183,7 @@ export const IMPORT_MESSAGES = {
   },
   'import.inferred.names_used': {
     'zh-CN': '文件没有经销商编码列：{rows} 行按经销商名称在档案中匹配（{names} 个名称）。',
-    en: 'The file has no distributor code column: {rows} rows were matched to distributors by name ({names} names).',
+    en: 'The file has no distributor code column: {rows} rows were matched to distributors by name (distinct names: {names}).',
   },
   'import.inferred.repeated_header': {
     'zh-CN': '工作表“{sheet}”第 {row} 行是重复的表头，已跳过。',

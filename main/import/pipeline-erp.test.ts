@@ -201,6 +201,14 @@ describe('distributor by name', () => {
     expect(result.errors).toEqual([]);
     expect(claims(records)).toEqual([{ sheet: 'S', row: 2, distributor_code: 'D010', claimed_rebate: '1200.00' }]);
   });
+
+  it('works for settlements (返利兑付明细) too: a 兑付 export naming the customer only', async () => {
+    const s: TestSheet = { name: 'S', rows: [['兑付单号', '兑付日期', '客户名称', '兑付金额', '兑付方式'], ['DF-1', jan(8), '深圳天虹', '300.00', '票折'], ['DF-2', jan(9), '无此客户', '10.00', '现金']] };
+    const { records, result } = await run(sheetEvents([s]), { kind: 'settlements' });
+    expect(records.flatMap((r) => (r.kind === 'settlements' ? [[r.record.distributor_code, r.record.amount, r.record.method]] : []))).toEqual([['D010', '300.00', 'invoice']]);
+    expect(result.errors.map((e) => [e.row, e.key])).toEqual([[3, 'import.name.not_found']]);
+    expect(result.inferred.map((i) => i.key)).toEqual(['import.inferred.names_used']);
+  });
 });
 
 describe('one layout per sheet', () => {

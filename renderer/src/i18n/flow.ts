@@ -76,6 +76,9 @@ const importZh = {
   warnings: '{{count}} 个警告',
   details: '映射与预览',
   hideDetails: '收起',
+  inferred: '已识别 {{count}} 项',
+  ignoredColumns: '忽略 {{count}} 列',
+  inferredTitle: '识别说明（系统按文件内容自动判断，请核对）',
   remove: '移除此文件',
   removed: '已移除 {{file}}',
   blocked: {
@@ -113,6 +116,9 @@ const importEn: typeof importZh = {
   warnings: '{{count}} warnings',
   details: 'Mapping & preview',
   hideDetails: 'Hide',
+  inferred: '{{count}} inferred',
+  ignoredColumns: '{{count}} columns ignored',
+  inferredTitle: 'What was inferred (decided from the file; please check)',
   remove: 'Remove this file',
   removed: '{{file}} removed',
   blocked: {

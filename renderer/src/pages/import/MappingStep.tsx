@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFileView, ImportKind, KindView } from '../../../../contract/ops/imports';
@@ -19,11 +19,19 @@ export function reportOf(runs: KindRun[], f: ImportFileState): ImportFileView | 
   return run?.report?.files.find((x) => x.file === f.staged.name);
 }
 
-/** Errors and warnings of one file in the dry run of its kind. */
-export function problemsOf(runs: KindRun[], f: ImportFileState): { errors: number; warnings: number } {
+const IGNORED_COLUMN = 'import.header.column_ignored';
+
+/**
+ * Errors and warnings of one file in the dry run of its kind. Columns that match no field are not
+ * counted as warnings here: an ERP export has a dozen of them (仓库名称, 条码, 颜色…) and a clean file
+ * would look alarming; they are shown apart as "忽略 N 列" and stay listed in the report.
+ */
+export function problemsOf(runs: KindRun[], f: ImportFileState): { errors: number; warnings: number; ignored: string[] } {
   const run = runs.find((r) => r.kind === f.kind);
-  const mine = (list: { file: string }[] | undefined): number => (list ?? []).filter((i) => i.file === f.staged.name).length;
-  return { errors: mine(run?.report?.errors) + (f.detected?.error ? 1 : 0), warnings: mine(run?.report?.warnings) };
+  const mine = <T extends { file: string }>(list: T[] | undefined): T[] => (list ?? []).filter((i) => i.file === f.staged.name);
+  const warnings = mine(run?.report?.warnings);
+  const ignored = warnings.filter((w) => w.key === IGNORED_COLUMN).map((w) => `${w.column ?? ''} ${w.header ?? ''}`.trim());
+  return { errors: mine(run?.report?.errors).length + (f.detected?.error ? 1 : 0), warnings: warnings.length - ignored.length, ignored };
 }
 
 function previewColumns(kind: KindView | undefined, rows: { record: object }[]): { title: string; dataIndex: string; key: string; ellipsis: boolean }[] {
@@ -63,6 +71,21 @@ export function MappingStep({ files, kinds, runs, onKind, onColumn, onRemove }: 
               {t('import.sheetSkipped', { sheet: s.name, reason: t(`import.skip.${s.skipped ?? 'no_header'}`) })}
             </Typography.Paragraph>
           ))}
+        {view?.inferred && view.inferred.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={t('importFlow.inferredTitle')}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid={`inferred-${i}`}>
+                {view.inferred.map((x, k) => (
+                  <li key={k}>{x.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         <div className="import-detail-panes">
           {view?.mappings?.map((m) => (
             <div key={m.sheet} className="import-detail-mapping">
@@ -180,17 +203,32 @@ export function MappingStep({ files, kinds, runs, onKind, onColumn, onRemove }: 
         {
           title: t('importFlow.problems'),
           key: 'problems',
-          width: 200,
+          width: 260,
           render: (_v, r) => {
             if (r.file.detected?.error) return <Typography.Text type="danger" ellipsis={{ tooltip: r.file.detected.error }}>{r.file.detected.error}</Typography.Text>;
             if (!r.file.kind) return <Typography.Text type="danger">{t('import.chooseKind')}</Typography.Text>;
             if (!r.view) return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
             const p = problemsOf(runs, r.file);
-            if (p.errors + p.warnings === 0) return <Tag color="success">{t('importFlow.noProblems')}</Tag>;
+            const inferred = r.view.inferred ?? [];
+            const inferredTag = inferred.length > 0 && (
+              <Tooltip title={inferred.map((x) => x.message).join('\n')}>
+                <Tag color="processing" onClick={() => !open.includes(r.file.staged.path) && toggle(r.file.staged.path)} style={{ cursor: 'pointer' }} data-testid={`inferred-tag-${r.index}`}>
+                  {t('importFlow.inferred', { count: inferred.length })}
+                </Tag>
+              </Tooltip>
+            );
+            const ignoredTag = p.ignored.length > 0 && (
+              <Tooltip title={p.ignored.join('、')}>
+                <Tag data-testid={`ignored-tag-${r.index}`}>{t('importFlow.ignoredColumns', { count: p.ignored.length })}</Tag>
+              </Tooltip>
+            );
             return (
-              <Space size={4}>
+              <Space size={4} wrap>
+                {p.errors + p.warnings === 0 && <Tag color="success">{t('importFlow.noProblems')}</Tag>}
                 {p.errors > 0 && <Tag color="error">{t('importFlow.errors', { count: p.errors })}</Tag>}
                 {p.warnings > 0 && <Tag color="warning">{t('importFlow.warnings', { count: p.warnings })}</Tag>}
+                {inferredTag}
+                {ignoredTag}
               </Space>
             );
           },
