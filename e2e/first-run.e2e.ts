@@ -26,4 +26,9 @@ test('first run: create the admin with demo data, land on a month ready to calcu
   await expect(page.getByTestId('page-results')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('results-count')).toContainText('家', { timeout: 60_000 });
   await shot(page, '82-first-run-results');
+  // the demo month has opening balances and a month of settlements: the newcomer sees the ledger filled
+  await page.evaluate(`location.hash = '#/ledger/${period}'`);
+  await expect(page.getByTestId('ledger-provisional')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('ledger-findings-tab')).toContainText('1');
+  await shot(page, '83-first-run-ledger');
 });

@@ -41,11 +41,13 @@ export const demoCommands: Command[] = [
         promotion_rows: s.promotionRows,
         claim_rows: s.claimRows,
         deliberate_differences: s.deliberateDifferences,
+        balance_rows: s.balanceRows,
+        settlement_rows: s.settlementRows,
       };
       const text =
         c.lang === 'zh-CN'
-          ? `已在 ${s.out} 生成 ${s.period} 演示数据：${s.distributors} 个经销商，${s.purchaseRows} 行进货，${s.returnRows} 行退货，${s.promotionRows} 行促销，${s.claimRows} 行申报（其中 ${s.deliberateDifferences.length} 个故意不一致）\n${s.files.map((f) => `  ${path.basename(f)}`).join('\n')}`
-          : `Demo month ${s.period} written to ${s.out}: ${s.distributors} distributors, ${s.purchaseRows} purchase lines, ${s.returnRows} returns, ${s.promotionRows} promotion rows, ${s.claimRows} claims (${s.deliberateDifferences.length} deliberately off)\n${s.files.map((f) => `  ${path.basename(f)}`).join('\n')}`;
+          ? `已在 ${s.out} 生成 ${s.period} 演示数据：${s.distributors} 个经销商，${s.purchaseRows} 行进货，${s.returnRows} 行退货，${s.promotionRows} 行促销，${s.claimRows} 行申报（其中 ${s.deliberateDifferences.length} 个故意不一致），${s.balanceRows} 个期初返利余额，${s.settlementRows} 行返利兑付\n${s.files.map((f) => `  ${path.basename(f)}`).join('\n')}`
+          : `Demo month ${s.period} written to ${s.out}: ${s.distributors} distributors, ${s.purchaseRows} purchase lines, ${s.returnRows} returns, ${s.promotionRows} promotion rows, ${s.claimRows} claims (${s.deliberateDifferences.length} deliberately off), ${s.balanceRows} opening balances, ${s.settlementRows} settlement rows\n${s.files.map((f) => `  ${path.basename(f)}`).join('\n')}`;
       return { json, text };
     },
   },

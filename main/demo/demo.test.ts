@@ -30,7 +30,9 @@ describe('demo month', () => {
     expect(digest(a.out)).toEqual(digest(b.out));
     expect(a.deliberateDifferences).toEqual(b.deliberateDifferences);
     const names = readdirSync(a.out).sort();
-    expect(names).toEqual(expect.arrayContaining(['chain.json', 'claims-2026-03.xlsx', 'distributors-master.xlsx', 'promotions-2026-03.xlsx', 'purchases-west-2026-03.csv', 'returns-2026-03.xlsx']));
+    expect(names).toEqual(expect.arrayContaining(['chain.json', 'claims-2026-03.xlsx', 'distributors-master.xlsx', 'promotions-2026-03.xlsx', 'purchases-west-2026-03.csv', 'returns-2026-03.xlsx', 'balances-2026-03.xlsx', 'settlements-2026-03.xlsx']));
+    expect(a.balanceRows).toBeGreaterThan(0);
+    expect(a.settlementRows).toBeGreaterThan(a.reversals);
     expect(names.filter((n) => n.startsWith('policy-'))).toHaveLength(3);
     expect(names.filter((n) => /^purchases-erp-\d+/.test(n)).length).toBeGreaterThanOrEqual(2);
     // Two purchase workbooks in real ERP layouts (用友 U8 发货单列表, 金蝶 KIS/精斗云 销货单).
@@ -48,6 +50,8 @@ describe('demo month', () => {
       ['returns', 'imported'],
       ['promotions', 'imported'],
       ['claims', 'imported'],
+      ['settlements', 'imported'],
+      ['balances', 'imported'],
     ]);
     expect(loaded.imports.find((i) => i.kind === 'purchases')?.rows).toBe(20_000);
     // The ERP layouts were recognised with no mapping, and the report says what was inferred.
@@ -67,6 +71,20 @@ describe('demo month', () => {
     expect(differs).toEqual(loaded.summary.deliberateDifferences.map((d) => ({ ...d, computed: Number(d.computed).toFixed(2) })).sort((x, y) => (x.code < y.code ? -1 : 1)));
     expect(rec.claims.filter((c) => c.status === 'only_claims')).toEqual([]);
     expect((await h.ok(admin, 'chain.get', {})).map((l) => l.name)).toEqual(['区域经理审核', '财务经理审核', '财务总监审批']);
+    // The ledger is filled: the opening balances and the month's settlements in an ERP's shape (title
+    // rows, methods in words, a 合计 row), totals equal to the rows, one reversal, one overdrawn.
+    const summary = loaded.summary;
+    expect(loaded.imports.find((i) => i.kind === 'balances')?.rows).toBe(summary.balanceRows);
+    expect(loaded.imports.find((i) => i.kind === 'settlements')?.rows).toBe(summary.settlementRows);
+    const ledger = await h.ok(admin, 'ledger.show', { period: '2026-03' });
+    const sum = (f: (r: (typeof ledger.rows)[number]) => string): number => ledger.rows.reduce((s, r) => s + Math.round(Number(f(r)) * 100), 0);
+    expect(ledger.rows.filter((r) => r.opening !== '0.00')).toHaveLength(summary.balanceRows);
+    expect(Math.round(Number(ledger.totals.opening) * 100)).toBe(sum((r) => r.opening));
+    expect(Math.round(Number(ledger.totals.used) * 100)).toBe(sum((r) => r.used));
+    expect(Object.values(ledger.totals.used_by_method).filter((v) => v !== '0.00').length).toBeGreaterThanOrEqual(3);
+    expect(summary.reversals).toBe(1);
+    expect(summary.overdrawn).toHaveLength(1);
+    expect(ledger.findings.filter((f) => f.check === 'overdrawn').map((f) => f.code)).toEqual(summary.overdrawn);
     const again = await h.call(admin, 'demo.load' as never, {} as never);
     expect(again.ok).toBe(false);
   }, 120_000);

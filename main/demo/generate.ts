@@ -7,7 +7,7 @@ import { ERP_LAYOUTS, writeErpWorkbook, type ErpLayoutId, type ErpLine } from '.
 import { demoChain, demoPolicies } from './policies';
 import { Random } from './random';
 import { NAME_PARTS, REGION_NAMES, REGIONS, SKUS } from './reference-data';
-import { CalcDecimal, centsToMoney } from '../../domain';
+import { CalcDecimal, centsToMoney, periodEndDate, previousPeriod } from '../../domain';
 
 export interface DemoOptions {
   out: string;
@@ -46,6 +46,13 @@ export interface DemoSummary {
   claimRows: number;
   /** claims written off the computed rebate on purpose: reconciliation must find exactly these */
   deliberateDifferences: { code: string; claimed: string; computed: string }[];
+  /** the ledger (ledger.md): opening balances at the start of the period, the period's settlement rows */
+  balanceRows: number;
+  settlementRows: number;
+  /** settlement rows that reverse an earlier use (negative: imported with a warning) */
+  reversals: number;
+  /** distributors whose settlements exceed their opening balance on purpose (the `overdrawn` finding while the month is open) */
+  overdrawn: string[];
 }
 
 interface Line {
@@ -345,9 +352,13 @@ export async function generateDemo(o: DemoOptions): Promise<DemoSummary> {
   }
   await simpleWorkbook(out(`claims-${o.period}.xlsx`), '经销商申报', [`${o.period} 经销商返利确认单汇总`], ['经销商编码', '经销商名称', '申报返利'], claims);
 
+  // The ledger, drawn last so the month's other files stay as they were for a seed.
+  const ledger = await ledgerFiles(r, ds, o.period, out);
+
   for (const p of policies) writeFileSync(out(`policy-${(p as { code: string }).code.toLowerCase()}.json`), `${JSON.stringify(p, null, 2)}\n`);
   writeFileSync(out('chain.json'), `${JSON.stringify(demoChain(), null, 2)}\n`);
   return {
+    ...ledger,
     out: o.out,
     period: o.period,
     files,
@@ -359,3 +370,83 @@ export async function generateDemo(o: DemoOptions): Promise<DemoSummary> {
     deliberateDifferences: deliberate,
   };
 }
+
+const METHOD_WORDS = [
+  ['票折', 0.5],
+  ['货补', 0.25],
+  ['冲应收', 0.2],
+  ['现金', 0.05],
+] as const;
+
+/**
+ * The ledger's inputs (ledger.md): the opening balances at the start of the period (返利余额表, once)
+ * and the period's settlement rows (返利兑付明细) as an ERP or DMS writes them — title rows, the
+ * customer's code and name, the method in words (票折/货补/冲应收/现金), a 合计 row. Most uses stay
+ * within the opening balance; one is a reversal (negative, a warning) and one distributor uses more
+ * than it has (the `overdrawn` finding while the month is open).
+ */
+async function ledgerFiles(r: Random, ds: readonly DemoDistributor[], period: string, out: (name: string) => string): Promise<Pick<DemoSummary, 'balanceRows' | 'settlementRows' | 'reversals' | 'overdrawn'>> {
+  const start = `${period}-01`;
+  const end = periodEndDate(period);
+  const holders = ds.filter((d) => d.active && r.chance(0.6));
+  const opening = new Map<string, number>();
+  for (const d of holders) opening.set(d.code, r.int(20, 3000) * 1000 * (d.grade === 'A' ? 5 : d.grade === 'B' ? 2 : 1));
+  await simpleWorkbook(
+    out(`balances-${period}.xlsx`),
+    '返利余额',
+    [`返利期初余额表（截至 ${periodEndDate(previousPeriod(period))}）`, '单位：元'],
+    ['客户编码', '客户名称', '期初返利余额'],
+    holders.map((d) => [d.code, d.name, yuanNumber(opening.get(d.code) ?? 0)]),
+  );
+
+  const rows: (string | number | null)[][] = [];
+  let doc = 0;
+  let total = 0;
+  let reversals = 0;
+  const overdrawn: string[] = [];
+  const days = Number(end.slice(8));
+  const day = (): string => `${period}-${String(r.int(1, days)).padStart(2, '0')}`;
+  for (const d of holders) {
+    const balance = opening.get(d.code) ?? 0;
+    if (!r.chance(0.55)) continue;
+    const over = overdrawn.length === 0 && balance >= 10_000 && r.chance(0.2);
+    let left = over ? balance + r.int(10, 50) * 100 : Math.floor(balance * (0.2 + r.next() * 0.6));
+    const uses = r.int(1, 3);
+    for (let u = 0; u < uses && left > 0; u++) {
+      const cents = u === uses - 1 ? left : Math.min(left, Math.round((left * (0.3 + r.next() * 0.4)) / 100) * 100);
+      left -= cents;
+      doc++;
+      const method = pickWeighted(r, METHOD_WORDS);
+      rows.push([`FL${period.replace('-', '')}${String(doc).padStart(5, '0')}`, day(), d.code, d.name, method, yuanNumber(cents), method === '票折' ? '开票折扣' : method === '货补' ? '搭赠货补' : null]);
+      total += cents;
+    }
+    if (over) overdrawn.push(d.code);
+  }
+  // one use booked by mistake and reversed in the same month
+  const first = rows[0];
+  if (first) {
+    doc++;
+    rows.push([`FL${period.replace('-', '')}${String(doc).padStart(5, '0')}`, end, first[2] ?? '', first[3] ?? '', first[4] ?? '票折', -Number(first[5]), `冲回 ${String(first[0])}`]);
+    total -= Math.round(Number(first[5]) * 100);
+    reversals++;
+  }
+  await simpleWorkbook(
+    out(`settlements-${period}.xlsx`),
+    '返利兑付明细',
+    ['返利兑付明细表', `期间：${start} 至 ${end}`],
+    ['单据编号', '单据日期', '客户编码', '客户名称', '兑付方式', '兑付金额', '备注'],
+    [...rows, ['合计', null, null, null, null, yuanNumber(total), null]],
+  );
+  return { balanceRows: holders.length, settlementRows: rows.length, reversals, overdrawn };
+}
+
+function pickWeighted<T>(r: Random, choices: readonly (readonly [T, number])[]): T {
+  let x = r.next();
+  for (const [v, w] of choices) {
+    if (x < w) return v;
+    x -= w;
+  }
+  return choices[choices.length - 1]?.[0] as T;
+}
+
+const yuanNumber = (cents: number): number => Number(centsToMoney(cents));

@@ -48,6 +48,8 @@ export async function loadDemo(ctx: ServiceContext, options: { period?: string |
       { kind: 'returns', period, files: of('returns') },
       { kind: 'promotions', period, files: of('promotions') },
       { kind: 'claims', period, files: of('claims') },
+      { kind: 'balances', period, files: of('balances') },
+      { kind: 'settlements', period, files: of('settlements') },
     ]);
     const failed = reports.find((r) => r.status === 'rejected' && r.errors.length > 0) ?? reports.find((r) => r.status === 'rejected');
     if (failed) {
