@@ -126,4 +126,20 @@ test('返利台账: the ledger with exact totals, drill-down to the rows, findin
   await expect(drawer.getByTestId('ledger-history')).toContainText('2026-01');
   await expect(drawer.getByTestId('ledger-history')).toContainText('2026-02');
   await shot(page, '82-ledger-history');
+  await page.keyboard.press('Escape');
+
+  // 设置: a dormant balance after 1 period instead of 6 → January's D003 (300.00, no settlement) is flagged
+  await new ShellPage(page).open('settings');
+  const dormant = page.getByTestId('settings-dormant');
+  await expect(dormant.locator('input').or(dormant).first()).toHaveValue('6');
+  await dormant.locator('input').or(dormant).first().fill('1');
+  await shot(page, '83-settings-dormant');
+  await page.getByRole('button', { name: /保\s*存/ }).first().click();
+  await expect(page.getByText('已保存').first()).toBeVisible();
+  await new ShellPage(page).open('ledger');
+  await page.getByTestId('ledger-period').click();
+  await page.getByTitle('2026-01', { exact: true }).click();
+  await page.getByTestId('ledger-findings-tab').click();
+  await expect(page.getByTestId('ledger-findings')).toContainText('余额长期未使用');
+  await expect(page.getByTestId('page-ledger').or(page.getByTestId('ledger-page')).first()).toContainText('余额连续 1 个账期未兑付即提示');
 });

@@ -35,6 +35,9 @@ export function GeneralPanel(): React.JSX.Element {
       <Form.Item name="backupKeep" label={t('settings.backupKeep')}>
         <InputNumber min={1} max={500} />
       </Form.Item>
+      <Form.Item name="ledgerDormantPeriods" label={t('settings.ledgerDormantPeriods')} extra={t('settings.ledgerDormantHint')}>
+        <InputNumber min={1} max={60} suffix={t('settings.periodsUnit')} data-testid="settings-dormant" />
+      </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('settings.save')}
       </Button>
