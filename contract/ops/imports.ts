@@ -142,7 +142,7 @@ export const importOperations = {
   'import.kinds': def<KindView[]>()(z.object({}).strict(), 'signed_in'),
   'import.run': def<ImportReportView>()(importRequest, 'preparer'),
   /** several kinds as one import (one transaction), followed by polling `import.job` */
-  'import.start': def<{ jobId: string }>()(z.object({ imports: z.array(importRequest).min(1).max(5) }).strict(), 'preparer'),
+  'import.start': def<{ jobId: string }>()(z.object({ imports: z.array(importRequest).min(1).max(KINDS.length) }).strict(), 'preparer'),
   'import.job': def<ImportJobView>()(z.object({ jobId: z.string().min(1).max(64) }).strict(), 'preparer'),
   'import.cancel': def<null>()(z.object({ jobId: z.string().min(1).max(64) }).strict(), 'preparer'),
   'import.detect': def<DetectedFile[]>()(

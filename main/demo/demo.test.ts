@@ -88,4 +88,23 @@ describe('demo month', () => {
     const again = await h.call(admin, 'demo.load' as never, {} as never);
     expect(again.ok).toBe(false);
   }, 120_000);
+
+  it('validates as the import screen sends it: the whole month folder, all seven kinds in one request', async () => {
+    h = new Harness();
+    const admin = await h.admin();
+    const s = await generateDemo({ out: path.join(h.dir, 'm'), period: '2026-03', distributors: 60, purchaseRows: 900, seed: 7 });
+    const names = readdirSync(s.out);
+    const of = (prefix: string) => names.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(s.out, f), name: f }));
+    const kinds = ['distributors', 'purchases', 'returns', 'promotions', 'claims', 'settlements', 'balances'] as const;
+    const { jobId } = await h.ok(admin, 'import.start', {
+      imports: kinds.map((kind) => ({ kind, ...(kind === 'distributors' ? {} : { period: '2026-03' }), files: of(kind), dryRun: true })),
+    });
+    let job = await h.ok(admin, 'import.job', { jobId });
+    for (let i = 0; job.status === 'running' && i < 600; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = await h.ok(admin, 'import.job', { jobId });
+    }
+    expect(job.error).toBeNull();
+    expect(job.reports?.map((r) => [r.kind, r.status, r.error_count])).toEqual(expect.arrayContaining(kinds.map((k) => [k, 'valid', 0])));
+  }, 60_000);
 });
