@@ -42,6 +42,8 @@ export function workerScript(here = path.dirname(fileURLToPath(import.meta.url))
 
 export interface ParseHandlers<R> {
   onRecords(file: number, records: ImportRecord[]): void;
+  /** flat stored rows of a period kind (store-rows.ts) */
+  onRows(file: number, count: number, values: unknown[]): void;
   onProgress(file: number, rows: number, sheet: string | null): void;
   onFileDone(file: number, result: R): void;
   onFileFailed(file: number, failure: ParseFailure): void;
@@ -82,6 +84,9 @@ export function parseInWorker<R>(input: WorkerInput, handlers: ParseHandlers<R>,
       try {
         if (m.type === 'records') {
           handlers.onRecords(m.file, m.records);
+          worker.postMessage({ type: 'ack' });
+        } else if (m.type === 'rows') {
+          handlers.onRows(m.file, m.count, m.values);
           worker.postMessage({ type: 'ack' });
         } else if (m.type === 'progress') handlers.onProgress(m.file, m.rows, m.sheet);
         else if (m.type === 'file-done') handlers.onFileDone(m.file, m.result);

@@ -3,6 +3,8 @@ import type { ImportRecord } from './records';
 /** Messages from the parsing worker to the main thread; `file` is the index in WorkerInput.files. */
 export type WorkerMessage<Result> =
   | { type: 'records'; file: number; records: ImportRecord[] }
+  /** stored rows of a period kind, flat (store-rows.ts): `count` rows of STORE_COLUMNS[table] values */
+  | { type: 'rows'; file: number; count: number; values: unknown[] }
   | { type: 'progress'; file: number; rows: number; sheet: string | null }
   | { type: 'file-done'; file: number; result: Result }
   | { type: 'file-failed'; file: number; problem: string; detail: string }

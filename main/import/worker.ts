@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { csvEvents, importRows, type FileImportOptions } from './pipeline';
 import type { ImportRecord } from './records';
+import { storeRow, storeTable } from './store-rows';
 import { isCsv } from './readers/file-type';
 import { readXlsx } from './readers/xlsx-reader';
 import type { ReadEvent } from './readers/types';
@@ -35,15 +36,25 @@ port.on('message', (m: ParentMessage) => {
   }
 });
 
+// Master data goes as records (a few thousand); period data as flat stored rows (store-rows.ts).
 let batch: ImportRecord[] = [];
+let rowValues: unknown[] = [];
+let rowCount = 0;
 let rowsSeen = 0;
 let currentSheet: string | null = null;
 let currentFile = 0;
 function flush(): void {
-  if (batch.length === 0) return;
-  post({ type: 'records', file: currentFile, records: batch });
-  batch = [];
-  inFlight++;
+  if (batch.length > 0) {
+    post({ type: 'records', file: currentFile, records: batch });
+    batch = [];
+    inFlight++;
+  }
+  if (rowCount > 0) {
+    post({ type: 'rows', file: currentFile, count: rowCount, values: rowValues });
+    rowValues = [];
+    rowCount = 0;
+    inFlight++;
+  }
 }
 
 async function* paced(events: AsyncIterable<ReadEvent> | Iterable<ReadEvent>): AsyncGenerator<ReadEvent> {
@@ -57,9 +68,12 @@ async function* paced(events: AsyncIterable<ReadEvent> | Iterable<ReadEvent>): A
 
 async function parseFile(file: string, options: WorkerFileOptions, masterNames: ReadonlyMap<string, string>): Promise<void> {
   const events = isCsv(file) ? csvEvents(readFileSync(file), (options.file || path.basename(file)).replace(/\.[^.]+$/, '')) : readXlsx(file);
+  const period = options.period ?? '';
+  const flat = storeTable(options.kind) !== null;
   const result = await importRows(paced(events), { ...options, masterNames }, (record) => {
-    batch.push(record);
-    if (batch.length >= BATCH_SIZE) flush();
+    if (flat && storeRow(record, period, currentFile, rowValues)) rowCount++;
+    else batch.push(record);
+    if (batch.length >= BATCH_SIZE || rowCount >= BATCH_SIZE) flush();
   });
   flush();
   post({ type: 'progress', file: currentFile, rows: rowsSeen, sheet: currentSheet });
@@ -73,6 +87,8 @@ async function main(): Promise<void> {
     rowsSeen = 0;
     currentSheet = null;
     batch = [];
+    rowValues = [];
+    rowCount = 0;
     try {
       await parseFile(f.path, f.options, masterNames);
     } catch (e) {

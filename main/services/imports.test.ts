@@ -137,6 +137,36 @@ describe('importing a month', () => {
     expect(r2.errors[0]?.message).toContain('a.csv');
   });
 
+  it('stores lines in bulk: hundreds of rows exact to the cent, and duplicates inside a bulk chunk found at their own rows', async () => {
+    const admin = await withMasterData();
+    const line = (i: number, doc = `XS${1000 + i}`) => [doc, 1, '2026-01-10', i % 2 ? 'D001' : 'D002', '', 'SKU1', '酱油', 1, `${i}.01`, `${i}.01`];
+    const many = Array.from({ length: 300 }, (_, i) => line(i));
+    const good = writeGbkCsv(h.dir, 'many.csv', PURCHASE_HEADER, many);
+    const r = await h.ok(admin, 'import.run', { kind: 'purchases', period: '2026-01', files: [{ path: good }], dryRun: true });
+    expect(r.status).toBe('valid');
+    expect(count('purchases')).toBe(0);
+    const withDups = [...many];
+    withDups[100] = line(100, 'XS1010'); // the same document and line as row 10 (file row 12)
+    withDups[101] = line(101, 'XS1010');
+    withDups[250] = line(250, 'XS1299');
+    const bad = writeGbkCsv(h.dir, 'dups.csv', PURCHASE_HEADER, withDups);
+    const r2 = await h.ok(admin, 'import.run', { kind: 'purchases', period: '2026-01', files: [{ path: bad }] });
+    expect(r2.status).toBe('rejected');
+    expect(r2.errors.map((e) => [e.row, e.key, e.value])).toEqual([
+      [102, 'import.duplicate_line', 'XS1010 / 1'],
+      [103, 'import.duplicate_line', 'XS1010 / 1'],
+      [301, 'import.duplicate_line', 'XS1299 / 1'], // the later occurrence: its first is row 252
+    ]);
+    expect(r2.errors[0]?.message).toContain('12');
+    expect(count('purchases')).toBe(0);
+    const ok = await h.ok(admin, 'import.run', { kind: 'purchases', period: '2026-01', files: [{ path: good }] });
+    expect(ok.status).toBe('imported');
+    expect(count('purchases')).toBe(300);
+    // Σ (i + 0.01) for i < 300 = 44,850 + 3.00
+    expect(sumCents('purchases')).toBe(4_485_300);
+    expect(ok.files[0]?.total).toBe('44853.00');
+  });
+
   it('replace swaps the period’s rows of the kind in one transaction', async () => {
     const admin = await withMasterData();
     const first = writeGbkCsv(h.dir, 'v1.csv', PURCHASE_HEADER, [['XS100', 1, '2026-01-10', 'D002', '南方食品', 'SKU1', '酱油', 5, 1, 5]]);

@@ -14,7 +14,6 @@ import {
   periodLocked,
   masterData,
   putTemplate,
-  recordWriters,
   replacePeriodKind,
   setImportRows,
   allTemplates,
@@ -23,19 +22,20 @@ import {
   findBalance,
   findDuplicateSettlement,
   replaceBalances,
-  type LineInsert,
 } from '../db/import-repo';
+import { BulkInsert } from '../db/bulk-insert';
 import type { MappingOverride, MappingTemplate } from '../import/headers';
 import type { Kind } from '../import/kinds';
 import type { FileImportResult, SheetMapping } from '../import/pipeline';
-import type { FileSummary, ImportIssue, ImportRecord, LineRecord, SettlementRecord } from '../import/records';
+import { FILE_COLUMN, STORE_COLUMNS, storeTable } from '../import/store-rows';
+import type { FileSummary, ImportIssue, ImportRecord } from '../import/records';
 import { ParseFailure, parseInWorker } from '../import/run-worker';
 import { appendAudit } from './audit';
 import { create as backup } from './backups';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from '../../domain';
 import { fileIssue, issueOut, type IssueOut } from './import-report';
-import { isPeriod, isPeriodKind, KINDS, moneyToCents, nextPeriod, quantityE4 } from '../../domain';
+import { isPeriod, isPeriodKind, KINDS, moneyToCents, nextPeriod } from '../../domain';
 
 export interface ImportRequest {
   kind: Kind;
@@ -85,6 +85,8 @@ export interface ImportReport {
 }
 
 const MAX_REPORTED = 5000;
+/** The import's page cache (negative: KiB), 64 MB: the L month's indexes stay in memory while they grow. */
+const IMPORT_CACHE_KB = -65_536;
 
 function sha256(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -96,17 +98,8 @@ function sha256(file: string): Promise<string> {
   });
 }
 
-/** Duplicate purchase/return lines (data.md): same doc_no + line_no, else the same doc, sku, quantity and amount. */
-export function dupKey(r: LineRecord): string {
-  return r.line_no !== null && r.line_no !== '' ? `L\u0001${r.doc_no}\u0001${r.line_no}` : `R\u0001${r.doc_no}\u0001${r.sku_code ?? ''}\u0001${r.quantity ?? ''}\u0001${r.amount}`;
-}
+export { dupKey, settlementDupKey } from '../import/store-rows';
 
-/** Duplicate settlements (ledger.md): same doc_no + line_no; without a line_no the same doc, distributor, amount and method. */
-export function settlementDupKey(r: SettlementRecord): string {
-  return r.line_no !== null && r.line_no !== '' ? `L\u0001${r.doc_no}\u0001${r.line_no}` : `R\u0001${r.doc_no}\u0001${r.distributor_code}\u0001${r.amount}\u0001${r.method}`;
-}
-
-/** A quantity in ten-thousandths for exact sums in SQL; null when it has more than four decimals. */
 class IssueList {
   readonly items: ImportIssue[] = [];
   count = 0;
@@ -190,7 +183,6 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
   const db: Db = ctx.store.db;
   const master = kind === 'distributors' ? null : masterData(db);
   const templates = allTemplates(db, kind).map((j) => JSON.parse(j) as MappingTemplate);
-  const writers = recordWriters(db);
   const distributors = distributorWriters(db);
   const now = ctx.now().toISOString();
   const seenCodes = new Map<string, { file: string; sheet: string; row: number }>();
@@ -231,78 +223,37 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
       upsertDistributor(d);
       return;
     }
-    if (!period) return;
-    const base = { period, file_id: fileId, sheet: rec.record.sheet, row_no: rec.record.row };
-    if (rec.kind === 'purchases' || rec.kind === 'returns') {
-      const r = rec.record;
-      const line: LineInsert = {
-        ...base,
-        doc_no: r.doc_no,
-        line_no: r.line_no,
-        date: r.date,
-        distributor_code: r.distributor_code,
-        distributor_name: r.distributor_name,
-        sku_code: r.sku_code,
-        sku_name: r.sku_name,
-        quantity: r.quantity,
-        quantity_e4: quantityE4(r.quantity),
-        unit_price: r.unit_price,
-        amount_cents: moneyToCents(r.amount),
-        dup_key: dupKey(r),
-        ...(rec.kind === 'returns' ? { original_doc_no: r.original_doc_no ?? null, reason: r.reason ?? null } : {}),
-      };
-      try {
-        if (rec.kind === 'purchases') writers.purchase(line);
-        else writers.return(line);
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
-        const first = findDuplicateLine(db, rec.kind, period, line.dup_key);
-        errors.add({
-          file: f.name,
-          sheet: r.sheet,
-          row: r.row,
-          column: null,
-          header: null,
-          field: 'doc_no',
-          value: r.line_no ? `${r.doc_no} / ${r.line_no}` : r.doc_no,
-          key: 'import.duplicate_line',
-          params: { doc: r.doc_no, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 },
-        });
-      }
-    } else if (rec.kind === 'promotions') {
-      const r = rec.record;
-      writers.promotion({
-        ...base,
-        distributor_code: r.distributor_code,
-        promotion_code: r.promotion_code,
-        promotion_name: r.promotion_name,
-        target_cents: r.target_amount === null ? null : moneyToCents(r.target_amount),
-        actual_cents: r.actual_amount === null ? null : moneyToCents(r.actual_amount),
-        achievement_rate: r.achievement_rate,
-      });
-    } else if (rec.kind === 'claims') {
-      writers.claim({ ...base, distributor_code: rec.record.distributor_code, claimed_cents: moneyToCents(rec.record.claimed_rebate) });
-    } else if (rec.kind === 'settlements') {
-      const r = rec.record;
-      const dup = settlementDupKey(r);
-      try {
-        writers.settlement({ ...base, doc_no: r.doc_no, line_no: r.line_no, date: r.date, distributor_code: r.distributor_code, distributor_name: r.distributor_name, amount_cents: moneyToCents(r.amount), method: r.method, note: r.note, dup_key: dup });
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
-        const first = findDuplicateSettlement(db, dup);
-        const value = r.line_no ? `${r.doc_no} / ${r.line_no}` : r.doc_no;
-        errors.add({ file: f.name, sheet: r.sheet, row: r.row, column: null, header: null, field: 'doc_no', value, key: 'import.duplicate_settlement', params: { doc: r.doc_no, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0, period: first?.period ?? period } });
-      }
-    } else {
-      const r = rec.record;
-      try {
-        writers.balance({ ...base, distributor_code: r.distributor_code, opening_cents: moneyToCents(r.opening_balance) });
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
-        const first = findBalance(db, r.distributor_code);
-        errors.add({ file: f.name, sheet: r.sheet, row: r.row, column: null, header: null, field: 'distributor_code', value: r.distributor_code, key: 'import.duplicate_balance', params: { code: r.distributor_code, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 } });
-      }
-    }
+  };
+
+  // Period data arrives as flat stored rows (store-rows.ts) and is bound in bulk.
+  const table = storeTable(kind);
+  const columns = table ? STORE_COLUMNS[table] : [];
+  const bulk = table ? new BulkInsert(db, table, columns) : null;
+  const at = (values: unknown[], i: number, column: string): unknown => values[i * columns.length + columns.indexOf(column)];
+  const duplicate = (file: string, values: unknown[], i: number): void => {
+    const sheet = String(at(values, i, 'sheet'));
+    const row = Number(at(values, i, 'row_no'));
+    const doc = String(at(values, i, 'doc_no') ?? '');
+    const lineNo = at(values, i, 'line_no') as string | null;
+    const value = lineNo ? `${doc} / ${lineNo}` : doc;
+    if ((table === 'purchases' || table === 'returns') && period) {
+      const first = findDuplicateLine(db, table, period, String(at(values, i, 'dup_key')));
+      errors.add({ file, sheet, row, column: null, header: null, field: 'doc_no', value, key: 'import.duplicate_line', params: { doc, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 } });
+    } else if (table === 'settlements') {
+      const first = findDuplicateSettlement(db, String(at(values, i, 'dup_key')));
+      errors.add({ file, sheet, row, column: null, header: null, field: 'doc_no', value, key: 'import.duplicate_settlement', params: { doc, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0, period: first?.period ?? period ?? '' } });
+    } else if (table === 'balances') {
+      const code = String(at(values, i, 'distributor_code'));
+      const first = findBalance(db, code);
+      errors.add({ file, sheet, row, column: null, header: null, field: 'distributor_code', value: code, key: 'import.duplicate_balance', params: { code, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 } });
+    } else throw new Error(`unexpected duplicate in ${table ?? kind}`);
+  };
+  const writeRows = (n: number, count: number, values: unknown[]): void => {
+    const f = p.todo[n];
+    const fileId = fileIds[n];
+    if (!f || fileId === undefined || !bulk || !period) return;
+    for (let i = 0; i < count; i++) values[i * columns.length + FILE_COLUMN] = fileId;
+    bulk.insert(values, (i) => duplicate(f.name, values, i));
   };
 
   const outcomes: ({ ok: true; result: FileImportResult } | { ok: false; failure: ParseFailure } | undefined)[] = [];
@@ -319,6 +270,7 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
         onRecords: (n, records) => {
           for (const r of records) write(n, r);
         },
+        onRows: writeRows,
         onProgress: (n, rows, sheet) => onProgress({ file: p.todo[n]?.name ?? '', fileIndex: n, files: p.todo.length, rows, sheet }),
         onFileDone: (n, result) => (outcomes[n] = { ok: true, result }),
         onFileFailed: (n, failure) => (outcomes[n] = { ok: false, failure }),
@@ -406,6 +358,9 @@ export async function runImports(
   const work = all.filter((p) => p.todo.length > 0);
   if (work.length > 0) {
     if (!dryRun) await backup(ctx, `pre-import-${work.map((p) => p.req.kind).join('-')}`);
+    // A large page cache while the import's indexes grow (random dup keys), the usual one after.
+    const cache = db.pragma('cache_size', { simple: true }) as number;
+    db.pragma(`cache_size = ${IMPORT_CACHE_KB}`);
     db.exec('BEGIN IMMEDIATE');
     try {
       for (const p of work) {
@@ -429,6 +384,8 @@ export async function runImports(
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw e;
+    } finally {
+      db.pragma(`cache_size = ${cache}`);
     }
   }
   const blocked = work.some((p) => p.errors.count > 0) && !work.some((p) => p.report.status === 'cancelled');

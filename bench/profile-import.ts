@@ -1,0 +1,46 @@
+// Profiling driver (not part of `npm run bench`): generates a workload once into a folder (kept),
+// then imports it into a fresh database, printing wall time and peak RSS. Run under
+// `node --cpu-prof` to see where an import's time goes:
+//   node scripts/profile-import.mjs --size M --dir /tmp/files-M [--cpu-prof]
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { generateDemo } from '../main/demo/generate';
+import type { ServiceContext } from '../main/services/context';
+import { runImports, type ImportRequest } from '../main/services/imports';
+import { Store } from '../main/services/store';
+import { setupAdmin } from '../main/services/users';
+import { measure } from './measure';
+import { WORKLOADS, type WorkloadName } from './workloads';
+
+const PERIOD = '2026-03';
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const size = (arg('size') ?? 'M') as WorkloadName;
+  const dir = path.resolve(arg('dir') ?? `/tmp/rebate-files-${size}`);
+  if (!existsSync(dir)) await generateDemo({ ...WORKLOADS[size], out: dir, period: PERIOD, seed: 42 });
+  const files = readdirSync(dir).sort();
+  const of = (prefix: string) => files.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(dir, f), name: f }));
+  const requests: ImportRequest[] = [
+    { kind: 'distributors', files: of('distributors') },
+    { kind: 'purchases', period: PERIOD, files: of('purchases') },
+    { kind: 'returns', period: PERIOD, files: of('returns') },
+    { kind: 'promotions', period: PERIOD, files: of('promotions') },
+    { kind: 'claims', period: PERIOD, files: of('claims') },
+  ];
+  const store = new Store(path.join(mkdtempSync(path.join(path.dirname(dir), 'db-')), 'profile.sqlite'));
+  const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
+  setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
+  const m = await measure(() => runImports(ctx, requests));
+  const bad = m.result.find((r) => r.status !== 'imported');
+  if (bad) throw new Error(`import ${bad.kind}: ${bad.status} ${bad.errors[0]?.message ?? ''}`);
+  process.stdout.write(`${size}: import ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakRssMb.toFixed(0)} MB, rows ${m.result.reduce((s, r) => s + r.rows, 0)}\n`);
+  store.close();
+}
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
