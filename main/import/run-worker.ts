@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { unpackedPath } from '../util/packaged-paths';
 import type { ImportRecord } from './records';
-import type { WorkerInput } from './worker';
-import type { WorkerMessage } from './worker-protocol';
+import type { ParseJob, WorkerMessage } from './worker-protocol';
 
 export class ParseFailure extends Error {
   constructor(
@@ -49,56 +49,186 @@ export interface ParseHandlers<R> {
   onFileFailed(file: number, failure: ParseFailure): void;
 }
 
+/** Batches of a later file held on the main thread (acknowledged at once) before its worker waits. */
+const MAX_HELD_BATCHES = 64;
+
+/** Workers for an import of `files` files: one per core (the main thread stores while they parse), at most one per file. */
+export function poolSize(files: number): number {
+  const env = Number(process.env['REBATE_IMPORT_WORKERS']);
+  const cores = Number.isInteger(env) && env > 0 ? env : availableParallelism();
+  return Math.max(1, Math.min(files, cores));
+}
+
+/** `waiting`: batches of this worker held without an ack (it waits for us: no stall meanwhile) */
+type Member = { worker: Worker; timer: NodeJS.Timeout | undefined; busy: boolean; waiting: number };
+
 /**
- * Parses the files of one kind in one worker thread; records arrive in batches, each file's result
- * when it ends. Resolves when every file is read; rejects on cancel, a stall or a worker crash.
+ * The parsing workers of one import, started once and given the files of every kind of it. Files
+ * are parsed in parallel, but what they produce is handed on strictly in file order (a later file's
+ * batches are held until the files before it are done), so storage, duplicate reports and row ids
+ * are exactly as if the files were read one after the other.
  */
-export function parseInWorker<R>(input: WorkerInput, handlers: ParseHandlers<R>, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+export class ParsePool {
+  private readonly members: Member[] = [];
+  private readonly size: number;
+  private closed = false;
+
+  /** `maxHeld`: batches of later files held before their workers wait (tests make it small) */
+  constructor(
+    size: number,
+    private readonly maxHeld = MAX_HELD_BATCHES,
+  ) {
+    this.size = Math.max(1, size);
+  }
+
+  private start(): Member {
     const worker = new Worker(workerScript(), {
-      workerData: input,
       resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 64 },
       stdout: false,
       stderr: false,
     });
-    let settled = false;
-    let timer: NodeJS.Timeout | undefined;
-    const finish = (fn: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      fn();
-      void worker.terminate();
-    };
-    const arm = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish(() => reject(new ParseFailure('timeout', ''))), STALL_MS);
-    };
-    const onAbort = (): void => finish(() => reject(new ParseFailure('cancelled', '')));
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort);
-    arm();
-    worker.on('message', (m: WorkerMessage<R>) => {
-      arm();
-      try {
-        if (m.type === 'records') {
-          handlers.onRecords(m.file, m.records);
-          worker.postMessage({ type: 'ack' });
-        } else if (m.type === 'rows') {
-          handlers.onRows(m.file, m.count, m.values);
-          worker.postMessage({ type: 'ack' });
-        } else if (m.type === 'progress') handlers.onProgress(m.file, m.rows, m.sheet);
-        else if (m.type === 'file-done') handlers.onFileDone(m.file, m.result);
-        else if (m.type === 'file-failed') handlers.onFileFailed(m.file, new ParseFailure(m.problem, m.detail));
-        else finish(() => resolve());
-      } catch (e) {
-        finish(() => reject(e));
+    const m: Member = { worker, timer: undefined, busy: false, waiting: 0 };
+    this.members.push(m);
+    return m;
+  }
+
+  /**
+   * Parses `jobs` (in their order); resolves when every file is read; rejects on cancel, a stall or
+   * a worker crash (the pool is then closed).
+   */
+  run<R>(jobs: ParseJob[], handlers: ParseHandlers<R>, signal?: AbortSignal): Promise<void> {
+    if (this.closed) return Promise.reject(new ParseFailure('cancelled', ''));
+    if (jobs.length === 0) return Promise.resolve();
+    while (this.members.length < Math.min(this.size, jobs.length)) this.start();
+    const members = this.members;
+    return new Promise<void>((resolve, reject) => {
+      const order = jobs.map((j) => j.file);
+      let next = 0; // the next job to hand out
+      let head = 0; // the position in `order` whose messages are handed on as they come
+      const held = new Map<number, { m: WorkerMessage<R>; from: Member; acked: boolean }[]>();
+      let heldBatches = 0;
+      let settled = false;
+      const listeners: (() => void)[] = [];
+      const finish = (fn: () => void, fatal: boolean): void => {
+        if (settled) return;
+        settled = true;
+        for (const m of members) clearTimeout(m.timer);
+        for (const off of listeners) off();
+        signal?.removeEventListener('abort', onAbort);
+        if (fatal) this.close();
+        fn();
+      };
+      const arm = (m: Member): void => {
+        clearTimeout(m.timer);
+        if (m.waiting > 0) return;
+        m.timer = setTimeout(() => finish(() => reject(new ParseFailure('timeout', '')), true), STALL_MS);
+      };
+      const give = (m: Member): void => {
+        const job = jobs[next];
+        if (!job) {
+          m.busy = false;
+          clearTimeout(m.timer);
+          return;
+        }
+        next++;
+        m.busy = true;
+        arm(m);
+        m.worker.postMessage({ type: 'parse', job });
+      };
+      const ack = (m: Member): void => {
+        arm(m);
+        m.worker.postMessage({ type: 'ack' });
+      };
+      /** Hands one message on; true when it ended its file. */
+      const deliver = (msg: WorkerMessage<R>): boolean => {
+        if (msg.type === 'records') handlers.onRecords(msg.file, msg.records);
+        else if (msg.type === 'rows') handlers.onRows(msg.file, msg.count, msg.values);
+        else if (msg.type === 'progress') handlers.onProgress(msg.file, msg.rows, msg.sheet);
+        else if (msg.type === 'file-done') handlers.onFileDone(msg.file, msg.result);
+        else handlers.onFileFailed(msg.file, new ParseFailure(msg.problem, msg.detail));
+        return msg.type === 'file-done' || msg.type === 'file-failed';
+      };
+      const advance = (): void => {
+        // the head file is done: hand on what the next files hold, in order
+        for (;;) {
+          head++;
+          const file = order[head];
+          if (file === undefined) {
+            finish(() => resolve(), false);
+            return;
+          }
+          const list = held.get(file) ?? [];
+          held.delete(file);
+          let ended = false;
+          for (const h of list) {
+            if (h.m.type === 'records' || h.m.type === 'rows') heldBatches--;
+            ended = deliver(h.m) || ended;
+            if (!h.acked) {
+              h.from.waiting--;
+              ack(h.from);
+            }
+          }
+          if (!ended) return;
+        }
+      };
+      const onMessage = (from: Member, msg: WorkerMessage<R>): void => {
+        if (settled) return;
+        arm(from);
+        try {
+          const batch = msg.type === 'records' || msg.type === 'rows';
+          const ends = msg.type === 'file-done' || msg.type === 'file-failed';
+          if (ends) give(from);
+          if (msg.file === order[head]) {
+            deliver(msg);
+            if (batch) ack(from);
+            if (ends) advance();
+            return;
+          }
+          // a later file: held (acknowledged at once while few are held, so its worker reads on)
+          const acked = !batch || heldBatches < this.maxHeld;
+          if (batch) {
+            heldBatches++;
+            if (acked) ack(from);
+            else {
+              from.waiting++;
+              clearTimeout(from.timer); // waiting for us is no stall
+            }
+          }
+          const list = held.get(msg.file) ?? [];
+          list.push({ m: msg, from, acked });
+          held.set(msg.file, list);
+        } catch (e) {
+          finish(() => reject(e), true);
+        }
+      };
+      const onAbort = (): void => finish(() => reject(new ParseFailure('cancelled', '')), true);
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort);
+      for (const m of members) {
+        const message = (msg: WorkerMessage<R>): void => onMessage(m, msg);
+        const error = (e: Error & { code?: string }): void =>
+          finish(() => reject(new ParseFailure(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too_large' : 'unreadable', e.message.split('\n')[0] ?? '')), true);
+        const exit = (code: number): void => finish(() => reject(new ParseFailure('unreadable', `worker exited ${code}`)), true);
+        m.worker.on('message', message);
+        m.worker.on('error', error);
+        m.worker.on('exit', exit);
+        listeners.push(() => {
+          m.worker.off('message', message);
+          m.worker.off('error', error);
+          m.worker.off('exit', exit);
+        });
+        give(m);
       }
     });
-    worker.on('error', (e: Error & { code?: string }) =>
-      finish(() => reject(new ParseFailure(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too_large' : 'unreadable', e.message.split('\n')[0] ?? ''))),
-    );
-    worker.on('exit', (code) => finish(() => reject(new ParseFailure('unreadable', `worker exited ${code}`))));
-  });
+  }
+
+  /** Stops the workers (at the end of the import, or after a failure). */
+  close(): void {
+    this.closed = true;
+    for (const m of this.members) {
+      clearTimeout(m.timer);
+      void m.worker.terminate();
+    }
+    this.members.length = 0;
+  }
 }

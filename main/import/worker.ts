@@ -1,38 +1,37 @@
-// The parsing worker: reads the workbooks and CSVs of one kind off the main thread, one after the
-// other, and streams validated records back in batches, waiting for the main thread when it is
-// behind (bounded memory). One worker per kind: its start-up is paid once, not once per file.
+// A parsing worker of the import's pool (run-worker.ts): reads the workbooks and CSVs it is given,
+// one at a time, off the main thread, and streams validated records back in batches, waiting for the
+// main thread when it is behind (bounded memory). A pool's workers start once per import and parse
+// the files of every kind of it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
-import { csvEvents, importRows, type FileImportOptions } from './pipeline';
+import { parentPort } from 'node:worker_threads';
+import { csvEvents, importRows } from './pipeline';
 import type { ImportRecord } from './records';
-import { storeRow, storeTable } from './store-rows';
 import { isCsv } from './readers/file-type';
 import { readXlsx } from './readers/xlsx-reader';
 import type { ReadEvent } from './readers/types';
 import { WorkbookRejected } from './readers/zip-inspect';
-import { BATCH_SIZE, MAX_BATCHES_IN_FLIGHT, type ParentMessage, type WorkerMessage } from './worker-protocol';
+import { storeRow, storeTable } from './store-rows';
+import { BATCH_SIZE, MAX_BATCHES_IN_FLIGHT, type ParentMessage, type ParseJob, type WorkerMessage } from './worker-protocol';
 
-export type WorkerFileOptions = Omit<FileImportOptions, 'masterNames'>;
-
-export interface WorkerInput {
-  files: { path: string; options: WorkerFileOptions }[];
-  /** the master data's code → name, shared by the files (sent once) */
-  masterNames: [string, string][];
-}
+export type { WorkerFileOptions } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
-const input = workerData as WorkerInput;
 const post = (m: WorkerMessage<unknown>): void => port.postMessage(m);
 
 let inFlight = 0;
 let release: (() => void) | null = null;
+const queue: ParseJob[] = [];
+let busy = false;
 port.on('message', (m: ParentMessage) => {
   if (m.type === 'ack') {
     inFlight--;
     release?.();
     release = null;
+  } else {
+    queue.push(m.job);
+    if (!busy) void next();
   }
 });
 
@@ -66,11 +65,13 @@ async function* paced(events: AsyncIterable<ReadEvent> | Iterable<ReadEvent>): A
   }
 }
 
-async function parseFile(file: string, options: WorkerFileOptions, masterNames: ReadonlyMap<string, string>): Promise<void> {
+async function parseFile(job: ParseJob): Promise<void> {
+  const { options } = job;
+  const file = job.path;
   const events = isCsv(file) ? csvEvents(readFileSync(file), (options.file || path.basename(file)).replace(/\.[^.]+$/, '')) : readXlsx(file);
   const period = options.period ?? '';
   const flat = storeTable(options.kind) !== null;
-  const result = await importRows(paced(events), { ...options, masterNames }, (record) => {
+  const result = await importRows(paced(events), { ...options, masterNames: new Map(job.masterNames) }, (record) => {
     if (flat && storeRow(record, period, currentFile, rowValues)) rowCount++;
     else batch.push(record);
     if (batch.length >= BATCH_SIZE || rowCount >= BATCH_SIZE) flush();
@@ -80,24 +81,22 @@ async function parseFile(file: string, options: WorkerFileOptions, masterNames: 
   post({ type: 'file-done', file: currentFile, result });
 }
 
-async function main(): Promise<void> {
-  const masterNames = new Map(input.masterNames);
-  for (const [i, f] of input.files.entries()) {
-    currentFile = i;
+async function next(): Promise<void> {
+  busy = true;
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    currentFile = job.file;
     rowsSeen = 0;
     currentSheet = null;
     batch = [];
     rowValues = [];
     rowCount = 0;
     try {
-      await parseFile(f.path, f.options, masterNames);
+      await parseFile(job);
     } catch (e) {
       // A file that cannot be read is that file's error; the other files are still read.
-      if (e instanceof WorkbookRejected) post({ type: 'file-failed', file: i, problem: e.problem, detail: '' });
-      else post({ type: 'file-failed', file: i, problem: 'unreadable', detail: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) });
+      if (e instanceof WorkbookRejected) post({ type: 'file-failed', file: job.file, problem: e.problem, detail: '' });
+      else post({ type: 'file-failed', file: job.file, problem: 'unreadable', detail: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) });
     }
   }
-  post({ type: 'done' });
+  busy = false;
 }
-
-void main();

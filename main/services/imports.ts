@@ -29,7 +29,7 @@ import type { Kind } from '../import/kinds';
 import type { FileImportResult, SheetMapping } from '../import/pipeline';
 import { FILE_COLUMN, STORE_COLUMNS, storeTable } from '../import/store-rows';
 import type { FileSummary, ImportIssue, ImportRecord } from '../import/records';
-import { ParseFailure, parseInWorker } from '../import/run-worker';
+import { ParseFailure, ParsePool, poolSize } from '../import/run-worker';
 import { appendAudit } from './audit';
 import { create as backup } from './backups';
 import { actorName, type ServiceContext } from './context';
@@ -177,7 +177,7 @@ async function prepare(ctx: ServiceContext, req: ImportRequest): Promise<Prepare
 }
 
 /** Parses and writes one request's files inside the caller's open transaction. */
-async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: ImportProgress) => void, signal: AbortSignal | undefined): Promise<void> {
+async function writeFiles(ctx: ServiceContext, p: Prepared, pool: ParsePool, onProgress: (p: ImportProgress) => void, signal: AbortSignal | undefined): Promise<void> {
   const { req, report, errors, warnings, period, effectiveFrom } = p;
   const kind = req.kind;
   const db: Db = ctx.store.db;
@@ -258,14 +258,13 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
 
   const outcomes: ({ ok: true; result: FileImportResult } | { ok: false; failure: ParseFailure } | undefined)[] = [];
   try {
-    await parseInWorker<FileImportResult>(
-      {
-        files: p.todo.map((f) => ({
-          path: f.path,
-          options: { file: f.name, kind, period, masterCodes: master ? master.codes : null, sheets: req.sheets, templates, override: req.overrides?.[f.index] },
-        })),
+    await pool.run<FileImportResult>(
+      p.todo.map((f, n) => ({
+        file: n,
+        path: f.path,
+        options: { file: f.name, kind, period, masterCodes: master ? master.codes : null, sheets: req.sheets, templates, override: req.overrides?.[f.index] },
         masterNames: master ? master.names : [],
-      },
+      })),
       {
         onRecords: (n, records) => {
           for (const r of records) write(n, r);
@@ -283,7 +282,7 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, onProgress: (p: Impo
       report.status = 'cancelled';
       return;
     }
-    // The worker itself failed (a stall, out of memory): the file it was on, and any after it, fail.
+    // A worker itself failed (a stall, out of memory): the files not read by then fail.
     p.todo.forEach((_, n) => (outcomes[n] ??= { ok: false, failure: e }));
   }
   for (const [n, f] of p.todo.entries()) {
@@ -338,7 +337,7 @@ function record(ctx: ServiceContext, p: Prepared): void {
 /**
  * Imports the files of one or more kinds as ONE transaction: everything lands or nothing does
  * (master data first, so the period data of the same import can use new codes). Parsing runs in a
- * worker per file; records are written as they arrive, inside the open transaction; any error rolls
+ * pool of workers started once per import (files in parallel, handed on in file order); records are written as they arrive, inside the open transaction; any error rolls
  * everything back. An identical file again is a no-op; `replace` swaps the period's rows of a kind.
  */
 export async function runImports(
@@ -362,9 +361,11 @@ export async function runImports(
     const cache = db.pragma('cache_size', { simple: true }) as number;
     db.pragma(`cache_size = ${IMPORT_CACHE_KB}`);
     db.exec('BEGIN IMMEDIATE');
+    // One pool of parsing workers for the whole import, started once.
+    const pool = new ParsePool(poolSize(Math.max(...work.map((p) => p.todo.length))));
     try {
       for (const p of work) {
-        await writeFiles(ctx, p, onProgress, signal);
+        await writeFiles(ctx, p, pool, onProgress, signal);
         if (p.report.status === 'cancelled') break;
       }
       const cancelled = work.some((p) => p.report.status === 'cancelled');
@@ -385,6 +386,7 @@ export async function runImports(
       if (db.inTransaction) db.exec('ROLLBACK');
       throw e;
     } finally {
+      pool.close();
       db.pragma(`cache_size = ${cache}`);
     }
   }
