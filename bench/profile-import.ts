@@ -2,11 +2,14 @@
 // then imports it into a fresh database, printing wall time and peak RSS. Run under
 // `node --cpu-prof` to see where an import's time goes:
 //   node scripts/profile-import.mjs --size M --dir /tmp/files-M [--cpu-prof]
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateDemo } from '../main/demo/generate';
 import type { ServiceContext } from '../main/services/context';
 import { runImports, type ImportRequest } from '../main/services/imports';
+import { calculate } from '../main/services/calc';
+import { create as backup } from '../main/services/backups';
+import { importPolicy } from '../main/services/policies';
 import { Store } from '../main/services/store';
 import { setupAdmin } from '../main/services/users';
 import { measure } from './measure';
@@ -38,6 +41,17 @@ async function main(): Promise<void> {
   const bad = m.result.find((r) => r.status !== 'imported');
   if (bad) throw new Error(`import ${bad.kind}: ${bad.status} ${bad.errors[0]?.message ?? ''}`);
   process.stdout.write(`${size}: import ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakRssMb.toFixed(0)} MB, rows ${m.result.reduce((s, r) => s + r.rows, 0)}\n`);
+  // --calc N: then calculate N times (and time one backup alone), to profile the calculation
+  const calcs = Number(arg('calc') ?? 0);
+  if (calcs > 0) {
+    for (const f of files.filter((x) => x.startsWith('policy-'))) importPolicy(ctx, { content: readFileSync(path.join(dir, f), 'utf8'), fileName: f });
+    for (let i = 0; i < calcs; i++) {
+      const c = await measure(() => calculate(ctx, PERIOD));
+      process.stdout.write(`${size}: calculate ${(c.ms / 1000).toFixed(2)} s (${c.result.distributors} distributors, total ${c.result.total}), peak ${c.peakRssMb.toFixed(0)} MB\n`);
+    }
+    const b = await measure(() => backup(ctx, 'profile'));
+    process.stdout.write(`${size}: one backup alone ${(b.ms / 1000).toFixed(2)} s (${(b.result.bytes / 1e6).toFixed(0)} MB)\n`);
+  }
   store.close();
 }
 main().catch((e: unknown) => {

@@ -160,11 +160,11 @@ describe('the packaged app (electron-builder.yml against out/ and node_modules)'
     symlinkSync(path.join(root, 'node_modules'), path.join(resources, 'app.asar', 'node_modules'), 'junction');
     const messages: { type: string; problem?: string }[] = [];
     await new Promise<void>((resolve, reject) => {
-      const w = new Worker(script, { workerData: { files: [{ path: path.join(resources, '不存在 的文件.csv'), options: {} }], masterNames: [] } });
+      const w = new Worker(script);
       const timer = setTimeout(() => reject(new Error('worker did not finish')), 30_000);
       w.on('message', (m: { type: string; problem?: string }) => {
         messages.push(m);
-        if (m.type === 'done') {
+        if (m.type === 'file-failed') {
           clearTimeout(timer);
           void w.terminate().then(() => resolve());
         }
@@ -173,8 +173,10 @@ describe('the packaged app (electron-builder.yml against out/ and node_modules)'
         clearTimeout(timer);
         reject(e);
       });
+      // a pool member: it is given a file to parse (one that does not exist)
+      w.postMessage({ type: 'parse', job: { file: 0, path: path.join(resources, '不存在 的文件.csv'), options: {}, masterNames: [] } });
     });
-    expect(messages.map((m) => m.type)).toEqual(['file-failed', 'done']);
+    expect(messages.map((m) => m.type)).toEqual(['file-failed']);
   });
 
   it('the code loads better-sqlite3 from app.asar.unpacked, where the configuration puts it', () => {
