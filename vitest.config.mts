@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     globalSetup: ['scripts/vitest-global-setup.mjs'],
     testTimeout: 30_000,
+    // the audit anchors (checkpoints keyed by database id) of test databases stay out of the user's config folder
+    env: { REBATE_CONFIG_DIR: path.join(tmpdir(), 'rebate-test-config') },
   },
 });

@@ -54,7 +54,28 @@ export interface AuditPage {
 
 export type AuditVerifyResult =
   | { ok: true; entries: number; head: string | null }
-  | { ok: false; entries: number; brokenId: number; reason: 'hash_mismatch' | 'link_mismatch' | 'gap' | 'head_mismatch'; message: string };
+  | {
+      ok: false;
+      entries: number;
+      brokenId: number;
+      /** the chain itself; its anchor outside the database; or what was approved (issue 11) */
+      reason:
+        | 'hash_mismatch'
+        | 'link_mismatch'
+        | 'gap'
+        | 'head_mismatch'
+        | 'anchor_truncated'
+        | 'anchor_mismatch'
+        | 'anchor_invalid'
+        | 'anchor_id_changed'
+        | 'printed_head'
+        | 'batch_hash'
+        | 'batch_totals'
+        | 'source_changed'
+        | 'approval_rules';
+      message: string;
+      period?: string;
+    };
 
 export interface BackupInfo {
   id: string;

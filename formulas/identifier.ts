@@ -21,10 +21,14 @@ export function isNamePart(c: string): boolean {
   return NAME_PART.test(c);
 }
 
-/** Words the parser reads as operators or constants, so they can never be names. */
+/**
+ * Words the parser reads as operators or constants, so they can never be names — and the names of
+ * JavaScript's object machinery, which a name would be silently lost into (`__proto__`).
+ */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'and', 'or', 'not', 'xor', 'mod', 'to', 'in',
   'true', 'false', 'null', 'undefined', 'NaN', 'Infinity',
+  '__proto__', 'constructor', 'prototype',
 ]);
 
 export const MAX_NAME_LENGTH = 64;

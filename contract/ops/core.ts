@@ -58,7 +58,8 @@ export const coreOperations = {
       .strict(),
     'auditor',
   ),
-  'audit.verify': def<AuditVerifyResult>()(empty, 'auditor'),
+  /** `head`: the audit chain head printed on an approval workbook ("123:abcd…"), checked against the log too */
+  'audit.verify': def<AuditVerifyResult>()(z.object({ head: z.string().regex(/^\d{1,12}:[0-9a-f]{64}$/).optional() }).strict(), 'auditor'),
 
   'backup.list': def<BackupInfo[]>()(empty, 'admin'),
   'backup.create': def<BackupInfo>()(z.object({ reason: z.string().max(40).optional() }).strict(), 'admin'),

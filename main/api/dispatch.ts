@@ -6,6 +6,8 @@ import { t } from '../i18n/messages';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../../domain';
 import { logger } from '../support/log';
+import { contextDb, explainFailure } from '../services/failures';
+import { syncAnchor } from '../services/anchor';
 import { requireRole } from '../services/users';
 import { handlers } from './handlers/index';
 
@@ -43,7 +45,8 @@ function payloadError(error: z.ZodError, lang: Lang): AppError {
   return new AppError('rejected', 'payload.invalid', { detail }, details);
 }
 
-export function toErrorPayload(e: unknown, lang: Lang): AppErrorPayload {
+export function toErrorPayload(raw: unknown, lang: Lang, ctx?: ServiceContext): AppErrorPayload {
+  const e = explainFailure(raw, lang, ctx ? contextDb(ctx) : undefined);
   if (e instanceof AppError) {
     return {
       kind: e.kind,
@@ -93,8 +96,10 @@ async function run(ctx: ServiceContext, op: string, rawInput: unknown): Promise<
     }
     const handler = handlers[op] as (c: ServiceContext, input: unknown) => unknown;
     const result = await handler(ctx, parsed.data);
+    // every change moves the audit chain's checkpoint outside the database forward (workflow.md)
+    if (def.access !== 'public' || op.startsWith('auth.')) syncAnchor(ctx.store.db);
     return { ok: true, result };
   } catch (e) {
-    return { ok: false, error: toErrorPayload(e, ctx.lang) };
+    return { ok: false, error: toErrorPayload(e, ctx.lang, ctx) };
   }
 }

@@ -49,6 +49,17 @@ describe('rebate CLI', () => {
     expect((await cli(['init', '--db', file])).code).toBe(0);
   });
 
+  it('README’s scripted month: init works with REBATE_USER and REBATE_PASSWORD already exported (issue 11)', async () => {
+    const file = db();
+    const env = { REBATE_DB: file, REBATE_USER: 'admin', REBATE_PASSWORD: 'admin-pass-1' };
+    const init = await cli(['init', '--admin', 'admin', '--password', 'admin-pass-1'], env);
+    expect(init.err).toBe('');
+    expect(init.code).toBe(0);
+    // from then on the exported variables sign in
+    expect((await cli(['audit', 'verify'], env)).code).toBe(0);
+    expect((await cli(['audit', 'verify'], { ...env, REBATE_PASSWORD: 'wrong-pass' })).code).toBe(2);
+  });
+
   it('user add needs an admin acting through REBATE_PASSWORD, and --password is the new account’s', async () => {
     const file = db();
     await cli(['init', '--admin', 'root', '--password', 'root-pass-1', '--db', file]);
@@ -115,6 +126,15 @@ describe('rebate CLI', () => {
     const verified = await cli(['audit', 'verify', '--json', ...as]);
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.out)).toMatchObject({ ok: true });
+    // a printed chain head (as on the approval workbook) checked against the log
+    const head = JSON.parse(verified.out) as { entries: number; head: string };
+    const printed = `${head.entries}:${head.head}`;
+    const matches = await cli(['audit', 'verify', '--head', printed, ...as]);
+    expect(matches.code).toBe(0);
+    expect(matches.out).toContain(`审批表上的审计链头与日志相符（第 ${head.entries} 条）`);
+    const other = await cli(['audit', 'verify', '--head', `${head.entries}:${'a'.repeat(64)}`, '--json', ...as]);
+    expect(other.code).toBe(2);
+    expect(JSON.parse(other.out)).toMatchObject({ ok: false, reason: 'printed_head' });
 
     const Database = (await import('better-sqlite3')).default;
     const raw = new Database(file);

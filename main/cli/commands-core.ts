@@ -135,14 +135,16 @@ export const coreCommands: Command[] = [
   },
   {
     name: 'audit verify',
-    usage: 'audit verify',
-    summary: { 'zh-CN': '校验审计日志的哈希链', en: "check the audit log's hash chain" },
-    options: {},
+    usage: 'audit verify [--head ID:HASH]',
+    summary: { 'zh-CN': '校验审计日志的哈希链（--head：核对审批表上打印的审计链头）', en: "check the audit log's hash chain (--head: check the chain head printed on an approval workbook)" },
+    options: { head: { value: true } },
     positionals: { min: 0, max: 0, names: [] },
     async run(c) {
-      const r = await c.call('audit.verify', {});
+      const head = opt(c.args, 'head');
+      const r = await c.call('audit.verify', head ? { head: head.trim().toLowerCase() } : {});
       if (r.ok) {
-        const text = zh(c.lang) ? `审计日志完整：${r.entries} 条记录，哈希链无断裂。` : `Audit log intact: ${r.entries} entries, hash chain unbroken.`;
+        const printed = head ? (zh(c.lang) ? `审批表上的审计链头与日志相符（第 ${head.split(':')[0] ?? ''} 条）。` : ` The chain head printed on the approval workbook matches (entry ${head.split(':')[0] ?? ''}).`) : '';
+        const text = (zh(c.lang) ? `审计日志完整：${r.entries} 条记录，哈希链无断裂。` : `Audit log intact: ${r.entries} entries, hash chain unbroken.`) + printed;
         return { json: { ok: true, entries: r.entries, head: r.head }, text };
       }
       return {

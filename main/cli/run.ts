@@ -4,7 +4,7 @@ import { t } from '../i18n/messages';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../../domain';
 import { Store } from '../services/store';
-import { authenticate } from '../services/users';
+import { authenticate, hasUsers } from '../services/users';
 import { GLOBAL_OPTIONS, opt, parseArgs, UsageError, type OptionTable, type ParsedArgs } from './args';
 import type { Command, CommandContext } from './command';
 import { coreCommands } from './commands-core';
@@ -164,7 +164,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         store = new Store(resolveDbPath(opt(args, 'db'), io.env));
         services = { store, session: { user: null }, lang, host: 'cli', now: () => new Date() };
         const name = opt(args, 'user') ?? io.env['REBATE_USER'];
-        if (name) {
+        // `init` on a database without users: there is no one to sign in as yet, so REBATE_USER and
+        // REBATE_PASSWORD exported for the rest of a script (README's scripted month) are not used.
+        const nobodyYet = command.name === 'init' && opt(args, 'user') === undefined && !hasUsers(services);
+        if (name && !nobodyYet) {
           const password = (command.passwordIsNewAccount ? undefined : opt(args, 'password')) ?? io.env['REBATE_PASSWORD'] ?? '';
           services.session.user = authenticate(services, name, password);
         }

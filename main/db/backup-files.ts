@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BackupInfo } from '../../contract/types';
 import type { Db } from './database';
 import { sqliteFileName } from './paths';
+import { fsyncFile, partialPath, removeLeftovers } from '../util/partial-files';
 
 export const DEFAULT_BACKUP_KEEP = 20;
 
@@ -20,12 +21,23 @@ function safeReason(reason: string): string {
   return reason.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'manual';
 }
 
-function newBackupPath(dbFile: string, reason: string): { id: string; file: string } {
+function newBackupPath(dbFile: string, reason: string, at = new Date()): { id: string; file: string } {
   const dir = backupDir(dbFile);
   mkdirSync(dir, { recursive: true });
-  let id = `${stamp(new Date())}_${safeReason(reason)}`;
-  for (let n = 2; existsSync(path.join(dir, `${id}.sqlite`)); n++) id = `${stamp(new Date())}_${safeReason(reason)}-${n}`;
+  let id = `${stamp(at)}_${safeReason(reason)}`;
+  for (let n = 2; existsSync(path.join(dir, `${id}.sqlite`)); n++) id = `${stamp(at)}_${safeReason(reason)}-${n}`;
   return { id, file: path.join(dir, `${id}.sqlite`) };
+}
+
+/**
+ * Moves a finished copy into place under a name no other backup has: two backups started in the same
+ * millisecond for the same reason (two requests at once) each keep their own file. The name is chosen
+ * and the rename done without yielding, so no other request of this process can take it meanwhile.
+ */
+function publish(dbFile: string, reason: string, tmp: string, at: Date): string {
+  const { file } = newBackupPath(dbFile, reason, at);
+  renameSync(tmp, file);
+  return file;
 }
 
 function info(dir: string, fileName: string): BackupInfo {
@@ -57,18 +69,38 @@ export function pruneBackups(dbFile: string, keep: number): void {
 
 /** SQLite's online backup API: a consistent copy while the database stays in use. */
 export async function createBackup(db: Db, reason: string, keep = DEFAULT_BACKUP_KEEP): Promise<BackupInfo> {
-  const { file } = newBackupPath(db.name, reason);
-  const tmp = `${file}.partial`;
-  await db.backup(sqliteFileName(tmp));
-  renameSync(tmp, file);
+  const at = new Date();
+  const dir = backupDir(db.name);
+  mkdirSync(dir, { recursive: true });
+  // A temporary name of its own (pid + random): concurrent backups never share or steal one.
+  const tmp = partialPath(path.join(dir, `${stamp(at)}_${safeReason(reason)}.sqlite`));
+  try {
+    await db.backup(sqliteFileName(tmp));
+    fsyncFile(tmp);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}-journal`, { force: true });
+    throw e;
+  }
+  const file = publish(db.name, reason, tmp, at);
   pruneBackups(db.name, keep);
   return info(path.dirname(file), path.basename(file));
 }
 
 /** The synchronous form for start-up (before migrations): VACUUM INTO writes a consistent copy. */
 export function createBackupSync(db: Db, reason: string, keep = DEFAULT_BACKUP_KEEP): BackupInfo {
-  const { file } = newBackupPath(db.name, reason);
-  db.prepare('VACUUM INTO ?').run(sqliteFileName(file));
+  const at = new Date();
+  const dir = backupDir(db.name);
+  mkdirSync(dir, { recursive: true });
+  const tmp = partialPath(path.join(dir, `${stamp(at)}_${safeReason(reason)}.sqlite`));
+  try {
+    db.prepare('VACUUM INTO ?').run(sqliteFileName(tmp));
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}-journal`, { force: true });
+    throw e;
+  }
+  const file = publish(db.name, reason, tmp, at);
   pruneBackups(db.name, keep);
   return info(path.dirname(file), path.basename(file));
 }
@@ -77,7 +109,7 @@ export function createBackupSync(db: Db, reason: string, keep = DEFAULT_BACKUP_K
 export function restoreFileInto(db: Db, backupFile: string): void {
   const target = db.name;
   if (db.open) db.close();
-  const tmp = `${target}.restoring`;
+  const tmp = partialPath(target, 'restoring');
   copyFileSync(backupFile, tmp);
   rmSync(`${target}-wal`, { force: true });
   rmSync(`${target}-shm`, { force: true });
@@ -100,4 +132,13 @@ export function inspectBackup(file: string, nativeBinding?: string): { schemaVer
   } finally {
     probe?.close();
   }
+}
+
+/**
+ * Removes what killed processes left behind: half-written backups (`*.partial`, `*.partial-journal`)
+ * and import staging files beside the database. Files of processes still running are kept.
+ */
+export function removeDatabaseLeftovers(dbFile: string): string[] {
+  const full = path.resolve(dbFile);
+  return [...removeLeftovers(path.dirname(full), `${path.basename(full)}.`), ...removeLeftovers(backupDir(full))];
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { rejected } from '../../domain';
+import { removeDatabaseLeftovers } from './backup-files';
 import { migrate } from './migrate';
 import { networkPathReason, sqliteFileName } from './paths';
 
@@ -56,6 +57,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (code === 'SQLITE_NOTADB') throw rejected('db.not_sqlite', { path: full });
     throw rejected('db.cannot_open', { path: full, detail: e instanceof Error ? e.message : String(e) });
   }
+  removeDatabaseLeftovers(full);
   try {
     if (options.migrate !== false) migrate(db, { backupKeep: options.backupKeep });
   } catch (e) {

@@ -98,9 +98,11 @@ export interface SummaryInput {
   l: ExportLabels;
   generatedAt: string;
   pageFooter: string;
+  /** the audit log's newest entry when the workbook was made (issue 11: a printout checkable with `audit verify --head`) */
+  auditHead?: { id: number; hash: string } | null;
 }
 
-export function summarySheet({ x, s, status, recon, l, generatedAt, pageFooter }: SummaryInput): FormSheet {
+export function summarySheet({ x, s, status, recon, l, generatedAt, pageFooter, auditHead }: SummaryInput): FormSheet {
   const f = l.field;
   const b = x.batch;
   const kv = (label: string, value: FormCell): FormCell[] => [{ value: label, style: 'label' }, value];
@@ -122,6 +124,7 @@ export function summarySheet({ x, s, status, recon, l, generatedAt, pageFooter }
     kv(f.exceptions, { value: s.exceptions.length, type: 'int' }),
     kv(f.checks, { value: recon.checks.length, type: 'int' }),
     kv(f.hash, text(b.content_hash, SPAN - 1)),
+    ...(auditHead ? [kv(f.auditHead, text(`${auditHead.id}:${auditHead.hash}`, SPAN - 1))] : []),
     blank,
     ...groupTable(l.section.byRegion, l.group.region, s.byRegion, s, l),
     blank,
@@ -133,6 +136,7 @@ export function summarySheet({ x, s, status, recon, l, generatedAt, pageFooter }
     blank,
     [{ value: `${f.generated}：`, style: 'note' }, { value: generatedAt, type: 'datetime', style: 'note' }],
     [{ value: l.noteGenerated, style: 'note', span: SPAN }],
+    ...(auditHead ? [[{ value: fill(l.noteAuditHead, { head: `${auditHead.id}:${auditHead.hash}` }), style: 'note' as const, span: SPAN }]] : []),
   );
   return { kind: 'form', name: l.sheets.summary, widths: WIDTHS, rows, pageFooter };
 }

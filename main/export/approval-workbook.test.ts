@@ -178,3 +178,27 @@ describe('approval workbook (审批表)', () => {
     expect(!noBatch.ok && noBatch.error.key).toBe('batch.not_found');
   });
 });
+
+describe('the audit chain head on the approval workbook (issue 11)', () => {
+  it('prints the newest audit entry as ID:HASH; audit verify --head checks a printout against the database it came from', async () => {
+    h = new Harness();
+    const w = await calculatedMonth(h);
+    await approve(h, w);
+    const file = await exportApproval(w.prep);
+    const s = sheet(await readWorkbook(file), '汇总');
+    const row = rowStarting(s, '审计链头');
+    const printed = String(row.getCell(2).value);
+    expect(printed).toMatch(/^\d+:[0-9a-f]{64}$/);
+    const [id, hash] = printed.split(':');
+    expect(h.store.db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(Number(id))).toEqual({ hash });
+    expect(texts(s).join('\n')).toContain(`rebate audit verify --head ${printed}`);
+    const auditor = w.admin;
+    expect(await h.ok(auditor, 'audit.verify', { head: printed })).toMatchObject({ ok: true });
+    // a printout that did not come from this log (another hash at that entry, or an entry the log does not have)
+    const forged = `${id}:${'0'.repeat(64)}`;
+    const r = await h.ok(auditor, 'audit.verify', { head: forged });
+    expect(r).toMatchObject({ ok: false, reason: 'printed_head' });
+    if (!r.ok) expect(r.message).toContain(`第 ${id} 条记录`);
+    expect(await h.ok(auditor, 'audit.verify', { head: `99999:${hash}` })).toMatchObject({ ok: false, reason: 'printed_head' });
+  }, 60_000);
+});

@@ -27,6 +27,8 @@ export interface ApprovalWorkbookInput {
   lang: Lang;
   /** ISO time printed as 生成时间 */
   generatedAt: string;
+  /** the audit log's newest entry when the workbook is made (printed on 汇总, checkable with `audit verify --head`) */
+  auditHead?: { id: number; hash: string } | null;
 }
 
 /** What a written batch file adds up to, for the caller's answer. */
@@ -36,7 +38,7 @@ export interface WrittenBatch {
 }
 
 /** The approval workbook (exports.md): 汇总, 明细, 公式, 对账, 异常 — values only, streamed. */
-export async function buildApprovalWorkbook({ x, status, recon, lang, generatedAt }: ApprovalWorkbookInput, file: string): Promise<WrittenBatch> {
+export async function buildApprovalWorkbook({ x, status, recon, lang, generatedAt, auditHead }: ApprovalWorkbookInput, file: string): Promise<WrittenBatch> {
   const period = x.batch.period;
   const l = labels(lang);
   const s = await summarize(x);
@@ -46,7 +48,7 @@ export async function buildApprovalWorkbook({ x, status, recon, lang, generatedA
   const company = x.company ? `${x.company} ` : '';
   const statusLine = `${l.field.batch} ${x.batch.id} · ${l.status[x.batch.status]} · ${l.field.hash} ${x.batch.content_hash}`;
   await writeWorkbook(file, [
-    summarySheet({ x, s, status, recon, l, generatedAt, pageFooter: footer }),
+    summarySheet({ x, s, status, recon, l, generatedAt, pageFooter: footer, auditHead: auditHead ?? null }),
     detailsSheet(x, s, l, [`${company}${detailsTitle(l, period)}${mark}`, statusLine], footer),
     ...[formulasSheet(x, l, footer), reconciliationSheet(x, recon, l, footer), exceptionsSheet(x, s, recon, l, footer)].map((sheet) => marked(sheet, `${company}`, mark)),
   ]);

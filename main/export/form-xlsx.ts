@@ -10,6 +10,7 @@ import { finished } from 'node:stream/promises';
 import path from 'node:path';
 import { prepareEntry, ZipBuilder, type PreparedEntry } from './zip-writer';
 import { cellValue, COLUMN_FORMATS, sheetName, type ColumnType, type FormCell, type FormSheet } from './xlsx-writer';
+import { partialPath, removeLeftovers } from '../util/partial-files';
 
 /** The number formats of the table writer (one home), text cells left at the default. */
 const FORMATS: Partial<Record<ColumnType, string>> = Object.fromEntries(Object.entries(COLUMN_FORMATS).filter(([t]) => t !== 'text'));
@@ -248,7 +249,8 @@ export function formWorkbookBytes(sheet: FormSheet, now = new Date()): Buffer {
 /** Writes a workbook of form sheets (a sheet per statement) as a stream: memory stays bounded. */
 export async function writeFormWorkbook(file: string, sheets: Iterable<FormSheet> | AsyncIterable<FormSheet>, signal?: AbortSignal): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.partial-${process.pid}`;
+  removeLeftovers(path.dirname(path.resolve(file)), path.basename(file));
+  const tmp = partialPath(file);
   const out = createWriteStream(tmp);
   let failed: unknown = null;
   out.on('error', (e) => (failed = e));
@@ -290,7 +292,14 @@ export async function writeFormFiles(items: Iterable<{ file: string; sheet: Form
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
     if (failed) throw failed;
     const bytes = formWorkbookBytes(sheet, now);
-    const p: Promise<void> = writeFile(file, bytes)
+    // whole or not at all: a temporary name beside it, renamed when written
+    const tmp = partialPath(file);
+    const p: Promise<void> = writeFile(tmp, bytes)
+      .then(() => rename(tmp, file))
+      .catch(async (e: unknown) => {
+        await rm(tmp, { force: true });
+        throw e;
+      })
       .catch((e: unknown) => {
         failed ??= e;
       })

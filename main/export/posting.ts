@@ -1,4 +1,5 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { writeAtomically } from '../util/partial-files';
 import { once } from 'node:events';
 import path from 'node:path';
 import type { PostingLayout, PostingSource } from '../../contract/ops/exports';
@@ -115,17 +116,22 @@ export async function buildPosting({ x, layout, lang, today }: PostingInput, for
     // a flat sheet for the ERP's importer: header in row 1, no title, no totals row
     await writeWorkbook(file, [table({ name: lang === 'zh-CN' ? '凭证' : 'Voucher', columns, rows: lines() })]);
   } else {
-    const out = createWriteStream(file);
-    const write = async (cells: CsvCell[]): Promise<void> => {
-      if (!out.write(`${csvLine(cells)}\r\n`)) await once(out, 'drain');
-    };
-    out.write('\uFEFF');
-    await write(layout.columns.map((c) => csvText(c.header)));
-    for await (const l of lines()) {
-      await write(layout.columns.map((c) => (TYPES[c.source] === 'money' || TYPES[c.source] === 'int' ? csvNumber(value(c.source, c.value, l)) : csvText(value(c.source, c.value, l)))));
-    }
-    out.end();
-    await once(out, 'finish');
+    await writeAtomically(file, async (tmp) => {
+      const out = createWriteStream(tmp);
+      const write = async (cells: CsvCell[]): Promise<void> => {
+        if (!out.write(`${csvLine(cells)}\r\n`)) await once(out, 'drain');
+      };
+      try {
+        out.write('\uFEFF');
+        await write(layout.columns.map((c) => csvText(c.header)));
+        for await (const l of lines()) {
+          await write(layout.columns.map((c) => (TYPES[c.source] === 'money' || TYPES[c.source] === 'int' ? csvNumber(value(c.source, c.value, l)) : csvText(value(c.source, c.value, l)))));
+        }
+      } finally {
+        out.end();
+        await once(out, 'close');
+      }
+    });
   }
   return { distributors, final: total, rows };
 }

@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream, mkdirSync, readdirSync } from 'node:fs';
+import { removeLeftovers, writeAtomically } from '../util/partial-files';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
@@ -33,16 +34,35 @@ export interface WrittenStatements {
   written: string[];
 }
 
-/** A file name Windows accepts: no reserved characters, no trailing dot or space, not too long. */
-export function safeFileName(name: string): string {
-  return (
-    [...name]
-      .map((ch) => (ch.charCodeAt(0) < 32 ? '_' : ch))
-      .join('')
-      .replace(/[\\/:*?"<>|]+/g, '_')
-      .replace(/[. ]+$/, '')
-      .slice(0, 120) || '_'
-  );
+/** Longest file name we write: Windows paths stay under 260 characters, and a name under 255 bytes (Linux). */
+const MAX_NAME_CHARS = 120;
+const MAX_NAME_BYTES = 180;
+/** Windows' MAX_PATH less the terminating NUL, and room for the temporary suffix of an atomic write. */
+const MAX_PATH_CHARS = 259;
+const TEMP_SUFFIX_CHARS = '.4294967295-00000000.partial'.length;
+
+/**
+ * A file name Windows accepts: no reserved characters, no trailing dot or space, and short enough —
+ * at most 120 characters and 180 UTF-8 bytes, and (given its folder and extension) a full path under
+ * 260 characters even while it is written under a temporary name. The end is cut, so what identifies
+ * a statement (title, period, code) stays.
+ */
+export function safeFileName(name: string, folder = '', extension = ''): string {
+  const cleaned = [...name]
+    .map((ch) => (ch.charCodeAt(0) < 32 ? '_' : ch))
+    .join('')
+    .replace(/[\\/:*?"<>|]+/g, '_');
+  const room = folder ? MAX_PATH_CHARS - path.resolve(folder).length - 1 - extension.length - TEMP_SUFFIX_CHARS : MAX_NAME_CHARS;
+  const chars = Math.max(8, Math.min(MAX_NAME_CHARS, room));
+  let out = '';
+  let bytes = 0;
+  for (const ch of cleaned) {
+    const b = Buffer.byteLength(ch);
+    if (out.length + ch.length > chars || bytes + b > MAX_NAME_BYTES) break;
+    out += ch;
+    bytes += b;
+  }
+  return out.replace(/[. ]+$/, '') || '_';
 }
 
 interface Each {
@@ -80,11 +100,12 @@ export async function buildStatements({ x, lang, approval: signed, ledger }: Sta
     mkdirSync(out, { recursive: true });
     const items = async function* (): AsyncGenerator<{ file: string; sheet: FormSheet }> {
       for await (const e of statementLines(x, skipped)) {
-        const file = path.join(out, `${safeFileName(`${l.statement.title}-${period}-${e.line.code}-${e.line.name}`)}.xlsx`);
+        const file = path.join(out, `${safeFileName(`${l.statement.title}-${period}-${e.line.code}-${e.line.name}`, out, '.xlsx')}.xlsx`);
         written.push(file);
         yield { file, sheet: sheetOf(e, e.line.code) };
       }
     };
+    removeLeftovers(out);
     await writeFormFiles(items());
   } else {
     mkdirSync(path.dirname(out), { recursive: true });
@@ -109,6 +130,6 @@ export async function buildStatements({ x, lang, approval: signed, ledger }: Sta
 export async function zipFolder(dir: string, file: string): Promise<void> {
   const zip = new JSZip();
   // workbooks are zips already: store them, and stream each file from disk rather than reading it
-  for (const name of readdirSync(dir).sort()) zip.file(name, createReadStream(path.join(dir, name)), { binary: true });
-  await pipeline(zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'STORE' }), createWriteStream(file));
+  for (const name of readdirSync(dir).sort()) if (!name.endsWith('.partial')) zip.file(name, createReadStream(path.join(dir, name)), { binary: true });
+  await writeAtomically(file, (tmp) => pipeline(zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'STORE' }), createWriteStream(tmp)));
 }

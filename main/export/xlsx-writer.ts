@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { roundDecimal } from '../../domain';
+import { MAX_CELL_CHARS } from '../import/limits';
+import { writeAtomically } from '../util/partial-files';
 
 export type ColumnType = 'text' | 'money' | 'rate' | 'date' | 'datetime' | 'int' | 'decimal' | 'number';
 
@@ -53,6 +55,11 @@ function localDateTime(iso: string): Date | null {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
 }
 
+/** Excel holds at most 32,767 characters in a cell; a longer text is cut there (marked with …). */
+export function clipText(s: string): string {
+  return s.length <= MAX_CELL_CHARS ? s : `${s.slice(0, MAX_CELL_CHARS - 1)}…`;
+}
+
 /**
  * A cell value as written: numbers for numeric columns, rounded half away from zero to what the
  * column shows (money from exact decimal strings, which a double holds to the cent), dates as dates, everything else as a plain string — never a formula,
@@ -60,7 +67,7 @@ function localDateTime(iso: string): Date | null {
  */
 export function cellValue(type: ColumnType, v: string | number | null | undefined): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
-  if (type === 'text') return String(v);
+  if (type === 'text') return clipText(String(v));
   if (type === 'date') {
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(v));
     return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : String(v);
@@ -274,6 +281,11 @@ async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Prepare
 /** Writes sheets as a streamed workbook (bounded memory): bold frozen header, auto filter, widths. */
 export async function writeWorkbook(file: string, sheets: Iterable<WorkbookSheet> | AsyncIterable<WorkbookSheet>): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
+  // Whole or not at all: written beside the target, flushed, renamed over it (a kill leaves the old file).
+  await writeAtomically(file, (tmp) => writeWorkbookTo(tmp, sheets));
+}
+
+async function writeWorkbookTo(file: string, sheets: Iterable<WorkbookSheet> | AsyncIterable<WorkbookSheet>): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = 'Rebate Desk';
   let n = 0;

@@ -59,6 +59,22 @@ export const importServiceMessages: Record<string, Record<Lang, string>> = {
     'zh-CN': '文件“{file}”解压后异常巨大，疑似恶意文件，已拒绝。',
     en: 'The file "{file}" would unpack to an abnormal size and looks malicious; refused.',
   },
+  'import.file.too_many_sheets': {
+    'zh-CN': '文件“{file}”的工作表超过 {detail} 个，不像正常的导出文件，已拒绝。请只保留需要导入的工作表后另存再导入。',
+    en: 'The file "{file}" has more than {detail} sheets, which no real export has; refused. Keep only the sheets to import, save, and import again.',
+  },
+  'import.file.shared_strings_count': {
+    'zh-CN': '文件“{file}”的共享字符串表超过 {detail} 个字符串，疑似恶意或损坏的文件，已拒绝。如确为正常导出，请拆分成多个文件后导入。',
+    en: 'The file "{file}" has more than {detail} shared strings; it looks malicious or damaged and was refused. If it is a real export, split it into several files.',
+  },
+  'import.file.shared_strings_size': {
+    'zh-CN': '文件“{file}”的共享字符串表超过 {detail} 百万个字符，疑似恶意或损坏的文件，已拒绝。如确为正常导出，请拆分成多个文件后导入。',
+    en: 'The file "{file}" has a shared strings table of more than {detail} million characters; it looks malicious or damaged and was refused. If it is a real export, split it into several files.',
+  },
+  'import.file.no_rows': {
+    'zh-CN': '文件“{file}”没有数据行（只有表头或空行），未导入。如果本月没有这类数据，不必导入这个文件。',
+    en: 'The file "{file}" has no data rows (only a header or empty rows); nothing was imported. If the month has no data of this kind, no file is needed.',
+  },
   'import.file.unsupported_compression': { 'zh-CN': '文件“{file}”使用了不支持的压缩方式。请在 Excel 中另存为 .xlsx。', en: 'The file "{file}" uses an unsupported compression. Save it again as .xlsx in Excel.' },
   'import.file.unreadable': {
     'zh-CN': '无法读取文件“{file}”（{detail}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后重试。',
@@ -80,5 +96,4 @@ export const importServiceMessages: Record<string, Record<Lang, string>> = {
     'zh-CN': '{period} 的核算批次已提交或已审批，不能再导入或替换该账期的数据。',
     en: 'The batch of {period} is submitted or approved: its data can no longer be imported or replaced.',
   },
-  'import.busy': { 'zh-CN': '另一个导入正在进行，请稍后再试。', en: 'Another import is running; try again when it has finished.' },
 };

@@ -7,6 +7,7 @@ import { importServiceMessages } from './import-messages';
 import { ledgerMessages } from './ledger-messages';
 import { policyServiceMessages } from './policy-messages';
 import { supportMessages } from './support-messages';
+import { reliabilityMessages } from './reliability-messages';
 
 type Catalog = Record<string, Record<Lang, string>>;
 
@@ -122,6 +123,7 @@ const catalog: Catalog = {
   ...policyServiceMessages,
   ...exportMessages,
   ...supportMessages,
+  ...reliabilityMessages,
 };
 
 export function hasMessage(key: string): boolean {

@@ -3,6 +3,7 @@
  * the CSV reader yields (strings). Declared structurally so ExcelJS's `CellValue` is assignable
  * without this module depending on ExcelJS.
  */
+import { quote } from './limits';
 
 export type CellErrorValue = { readonly error: string };
 export type RichTextValue = { readonly richText: ReadonlyArray<{ readonly text: string }> };
@@ -95,7 +96,7 @@ export function displayCell(cell: CellValue): string {
     case 'number':
       return String(scalar.value);
     case 'string':
-      return scalar.value.trim();
+      return quote(scalar.value.trim());
     case 'boolean':
       return scalar.value ? 'TRUE' : 'FALSE';
     case 'date':
@@ -103,6 +104,6 @@ export function displayCell(cell: CellValue): string {
     case 'error':
       return scalar.value;
     case 'no-result':
-      return `=${scalar.formula}`;
+      return quote(`=${scalar.formula}`);
   }
 }

@@ -7,10 +7,18 @@
  * declared dependency, is stream-only, reports no reliable row for a malformed record, and was
  * several times slower on a million rows. The property tests in csv.test.ts pin this parser down.
  */
+import { columnLetter, MAX_COLUMNS } from './column-letters';
 import { decodeCsv, type CsvEncoding } from './csv-decode';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 import type { MessageKey, MessageParams } from './messages';
 import { fail, ok, type ParseResult } from './result';
+
+/**
+ * Bounds of a CSV record (issue 11, hostile files): Excel's own column limit, and a field far longer
+ * than Excel's 32,767-character cell (longer cells within it are the row's error, as data.md says;
+ * beyond it the file is refused before the text is copied again).
+ */
+export const MAX_CSV_FIELD_CHARS = 1_048_576;
 
 const QUOTE = 34;
 const CR = 13;
@@ -33,6 +41,11 @@ export function* csvRecords(text: string, separator: CsvSeparator): Generator<Cs
   let i = 0;
   while (i < n) {
     let field: string;
+    if (row.length >= MAX_COLUMNS) {
+      yield { ok: false, key: 'import.csv.too_many_columns', params: { row: record, limit: MAX_COLUMNS } };
+      return;
+    }
+    const tooLong = (length: number): CsvRecord => ({ ok: false, key: 'import.csv.field_too_long', params: { row: record, column: columnLetter(row.length), chars: length, limit: MAX_CSV_FIELD_CHARS } });
     if (text.charCodeAt(i) === QUOTE) {
       const parts: string[] = [];
       let from = i + 1;
@@ -40,6 +53,10 @@ export function* csvRecords(text: string, separator: CsvSeparator): Generator<Cs
         const close = text.indexOf('"', from);
         if (close < 0) {
           yield { ok: false, key: 'import.csv.malformed', params: { row: record } };
+          return;
+        }
+        if (close - i > MAX_CSV_FIELD_CHARS) {
+          yield tooLong(close - i);
           return;
         }
         parts.push(text.slice(from, close));
@@ -62,6 +79,10 @@ export function* csvRecords(text: string, separator: CsvSeparator): Generator<Cs
         const c = text.charCodeAt(i);
         if (c === sep || c === CR || c === LF) break;
         i++;
+      }
+      if (i - start > MAX_CSV_FIELD_CHARS) {
+        yield tooLong(i - start);
+        return;
       }
       field = text.slice(start, i);
     }

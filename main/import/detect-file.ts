@@ -17,7 +17,7 @@ export interface SheetGuess {
   headerRow: number | null;
 }
 
-export type FileGuess = { ok: true; kind: Kind | null; sheets: SheetGuess[] } | { ok: false; problem: string };
+export type FileGuess = { ok: true; kind: Kind | null; sheets: SheetGuess[] } | { ok: false; problem: string; detail?: string };
 
 function guess(rows: CellValue[][]): Pick<SheetGuess, 'kind' | 'score' | 'headerRow'> {
   const g = detectKind(rows);
@@ -72,7 +72,7 @@ export async function detectFile(file: string, name: string = path.basename(file
     const first = sheets.find((s) => s.kind);
     return { ok: true, kind: first?.kind ?? null, sheets };
   } catch (e) {
-    if (e instanceof WorkbookRejected) return { ok: false, problem: e.problem };
+    if (e instanceof WorkbookRejected) return { ok: false, problem: e.problem, detail: e.detail };
     return { ok: false, problem: 'unreadable' };
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { MessageKey, MessageParams } from './messages';
 import type { ImportIssue } from './records';
+import { MAX_QUOTE_CHARS, quote } from './limits';
 
 export type IssueLevel = 'error' | 'warning';
 
@@ -38,7 +39,12 @@ export class IssueLog {
    */
   add(level: IssueLevel, key: MessageKey, params: MessageParams, place: IssuePlace, always = false): void {
     this.count(level);
-    if (always || !this.isFull(level)) (level === 'error' ? this.errors : this.warnings).push({ file: this.file, ...place, key, params });
+    if (!always && this.isFull(level)) return;
+    // A message quotes at most 200 characters of a value (a 50 MB cell must not be repeated in the report).
+    const value = params['value'];
+    const shortParams = typeof value === 'string' && value.length > MAX_QUOTE_CHARS ? { ...params, value: quote(value) } : params;
+    const shortPlace = place.value !== null && place.value.length > MAX_QUOTE_CHARS ? { ...place, value: quote(place.value) } : place;
+    (level === 'error' ? this.errors : this.warnings).push({ file: this.file, ...shortPlace, key, params: shortParams });
   }
 
   /** Lets a caller skip building the place of an issue that will only be counted. */

@@ -13,6 +13,14 @@ import { fieldLabel, isFieldName, isKind, kindLabel } from './kinds';
 export type MessageParams = Record<string, string | number>;
 
 export const IMPORT_MESSAGES = {
+  'import.value.too_large': {
+    'zh-CN': '{field}“{value}”超出允许的范围（绝对值最大 {limit}）。请检查该值是否有误。',
+    en: '{field} "{value}" is beyond the allowed range (at most {limit} in magnitude). Check the value.',
+  },
+  'import.value.too_long': {
+    'zh-CN': '{field}有 {length} 个字符，超过 Excel 单元格的上限 {limit} 个字符（开头：“{value}”）。请缩短该单元格。',
+    en: '{field} has {length} characters, more than the {limit} an Excel cell can hold (it begins "{value}"). Shorten the cell.',
+  },
   'import.value.missing': {
     'zh-CN': '{field}为空。请填写{field}。',
     en: '{field} is empty. Please fill it in.',
@@ -216,6 +224,14 @@ export const IMPORT_MESSAGES = {
   'import.csv.empty': {
     'zh-CN': 'CSV 文件是空的（0 字节）。请确认导出是否完整，再重新导入。',
     en: 'The CSV file is empty (0 bytes). Check that the export completed, then import it again.',
+  },
+  'import.csv.too_many_columns': {
+    'zh-CN': 'CSV 文件第 {row} 行超过 {limit} 列（Excel 的列数上限），无法读取。请检查分隔符或文件是否损坏。',
+    en: 'Row {row} of the CSV file has more than {limit} columns (Excel\'s limit) and cannot be read. Check the separator, or whether the file is damaged.',
+  },
+  'import.csv.field_too_long': {
+    'zh-CN': 'CSV 文件第 {row} 行 {column} 列的内容有 {chars} 个字符，超过 {limit} 个字符的上限（Excel 单元格最多 32,767 个字符），无法读取。请检查文件是否缺少换行或引号。',
+    en: 'Row {row}, column {column} of the CSV file holds {chars} characters, more than the {limit} allowed (an Excel cell holds at most 32,767), and cannot be read. Check the file for a missing line break or quote.',
   },
   'import.csv.malformed': {
     'zh-CN': 'CSV 文件第 {row} 行附近的引号不成对，无法读取。请用 Excel 或 WPS 打开该文件，另存为 .xlsx 后重新导入。',

@@ -46,11 +46,13 @@ const styleArb: fc.Arbitrary<Style> = fc.record({
 });
 
 const centsArb = fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n });
+/** Amounts within data.md's limit (±9,999,999,999.99); beyond it, parseMoney refuses (limits.test.ts). */
+const limitedCentsArb = fc.bigInt({ min: -999_999_999_999n, max: 999_999_999_999n });
 
 describe('money round trips (property)', () => {
   it('parses every text form of a cent amount back exactly', () => {
     fc.assert(
-      fc.property(centsArb, styleArb, (cents, style) => {
+      fc.property(limitedCentsArb, styleArb, (cents, style) => {
         expect(parseMoney(formatCents(cents, style))).toEqual({ ok: true, value: centsToMoney(cents) });
       }),
       { numRuns: 2000 },
@@ -59,7 +61,7 @@ describe('money round trips (property)', () => {
 
   it('reads a number cell holding a cent amount without binary drift', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -(10 ** 13), max: 10 ** 13 }), (cents) => {
+      fc.property(fc.integer({ min: -999_999_999_999, max: 999_999_999_999 }), (cents) => {
         expect(parseMoney(cents / 100)).toEqual({ ok: true, value: centsToMoney(BigInt(cents)) });
       }),
       { numRuns: 2000 },

@@ -8,6 +8,30 @@ import { METHOD_WORDS, type FieldName, type SettlementMethod } from './kinds';
 import { fail, ok, type ParseResult } from './result';
 import { problemOfScalar, valueParams } from './scalar-problems';
 import { decimalToMoney, plainDecimal, WideDecimal } from '../../domain';
+import {
+  decimalMoneyWithinLimit,
+  MAX_CELL_CHARS,
+  MAX_MONEY_TEXT,
+  MAX_QUANTITY_TEXT,
+  MAX_RATE_TEXT,
+  moneyWithinLimit,
+  quantityWithinLimit,
+  rateWithinLimit,
+} from './limits';
+
+/** A value beyond data.md's limits: a row error, never an overflow later. */
+function tooLarge<T>(cell: CellValue, field: FieldName | undefined, limit: string): ParseResult<T> {
+  return fail('import.value.too_large', { ...valueParams(cell, field), limit });
+}
+
+/** A text longer than Excel's 32,767 characters per cell. */
+function tooLong<T>(cell: CellValue, field: FieldName | undefined, length: number): ParseResult<T> {
+  return fail('import.value.too_long', { ...valueParams(cell, field), length, limit: MAX_CELL_CHARS });
+}
+
+function withinMoney(cell: CellValue, field: FieldName | undefined, cents: string): ParseResult<string> {
+  return moneyWithinLimit(cents) ? ok(cents) : tooLarge(cell, field, MAX_MONEY_TEXT);
+}
 
 export type ValueOptions = { field?: FieldName };
 
@@ -32,17 +56,19 @@ export function parseMoney(cell: CellValue, options: ValueOptions = {}): ParseRe
   // Number cells skip Decimal when their text needs no rounding: a million rows, every one money.
   const plain = typeof cell === 'number' ? plainNumberText(cell) : null;
   const cents = plain === null ? null : plainCents(plain);
-  if (cents !== null) return ok(cents);
+  if (cents !== null) return withinMoney(cell, options.field, cents);
   const read = readNumber(cell, options.field);
-  return read.ok ? ok(decimalToMoney(read.value)) : read;
+  return read.ok ? withinMoney(cell, options.field, decimalToMoney(read.value)) : read;
 }
 
 /** A quantity or unit price: the exact decimal, not rounded (`1.5`, `0.333`). */
 export function parseDecimal(cell: CellValue, options: ValueOptions = {}): ParseResult<string> {
   const plain = typeof cell === 'number' ? plainNumberText(cell) : null;
-  if (plain !== null) return ok(plain);
-  const read = readNumber(cell, options.field);
-  return read.ok ? ok(plainDecimal(read.value)) : read;
+  const read = plain !== null ? null : readNumber(cell, options.field);
+  if (read && !read.ok) return read;
+  const text = plain ?? (read?.ok ? plainDecimal(read.value) : '0');
+  if (options.field === 'quantity') return quantityWithinLimit(text) ? ok(text) : tooLarge(cell, options.field, MAX_QUANTITY_TEXT);
+  return decimalMoneyWithinLimit(text) ? ok(text) : tooLarge(cell, options.field, MAX_MONEY_TEXT);
 }
 
 export type RateOptions = ValueOptions & {
@@ -60,18 +86,23 @@ export function parseRate(cell: CellValue, options: RateOptions = {}): ParseResu
     const text = scalar.value.normalize('NFKC').replace(/\s+/g, '');
     if (text.endsWith('%')) {
       const value = parseNumberText(text.slice(0, -1));
-      return value ? ok(plainDecimal(value.dividedBy(100))) : fail('import.value.not_rate', params);
+      return value ? withinRate(cell, options.field, plainDecimal(value.dividedBy(100))) : fail('import.value.not_rate', params);
     }
   }
   if (scalar.type === 'boolean' || scalar.type === 'date') return fail('import.value.not_rate', params);
   const read = readNumber(cell, options.field);
   if (!read.ok) return read.key === 'import.value.not_number' ? fail('import.value.not_rate', params) : read;
-  if (options.percentFormat && scalar.type === 'number') return ok(plainDecimal(read.value));
+  if (options.percentFormat && scalar.type === 'number') return withinRate(cell, options.field, plainDecimal(read.value));
   if (read.value.gt(PERCENT_THRESHOLD)) {
     const fraction = plainDecimal(read.value.dividedBy(100));
+    if (!rateWithinLimit(fraction)) return tooLarge(cell, options.field, MAX_RATE_TEXT);
     return ok(fraction, { key: 'import.value.rate_as_percent', params: { ...params, result: `${plainDecimal(read.value)}%` } });
   }
-  return ok(plainDecimal(read.value));
+  return withinRate(cell, options.field, plainDecimal(read.value));
+}
+
+function withinRate(cell: CellValue, field: FieldName | undefined, fraction: string): ParseResult<string> {
+  return rateWithinLimit(fraction) ? ok(fraction) : tooLarge(cell, field, MAX_RATE_TEXT);
 }
 
 /** Excel keeps 15 significant digits; a longer number code has already lost its tail. */
@@ -82,6 +113,7 @@ export function parseCode(cell: CellValue, options: ValueOptions = {}): ParseRes
   const scalar = scalarOf(cell);
   switch (scalar.type) {
     case 'string':
+      if (scalar.value.length > MAX_CELL_CHARS) return tooLong(cell, options.field, scalar.value.length);
       return ok(scalar.value.normalize('NFKC').trim().toUpperCase());
     case 'number': {
       const plain = plainNumberText(scalar.value);
@@ -105,6 +137,7 @@ export function parseText(cell: CellValue, options: ValueOptions = {}): ParseRes
   const scalar = scalarOf(cell);
   switch (scalar.type) {
     case 'string':
+      if (scalar.value.length > MAX_CELL_CHARS) return tooLong(cell, options.field, scalar.value.length);
       return ok(scalar.value.trim());
     case 'number': {
       const value = numberToDecimal(scalar.value);

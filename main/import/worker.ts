@@ -94,7 +94,7 @@ async function next(): Promise<void> {
       await parseFile(job);
     } catch (e) {
       // A file that cannot be read is that file's error; the other files are still read.
-      if (e instanceof WorkbookRejected) post({ type: 'file-failed', file: job.file, problem: e.problem, detail: '' });
+      if (e instanceof WorkbookRejected) post({ type: 'file-failed', file: job.file, problem: e.problem, detail: e.detail });
       else post({ type: 'file-failed', file: job.file, problem: 'unreadable', detail: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) });
     }
   }

@@ -1,7 +1,9 @@
 import type { BackupInfo } from '../../contract/types';
 import { createBackup, findBackup, inspectBackup, listBackups, restoreFileInto } from '../db/backup-files';
 import type { Db } from '../db/database';
+import { holdChanges } from '../db/holds-repo';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { syncAnchor } from './anchor';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from '../../domain';
@@ -10,9 +12,9 @@ export function list(ctx: ServiceContext): BackupInfo[] {
   return listBackups(ctx.store.path);
 }
 
-/** What this connection and any other have changed: equal twice means nothing changed in between. */
+/** What this connection and any other have changed: equal twice means nothing changed in between (a job's period hold is not a change of data). */
 function changeState(db: Db): string {
-  const own = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const own = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - holdChanges(db);
   const others = db.pragma('data_version', { simple: true }) as number;
   return `${own}/${others}`;
 }
@@ -62,6 +64,8 @@ export async function restore(ctx: ServiceContext, id: string): Promise<BackupIn
   db.transaction(() =>
     appendAudit(db, { actor: actorName(ctx), action: 'backup.restore', entity: 'database', entityId: id, after: { restored: id, safetyBackup: safety.id } }, ctx.now()),
   )();
+  // A restore goes back on purpose (and says so in the restored log): the checkpoint follows it.
+  syncAnchor(db, true);
   return target;
 }
 

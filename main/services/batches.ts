@@ -79,7 +79,8 @@ export function results(ctx: ServiceContext, period: string): BatchResults {
   };
 }
 
-const AMOUNT = /^-?\d{1,13}(\.\d{1,2})?$/;
+/** At most the money limit of data.md: 9,999,999,999.99. */
+const AMOUNT = /^-?\d{1,10}(\.\d{1,2})?$/;
 
 /**
  * A manual adjustment (amount + mandatory reason) on a draft or rejected batch; a rejected batch

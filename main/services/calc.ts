@@ -12,12 +12,14 @@ import {
   updateBatchAfterCalc,
   type BatchLine,
 } from '../db/batches-repo';
+import { MAX_MONEY_CENTS, MAX_MONEY_TEXT, quote } from '../import/limits';
 import { aggregatePeriod } from './aggregate';
 import { appendAudit } from './audit';
 import { createIfChanged as backup } from './backups';
 import { contentHash } from './batch-hash';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from '../../domain';
+import { withHold } from './holds';
 import { storedPolicies, type StoredPolicy } from './policies';
 import { selectPolicy } from './policy-selection';
 import { centsToMoney, isPeriod, moneyToCents } from '../../domain';
@@ -40,6 +42,11 @@ export interface ExceptionDetail {
  */
 export async function calculate(ctx: ServiceContext, period: string): Promise<CalcResult> {
   if (!isPeriod(period)) throw rejected('import.period_invalid', { period });
+  // A calculation is a long write job: it holds its period (team.md), a second job there is refused.
+  return withHold(ctx, 'calc', [period], () => calculateHeld(ctx, period));
+}
+
+async function calculateHeld(ctx: ServiceContext, period: string): Promise<CalcResult> {
   const db = ctx.store.db;
   const existing = batchOf(db, period);
   if (existing && (existing.status === 'submitted' || existing.status === 'approved')) {
@@ -98,6 +105,12 @@ export async function calculate(ctx: ServiceContext, period: string): Promise<Ca
       continue;
     }
     const rebate = moneyToCents(r.rebate);
+    if (rebate > MAX_MONEY_CENTS || rebate < -MAX_MONEY_CENTS) {
+      // Beyond the money limit (data.md): listed as an exception, never an overflow of the sums.
+      const detail: ExceptionDetail = { source: 'app', key: 'calc.exception.too_large', params: { value: quote(r.rebate), limit: MAX_MONEY_TEXT } };
+      lines.push({ ...base, policy_code: p.code, policy_version: p.version, values_json: JSON.stringify(r.values), rebate_cents: null, final_cents: null, exception: 'evaluation', exception_detail: JSON.stringify(detail) });
+      continue;
+    }
     lines.push({ ...base, policy_code: p.code, policy_version: p.version, values_json: JSON.stringify(r.values), rebate_cents: rebate, final_cents: rebate, exception: null, exception_detail: null });
   }
 
@@ -164,5 +177,5 @@ export async function calculate(ctx: ServiceContext, period: string): Promise<Ca
       diff,
       dropped_adjustments: dropped,
     };
-  })();
+  }).immediate();
 }

@@ -1,3 +1,4 @@
+import { auditHead } from '../db/audit-repo';
 import { rmSync } from 'node:fs';
 import { adjustmentsOf, batchOf } from '../db/batches-repo';
 import { displayNames, pagedBatchLines } from '../db/export-repo';
@@ -88,7 +89,11 @@ function localDay(d: Date): string {
 /** The approval workbook (exports.md): 汇总, 明细, 公式, 对账, 异常. */
 export async function writeApprovalWorkbook(ctx: ServiceContext, period: string, file: string): Promise<ExportResult> {
   const x = loadExportBatch(ctx, period);
-  const w = await buildApprovalWorkbook({ x, status: approvalStatus(ctx, period), recon: reconcile(ctx, period), lang: ctx.lang, generatedAt: ctx.now().toISOString() }, file);
+  const head = auditHead(ctx.store.db);
+  const w = await buildApprovalWorkbook(
+    { x, status: approvalStatus(ctx, period), recon: reconcile(ctx, period), lang: ctx.lang, generatedAt: ctx.now().toISOString(), auditHead: head ? { id: head.last_id, hash: head.last_hash } : null },
+    file,
+  );
   checkUnchanged(ctx, x, [file]);
   return result(x, w.distributors, w.final);
 }

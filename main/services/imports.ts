@@ -6,7 +6,6 @@ import type { Db } from '../db/database';
 import {
   distributorWriters,
   findActiveFile,
-  findDuplicateLine,
   finishFile,
   insertFile,
   insertImport,
@@ -19,23 +18,24 @@ import {
   allTemplates,
   balancePeriods,
   closedFrom,
-  findBalance,
-  findDuplicateSettlement,
   replaceBalances,
+  type AnyKind,
 } from '../db/import-repo';
-import { BulkInsert } from '../db/bulk-insert';
+import { attachStaging, Staging, storedDuplicates, storeStagedFile } from '../db/staging';
 import type { MappingOverride, MappingTemplate } from '../import/headers';
 import type { Kind } from '../import/kinds';
 import type { FileImportResult, SheetMapping } from '../import/pipeline';
-import { FILE_COLUMN, STORE_COLUMNS, storeTable } from '../import/store-rows';
 import type { FileSummary, ImportIssue, ImportRecord } from '../import/records';
 import { ParseFailure, ParsePool, poolSize } from '../import/run-worker';
+import { FILE_COLUMN, STORE_COLUMNS, storeTable, type StoreTable } from '../import/store-rows';
 import { appendAudit } from './audit';
 import { create as backup } from './backups';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from '../../domain';
 import { fileIssue, issueOut, type IssueOut } from './import-report';
 import { isPeriod, isPeriodKind, KINDS, moneyToCents, nextPeriod } from '../../domain';
+import { acquireHold, MASTER_SCOPE } from './holds';
+import { syncAnchor } from './anchor';
 
 export interface ImportRequest {
   kind: Kind;
@@ -85,7 +85,7 @@ export interface ImportReport {
 }
 
 const MAX_REPORTED = 5000;
-/** The import's page cache (negative: KiB), 64 MB: the L month's indexes stay in memory while they grow. */
+/** The final store's page cache (negative: KiB), 64 MB: the L month's indexes stay in memory while they grow. */
 const IMPORT_CACHE_KB = -65_536;
 
 function sha256(file: string): Promise<string> {
@@ -126,6 +126,9 @@ interface Prepared {
   period: string | null;
   effectiveFrom: string | null;
   newTemplates: MappingTemplate[];
+  /** per file (as todo): its job-wide index in the staging file, and its summary once parsed */
+  fileIdx: number[];
+  summaries: (FileSummary | undefined)[];
 }
 
 /**
@@ -159,7 +162,7 @@ async function prepare(ctx: ServiceContext, req: ImportRequest): Promise<Prepare
   const latest = latestApprovedPeriod(db);
   const effectiveFrom = isMaster ? (req.period ?? (latest ? nextPeriod(latest) : '0000-00')) : null;
   const report: ImportReport = { status: 'imported', kind, period, import_id: null, message: '', files: [], rows: 0, errors: [], warnings: [], error_count: 0, warning_count: 0 };
-  const prepared: Prepared = { req, report, errors: new IssueList(), warnings: new IssueList(), todo: [], period, effectiveFrom, newTemplates: [] };
+  const prepared: Prepared = { req, report, errors: new IssueList(), warnings: new IssueList(), todo: [], period, effectiveFrom, newTemplates: [], fileIdx: [], summaries: [] };
   const seenSha = new Set<string>();
   for (const [index, f] of req.files.entries()) {
     const name = f.name ?? path.basename(f.path);
@@ -176,42 +179,52 @@ async function prepare(ctx: ServiceContext, req: ImportRequest): Promise<Prepare
   return prepared;
 }
 
-/** Parses and writes one request's files inside the caller's open transaction. */
-async function writeFiles(ctx: ServiceContext, p: Prepared, pool: ParsePool, onProgress: (p: ImportProgress) => void, signal: AbortSignal | undefined): Promise<void> {
-  const { req, report, errors, warnings, period, effectiveFrom } = p;
+type DistributorRecord = Extract<ImportRecord, { kind: 'distributors' }>['record'];
+
+/** What one import job parsed, kept outside the database until the final store. */
+interface Staged {
+  stage: Staging;
+  /** master-data rows of the job, in file order (a few thousand at most) */
+  distributors: DistributorRecord[];
+  /** codes and names of distributors staged by this job (usable by its period data) */
+  codes: Map<string, string>;
+  /** every file of the job, by its job-wide index */
+  files: { name: string; prepared: Prepared; n: number }[];
+  /** the job's parsing workers (one pool for every kind) */
+  pool: ParsePool;
+}
+
+/**
+ * Parses and validates one request's files (in a worker) and stages their records — in memory for
+ * master data, in the job's staging file for period data. The database is only read.
+ */
+async function stageFiles(ctx: ServiceContext, p: Prepared, staged: Staged, onProgress: (p: ImportProgress) => void, signal: AbortSignal | undefined): Promise<void> {
+  const { req, report, errors, warnings, period } = p;
   const kind = req.kind;
   const db: Db = ctx.store.db;
-  const master = kind === 'distributors' ? null : masterData(db);
-  const templates = allTemplates(db, kind).map((j) => JSON.parse(j) as MappingTemplate);
-  const distributors = distributorWriters(db);
-  const now = ctx.now().toISOString();
-  const seenCodes = new Map<string, { file: string; sheet: string; row: number }>();
-
-  const importId = insertImport(db, { kind: kind, period, mode: req.replace ? 'replace' : 'add', createdBy: actorName(ctx), createdAt: now });
-  report.import_id = importId;
-  if (req.replace && kind === 'balances') replaceBalances(db, importId);
-  else if (req.replace && period && (isPeriodKind(kind) || kind === 'settlements')) replacePeriodKind(db, kind, period, importId);
-
-  const upsertDistributor = (d: Extract<ImportRecord, { kind: 'distributors' }>['record']): void => {
-    const row = { code: d.code, name: d.name, region: d.region, province: d.province, city: d.city, grade: d.grade, status: d.status, updated_at: now, import_id: importId };
-    const existing = distributors.get(d.code);
-    if (!existing) {
-      distributors.insert(row);
-      distributors.history({ code: d.code, effective_from: '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
-      return;
+  let master: { codes: string[]; names: [string, string][] } | null = null;
+  if (kind !== 'distributors') {
+    const m = masterData(db);
+    const known = new Set(m.codes);
+    for (const [code, name] of staged.codes) {
+      if (known.has(code)) continue;
+      m.codes.push(code);
+      m.names.push([code, name]);
     }
-    distributors.update(row);
-    const changed = existing.region !== d.region || existing.grade !== d.grade || existing.province !== d.province;
-    if (!changed) return;
-    if (effectiveFrom === '0000-00') distributors.clearHistory(d.code);
-    distributors.history({ code: d.code, effective_from: effectiveFrom ?? '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
-  };
+    master = m;
+  }
+  const templates = allTemplates(db, kind as AnyKind).map((j) => JSON.parse(j) as MappingTemplate);
+  const seenCodes = new Map<string, { file: string; sheet: string; row: number }>();
+  const fileIdx = p.todo.map((f, n) => {
+    staged.files.push({ name: f.name, prepared: p, n });
+    return staged.files.length - 1;
+  });
+  p.fileIdx = fileIdx;
 
-  const fileIds = p.todo.map((f) => insertFile(db, { importId, kind: kind, period, fileName: f.name, sha256: f.sha, bytes: f.bytes }));
   const write = (n: number, rec: ImportRecord): void => {
     const f = p.todo[n];
-    const fileId = fileIds[n];
-    if (!f || fileId === undefined) return;
+    const idx = fileIdx[n];
+    if (!f || idx === undefined) return;
     if (rec.kind === 'distributors') {
       const d = rec.record;
       const earlier = seenCodes.get(d.code);
@@ -220,45 +233,44 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, pool: ParsePool, onP
         return;
       }
       seenCodes.set(d.code, { file: f.name, sheet: d.sheet, row: d.row });
-      upsertDistributor(d);
+      staged.distributors.push(d);
+      staged.codes.set(d.code, d.name);
       return;
     }
   };
 
-  // Period data arrives as flat stored rows (store-rows.ts) and is bound in bulk.
+  // Period data arrives as flat stored rows (store-rows.ts), staged in bulk; a row repeating one
+  // staged before (this file or an earlier one of the job) is a duplicate, reported at its row.
   const table = storeTable(kind);
   const columns = table ? STORE_COLUMNS[table] : [];
-  const bulk = table ? new BulkInsert(db, table, columns) : null;
   const at = (values: unknown[], i: number, column: string): unknown => values[i * columns.length + columns.indexOf(column)];
-  const duplicate = (file: string, values: unknown[], i: number): void => {
+  const duplicate = (t: StoreTable, file: string, values: unknown[], i: number): void => {
     const sheet = String(at(values, i, 'sheet'));
     const row = Number(at(values, i, 'row_no'));
+    const first = staged.stage.firstOf(t, Staging.uniqueColumns(t).map((c) => at(values, i, c)));
+    const where = { file: first ? (staged.files[first.file_id]?.name ?? '?') : '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 };
+    if (t === 'balances') {
+      const code = String(at(values, i, 'distributor_code'));
+      errors.add({ file, sheet, row, column: null, header: null, field: 'distributor_code', value: code, key: 'import.duplicate_balance', params: { code, ...where } });
+      return;
+    }
     const doc = String(at(values, i, 'doc_no') ?? '');
     const lineNo = at(values, i, 'line_no') as string | null;
     const value = lineNo ? `${doc} / ${lineNo}` : doc;
-    if ((table === 'purchases' || table === 'returns') && period) {
-      const first = findDuplicateLine(db, table, period, String(at(values, i, 'dup_key')));
-      errors.add({ file, sheet, row, column: null, header: null, field: 'doc_no', value, key: 'import.duplicate_line', params: { doc, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 } });
-    } else if (table === 'settlements') {
-      const first = findDuplicateSettlement(db, String(at(values, i, 'dup_key')));
-      errors.add({ file, sheet, row, column: null, header: null, field: 'doc_no', value, key: 'import.duplicate_settlement', params: { doc, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0, period: first?.period ?? period ?? '' } });
-    } else if (table === 'balances') {
-      const code = String(at(values, i, 'distributor_code'));
-      const first = findBalance(db, code);
-      errors.add({ file, sheet, row, column: null, header: null, field: 'distributor_code', value: code, key: 'import.duplicate_balance', params: { code, file: first?.file_name ?? '?', sheet: first?.sheet ?? '?', row: first?.row_no ?? 0 } });
-    } else throw new Error(`unexpected duplicate in ${table ?? kind}`);
+    if (t === 'settlements') errors.add({ file, sheet, row, column: null, header: null, field: 'doc_no', value, key: 'import.duplicate_settlement', params: { doc, ...where, period: period ?? '' } });
+    else errors.add({ file, sheet, row, column: null, header: null, field: 'doc_no', value, key: 'import.duplicate_line', params: { doc, ...where } });
   };
-  const writeRows = (n: number, count: number, values: unknown[]): void => {
+  const stageRows = (n: number, count: number, values: unknown[]): void => {
     const f = p.todo[n];
-    const fileId = fileIds[n];
-    if (!f || fileId === undefined || !bulk || !period) return;
-    for (let i = 0; i < count; i++) values[i * columns.length + FILE_COLUMN] = fileId;
-    bulk.insert(values, (i) => duplicate(f.name, values, i));
+    const idx = fileIdx[n];
+    if (!f || idx === undefined || !table || !period) return;
+    for (let i = 0; i < count; i++) values[i * columns.length + FILE_COLUMN] = idx;
+    staged.stage.rows(table, values, (i) => duplicate(table, f.name, values, i));
   };
 
   const outcomes: ({ ok: true; result: FileImportResult } | { ok: false; failure: ParseFailure } | undefined)[] = [];
   try {
-    await pool.run<FileImportResult>(
+    await staged.pool.run<FileImportResult>(
       p.todo.map((f, n) => ({
         file: n,
         path: f.path,
@@ -269,7 +281,7 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, pool: ParsePool, onP
         onRecords: (n, records) => {
           for (const r of records) write(n, r);
         },
-        onRows: writeRows,
+        onRows: stageRows,
         onProgress: (n, rows, sheet) => onProgress({ file: p.todo[n]?.name ?? '', fileIndex: n, files: p.todo.length, rows, sheet }),
         onFileDone: (n, result) => (outcomes[n] = { ok: true, result }),
         onFileFailed: (n, failure) => (outcomes[n] = { ok: false, failure }),
@@ -282,7 +294,7 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, pool: ParsePool, onP
       report.status = 'cancelled';
       return;
     }
-    // A worker itself failed (a stall, out of memory): the files not read by then fail.
+    // The worker itself failed (a stall, out of memory): the file it was on, and any after it, fail.
     p.todo.forEach((_, n) => (outcomes[n] ??= { ok: false, failure: e }));
   }
   for (const [n, f] of p.todo.entries()) {
@@ -294,10 +306,12 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, pool: ParsePool, onP
     }
     const result = outcome.result;
     errors.addAll(result.errors, result.errorCount);
+    // data.md: a file with no data rows (a header alone, a million empty styled rows) is refused — a month may still have no file of a kind.
+    if (result.summary.rows === 0 && result.errorCount === 0) errors.add(fileIssue(f.name, 'import.file.no_rows', { file: f.name }));
     warnings.addAll(result.warnings, result.warningCount);
     p.newTemplates.push(...result.templates);
     const summary: FileSummary = result.summary;
-    finishFile(db, fileIds[n] ?? 0, { sheetsJson: JSON.stringify(summary.sheets), rows: summary.rows, totalCents: moneyToCents(summary.total) });
+    p.summaries[n] = summary;
     report.files.push({
       file: f.name,
       sha256: f.sha,
@@ -311,6 +325,65 @@ async function writeFiles(ctx: ServiceContext, p: Prepared, pool: ParsePool, onP
     });
     report.rows += summary.rows;
   }
+}
+
+/**
+ * Rows already stored are duplicates: purchase/return lines of the period (a re-export imported
+ * twice, data.md); a settlement document in any period, an opening balance per distributor
+ * (ledger.md). A replace exempts what it replaces.
+ */
+function checkStoredDuplicates(db: Db, p: Prepared, staged: Staged): void {
+  const kind = p.req.kind;
+  const replace = p.req.replace === true;
+  if (kind !== 'purchases' && kind !== 'returns' && kind !== 'settlements' && kind !== 'balances') return;
+  if (replace && (kind === 'purchases' || kind === 'returns')) return;
+  const { rows, count } = storedDuplicates(db, kind, p.fileIdx, replace, MAX_REPORTED);
+  for (const d of rows) {
+    const file = staged.files[d.file_idx]?.name ?? '?';
+    const value = d.line_no ? `${d.doc_no} / ${d.line_no}` : d.doc_no;
+    const first = { file: d.first_file, sheet: d.first_sheet, row: d.first_row };
+    if (kind === 'balances') p.errors.add({ file, sheet: d.sheet, row: d.row_no, column: null, header: null, field: 'distributor_code', value: d.code, key: 'import.duplicate_balance', params: { code: d.code, ...first } });
+    else if (kind === 'settlements') p.errors.add({ file, sheet: d.sheet, row: d.row_no, column: null, header: null, field: 'doc_no', value, key: 'import.duplicate_settlement', params: { doc: d.doc_no, ...first, period: d.first_period } });
+    else p.errors.add({ file, sheet: d.sheet, row: d.row_no, column: null, header: null, field: 'doc_no', value, key: 'import.duplicate_line', params: { doc: d.doc_no, ...first } });
+  }
+  p.errors.count += count - rows.length;
+}
+
+/** Stores one request's staged records (inside the final transaction). */
+function storePrepared(ctx: ServiceContext, p: Prepared, staged: Staged): void {
+  const { req, report, period, effectiveFrom } = p;
+  const kind = req.kind;
+  const db: Db = ctx.store.db;
+  const now = ctx.now().toISOString();
+  const importId = insertImport(db, { kind: kind as AnyKind, period, mode: req.replace ? 'replace' : 'add', createdBy: actorName(ctx), createdAt: now });
+  report.import_id = importId;
+  if (req.replace && kind === 'balances') replaceBalances(db, importId);
+  else if (req.replace && period && (isPeriodKind(kind) || kind === 'settlements')) replacePeriodKind(db, kind, period, importId);
+  const fileIds = p.todo.map((f) => insertFile(db, { importId, kind: kind as AnyKind, period, fileName: f.name, sha256: f.sha, bytes: f.bytes }));
+  if (kind === 'distributors') {
+    const distributors = distributorWriters(db);
+    for (const d of staged.distributors) {
+      const row = { code: d.code, name: d.name, region: d.region, province: d.province, city: d.city, grade: d.grade, status: d.status, updated_at: now, import_id: importId };
+      const existing = distributors.get(d.code);
+      if (!existing) {
+        distributors.insert(row);
+        distributors.history({ code: d.code, effective_from: '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
+        continue;
+      }
+      distributors.update(row);
+      const changed = existing.region !== d.region || existing.grade !== d.grade || existing.province !== d.province;
+      if (!changed) continue;
+      if (effectiveFrom === '0000-00') distributors.clearHistory(d.code);
+      distributors.history({ code: d.code, effective_from: effectiveFrom ?? '0000-00', region: d.region, province: d.province, grade: d.grade, import_id: importId });
+    }
+  } else {
+    const table = storeTable(kind);
+    if (table) p.fileIdx.forEach((idx, n) => storeStagedFile(db, table, STORE_COLUMNS[table], idx, fileIds[n] ?? 0));
+  }
+  p.todo.forEach((_, n) => {
+    const summary = p.summaries[n];
+    if (summary) finishFile(db, fileIds[n] ?? 0, { sheetsJson: JSON.stringify(summary.sheets), rows: summary.rows, totalCents: moneyToCents(summary.total) });
+  });
 }
 
 /** Records a successful import: rows, mapping templates, the audit entry. */
@@ -337,8 +410,10 @@ function record(ctx: ServiceContext, p: Prepared): void {
 /**
  * Imports the files of one or more kinds as ONE transaction: everything lands or nothing does
  * (master data first, so the period data of the same import can use new codes). Parsing runs in a
- * pool of workers started once per import (files in parallel, handed on in file order); records are written as they arrive, inside the open transaction; any error rolls
- * everything back. An identical file again is a no-op; `replace` swaps the period's rows of a kind.
+ * worker per file; records are staged as they arrive (in memory or the job's staging file — the
+ * database is not written meanwhile); when every file is valid they are stored in one short
+ * transaction. An identical file again is a no-op; `replace` swaps the period's rows of a kind. The
+ * job holds its periods while it runs.
  */
 export async function runImports(
   ctx: ServiceContext,
@@ -356,38 +431,60 @@ export async function runImports(
 
   const work = all.filter((p) => p.todo.length > 0);
   if (work.length > 0) {
-    if (!dryRun) await backup(ctx, `pre-import-${work.map((p) => p.req.kind).join('-')}`);
-    // A large page cache while the import's indexes grow (random dup keys), the usual one after.
-    const cache = db.pragma('cache_size', { simple: true }) as number;
-    db.pragma(`cache_size = ${IMPORT_CACHE_KB}`);
-    db.exec('BEGIN IMMEDIATE');
+    // A long job holds its periods (team.md): a second job on them is refused at once, naming this one.
+    const scopes = work.map((p) => p.period ?? MASTER_SCOPE);
+    const hold = dryRun ? null : acquireHold(ctx, 'import', scopes);
     // One pool of parsing workers for the whole import, started once.
     const pool = new ParsePool(poolSize(Math.max(...work.map((p) => p.todo.length))));
+    const staged: Staged = { stage: new Staging(db.name, STORE_COLUMNS), distributors: [], codes: new Map(), files: [], pool };
     try {
+      if (!dryRun) await backup(ctx, `pre-import-${work.map((p) => p.req.kind).join('-')}`);
       for (const p of work) {
-        await writeFiles(ctx, p, pool, onProgress, signal);
+        await stageFiles(ctx, p, staged, onProgress, signal);
         if (p.report.status === 'cancelled') break;
       }
       const cancelled = work.some((p) => p.report.status === 'cancelled');
-      const failed = work.some((p) => p.errors.count > 0);
+      let failed = work.some((p) => p.errors.count > 0);
+      if (!cancelled && !failed) {
+        // The final store: synchronous, one short transaction; nothing else can run inside it.
+        const current = ctx.store.db;
+        const detach = attachStaging(current, staged.stage);
+        try {
+          for (const p of work) checkStoredDuplicates(current, p, staged);
+          failed = work.some((p) => p.errors.count > 0);
+          if (!failed && !dryRun) {
+            // A large page cache while the store grows the indexes (random dup keys), the usual one after.
+            const cache = current.pragma('cache_size', { simple: true }) as number;
+            current.pragma(`cache_size = ${IMPORT_CACHE_KB}`);
+            try {
+              current
+                .transaction(() => {
+                  for (const p of work) storePrepared(ctx, p, staged);
+                  for (const p of work) record(ctx, p);
+                })
+                .immediate();
+            } finally {
+              current.pragma(`cache_size = ${cache}`);
+            }
+            // The import job ends after its operation answered: move the audit anchor forward here (workflow.md).
+            syncAnchor(current);
+          }
+        } finally {
+          detach();
+        }
+      }
       if (cancelled || failed || dryRun) {
-        db.exec('ROLLBACK');
         for (const p of work) {
           if (cancelled) p.report.status = 'cancelled';
           else p.report.status = p.errors.count > 0 ? 'rejected' : failed ? 'rejected' : 'valid';
           p.report.import_id = null;
           for (const f of p.report.files) if (f.status === 'imported' && (failed || cancelled)) f.status = 'rejected';
         }
-      } else {
-        for (const p of work) record(ctx, p);
-        db.exec('COMMIT');
       }
-    } catch (e) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw e;
     } finally {
       pool.close();
-      db.pragma(`cache_size = ${cache}`);
+      staged.stage.dispose();
+      hold?.release();
     }
   }
   const blocked = work.some((p) => p.errors.count > 0) && !work.some((p) => p.report.status === 'cancelled');

@@ -42,7 +42,7 @@ export class JobRegistry {
     return job && job.owner === owner ? (job as Job<P, R>) : undefined;
   }
 
-  /** Whether a job of this owner-independent kind is running (one import at a time per database). */
+  /** Whether any job is running (the shell then postpones installing an update). */
   anyRunning(): boolean {
     for (const j of this.jobs.values()) if (j.status === 'running') return true;
     return false;

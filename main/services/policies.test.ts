@@ -99,6 +99,25 @@ describe('validation', () => {
     expect(await h.ok(user, 'policy.list', {})).toEqual([]);
   });
 
+  it('formulas and parameters named __proto__, constructor or prototype are refused, not silently lost (issue 11)', async () => {
+    const { user } = await withUser(['policy_owner']);
+    const formulas = JSON.stringify(EXAMPLE_POLICY.formulas);
+    const parameters = JSON.stringify(EXAMPLE_POLICY.parameters);
+    for (const name of ['__proto__', 'constructor', 'prototype']) {
+      // written as JSON text, as a user's file is: JSON.parse keeps "__proto__" as an own key
+      const text = content(EXAMPLE_POLICY)
+        .replace(formulas, formulas.replace(/^\[/, `[{"name":"${name}","label":"x","expr":"1"},`))
+        .replace(parameters, parameters.replace(/^\{/, `{"${name}":1,`));
+      const r = await h.call(user, 'policy.import', { content: text, fileName: 'bad.json' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        const text = JSON.stringify(r.error);
+        expect(text).toContain(`公式名称「${name}」无效`);
+        expect(text).toContain(`参数名称「${name}」无效`);
+      }
+    }
+  });
+
   it('text that is not JSON is rejected naming the file', async () => {
     const { user } = await withUser(['policy_owner']);
     const r = await h.call(user, 'policy.import', { content: '{ "format": ', fileName: 'broken.json' });

@@ -3,6 +3,8 @@ import { DEFAULT_BACKUP_KEEP } from '../db/backup-files';
 import { getSetting } from '../db/settings-repo';
 import { DownloadRegistry } from './downloads';
 import { JobRegistry } from './jobs';
+import { existsSync } from 'node:fs';
+import { forgetPathAnchor } from './anchor';
 
 /**
  * The open database of one running process (app, web host, CLI command, test). Restoring a backup
@@ -19,7 +21,9 @@ export class Store {
     readonly path: string,
     private readonly nativeBinding?: string,
   ) {
+    const fresh = !existsSync(path);
     this.current = openDatabase(path, nativeBinding ? { nativeBinding } : {});
+    if (fresh) forgetPathAnchor(path);
   }
 
   get db(): Db {

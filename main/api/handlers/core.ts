@@ -1,5 +1,7 @@
 import type { coreOperations } from '../../../contract/ops/core';
 import { listAudit, verifyAudit } from '../../services/audit';
+import { checkAnchor, checkApprovals, checkPrintedHead } from '../../services/tamper-check';
+import type { AuditVerifyResult } from '../../../contract/types';
 import * as backups from '../../services/backups';
 import { getSettings, updateSettings } from '../../services/settings';
 import * as users from '../../services/users';
@@ -43,11 +45,23 @@ export const coreHandlers: HandlersFor<typeof coreOperations> = {
   },
   'team.host.stop': (ctx) => stopTeamHost(ctx.store),
   'audit.list': (ctx, input) => listAudit(ctx.store.db, input),
-  'audit.verify': (ctx) => {
-    const r = verifyAudit(ctx.store.db);
-    return r.ok
-      ? r
-      : { ...r, message: t(`audit.broken.${r.reason}`, { id: r.brokenId }, ctx.lang) };
+  'audit.verify': (ctx, input) => {
+    const db = ctx.store.db;
+    const r = verifyAudit(db);
+    if (!r.ok) return { ...r, message: t(`audit.broken.${r.reason}`, { id: r.brokenId }, ctx.lang) };
+    // then its anchor outside the database, what was approved (workflow.md), and a printed head
+    const found = checkAnchor(db, r.entries) ?? checkApprovals(db) ?? (input.head ? checkPrintedHead(db, input.head) : null);
+    if (!found) return r;
+    const params = { ...found.params, ...(found.params['rule'] ? { rule: t(`audit.rule.${String(found.params['rule'])}`, found.params, ctx.lang) } : {}) };
+    const period = typeof found.params['period'] === 'string' ? found.params['period'] : undefined;
+    return {
+      ok: false as const,
+      entries: r.entries,
+      brokenId: typeof found.params['id'] === 'number' ? found.params['id'] : 0,
+      reason: found.reason as Extract<AuditVerifyResult, { ok: false }>['reason'],
+      message: t(`audit.broken.${found.reason}`, params, ctx.lang),
+      ...(period ? { period } : {}),
+    };
   },
   'backup.list': (ctx) => backups.list(ctx),
   'backup.create': (ctx, input) => backups.create(ctx, input.reason ?? 'manual'),

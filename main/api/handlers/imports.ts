@@ -9,6 +9,7 @@ import { AppError, rejected } from '../../../domain';
 import { writeImportErrorWorkbook } from '../../services/import-errors-workbook';
 import { runImport, runImports, type ImportProgress, type ImportReport, type ImportRequest } from '../../services/imports';
 import { t } from '../../i18n/messages';
+import { explainFailure } from '../../services/failures';
 import type { HandlersFor } from '../handler-types';
 
 type Input = Omit<ImportRequest, 'overrides'> & {
@@ -53,16 +54,17 @@ export const importHandlers: HandlersFor<typeof importOperations> = {
     })),
   'import.run': async (ctx, input) => {
     checkPaths(ctx, input.files);
-    if (ctx.store.jobs.anyRunning()) throw rejected('import.busy');
     return (await runImport(ctx, request(input))) satisfies ImportReportView;
   },
   'import.start': (ctx, input) => {
     for (const r of input.imports) checkPaths(ctx, r.files);
-    if (ctx.store.jobs.anyRunning()) throw rejected('import.busy');
     const job = ctx.store.jobs.start<ImportProgress, ImportReport[]>(
       owner(ctx),
       (j) => runImports(ctx, input.imports.map(request), (p) => (j.progress = p), j.abort.signal),
-      (e) => (e instanceof AppError ? t(e.key, e.params, ctx.lang) : t('internal', { detail: e instanceof Error ? e.message : String(e) }, ctx.lang)),
+      (raw) => {
+        const e = explainFailure(raw, ctx.lang, ctx.store.db);
+        return e instanceof AppError ? t(e.key, e.params, ctx.lang) : t('internal', { detail: e instanceof Error ? e.message : String(e) }, ctx.lang);
+      },
     );
     return { jobId: job.id };
   },
@@ -84,7 +86,7 @@ export const importHandlers: HandlersFor<typeof importOperations> = {
       out.push(
         g.ok
           ? { file: name, kind: g.kind, sheets: g.sheets, error: null }
-          : { file: name, kind: null, sheets: [], error: t(`import.file.${g.problem}`, { file: name, detail: '' }, ctx.lang) },
+          : { file: name, kind: null, sheets: [], error: t(`import.file.${g.problem}`, { file: name, detail: g.detail ?? '' }, ctx.lang) },
       );
     }
     return out;

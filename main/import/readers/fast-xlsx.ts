@@ -3,7 +3,7 @@ import { createInflateRaw } from 'node:zlib';
 import type { CellValue } from '../cell-value';
 import type { RawRow, ReadEvent } from './types';
 import { columnOfRef, eachAttr, excelJsSecondDecode, excelSerialToDate, isDateFormat, xmlAttr, xmlText } from './xml-scan';
-import { workbookSheets, WorkbookRejected, ZipDirectory, type ZipEntry } from './zip-inspect';
+import { MAX_SHARED_CHARS, MAX_SHARED_STRINGS, workbookSheets, WorkbookRejected, ZipDirectory, type ZipEntry } from './zip-inspect';
 
 /**
  * The import's own .xlsx/.xlsm reader: the zip's central directory read directly (random access:
@@ -203,8 +203,12 @@ export class SharedStringsScanner {
   readonly items: CellValue[] = [];
   private buf = '';
   private p: string | null = null;
+  /** characters of the part read so far (the items' text is a part of it) */
+  private chars = 0;
 
   push(chunk: string): void {
+    this.chars += chunk.length;
+    if (this.chars > MAX_SHARED_CHARS) throw new WorkbookRejected('shared_strings_size', (MAX_SHARED_CHARS / 1_000_000).toFixed(0));
     this.buf += chunk;
     if (this.p === null) {
       this.p = rootPrefix(this.buf, 'sst');
@@ -250,6 +254,7 @@ export class SharedStringsScanner {
       }
       this.items.push(sharedValue(collectStringItem(buf, gt + 1, end, p)));
       pos = end + siClose.length;
+      if (this.items.length > MAX_SHARED_STRINGS) throw new WorkbookRejected('shared_strings_count', MAX_SHARED_STRINGS.toLocaleString('en-US'));
     }
     this.buf = buf.slice(pos);
     if (this.buf.length > MAX_PENDING_CHARS) throw new WorkbookRejected('truncated');

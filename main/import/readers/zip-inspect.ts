@@ -18,13 +18,31 @@ export type WorkbookProblem =
   | 'truncated'
   | 'not_workbook'
   | 'zip_bomb'
-  | 'unsupported_compression';
+  | 'unsupported_compression'
+  | 'too_many_sheets'
+  | 'shared_strings_count'
+  | 'shared_strings_size';
 
 export class WorkbookRejected extends Error {
-  constructor(readonly problem: WorkbookProblem) {
+  constructor(
+    readonly problem: WorkbookProblem,
+    /** what was exceeded, for the message (a count or a limit) */
+    readonly detail = '',
+  ) {
     super(problem);
   }
 }
+
+/**
+ * Bounds of a workbook beyond the zip's own (issue 11, hostile files): far above any real export
+ * (a month's workbook has a handful of sheets; a 1,048,576-row sheet of unique document numbers and
+ * names has well under two million shared strings), low enough that a crafted file is refused in
+ * seconds and well within 500 MB.
+ */
+export const MAX_SHEETS = 255;
+export const MAX_SHARED_STRINGS = 2_000_000;
+/** characters of `xl/sharedStrings.xml` (its XML, so the items' text and their tags) */
+export const MAX_SHARED_CHARS = 200_000_000;
 
 // Limits far above any real month's workbook (a million rows unpack to ~200 MB), far below what
 // would exhaust memory or disk: a zip bomb is refused before anything is inflated.
@@ -194,6 +212,7 @@ export function workbookSheets(zip: ZipDirectory): { sheets: SheetInfo[]; date19
   for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const rid = attr(m[0], 'r:id') ?? attr(m[0], 'id');
     const state = attr(m[0], 'state');
+    if (sheets.length >= MAX_SHEETS) throw new WorkbookRejected('too_many_sheets', String(MAX_SHEETS));
     sheets.push({
       index: sheets.length + 1,
       name: xmlUnescape(attr(m[0], 'name') ?? `Sheet${sheets.length + 1}`),
