@@ -277,7 +277,9 @@ export async function writeFormWorkbook(file: string, sheets: Iterable<FormSheet
     if (failed) throw failed;
     await rename(tmp, file);
   } catch (e) {
-    out.destroy();
+    // wait for the stream to close (it may still be opening the file) before removing it, or the
+    // open would create the temporary file again after the removal
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()).destroy());
     await rm(tmp, { force: true });
     throw e;
   }
