@@ -71,7 +71,29 @@ test('overview → calculate → results, trace, adjustment with exact totals, r
 
   await overview.next('2026-01').click();
   await expect(page.getByRole('dialog')).toContainText('核算 2026-01？');
+  // the calculation runs as a job with progress and 取消核算: its first poll is held back a moment
+  // so the dialog can be seen (and photographed) before the month's three distributors are done
+  let held = false;
+  let release = (): void => undefined;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route('**/api/invoke', async (route) => {
+    const op = (route.request().postDataJSON() as { op?: string } | null)?.op;
+    if (op === 'batch.calculateJob' && !held) {
+      held = true;
+      await new Promise((r) => setTimeout(r, 4000));
+      await route.continue();
+      release();
+      return;
+    }
+    await route.continue();
+  });
   await page.getByTestId('calc-confirm').click();
+  await expect(page.getByTestId('calc-progress')).toContainText('正在核算 2026-01');
+  await expect(page.getByTestId('calc-cancel')).toHaveText('取消核算');
+  await page.waitForTimeout(500); // the confirmation's closing animation
+  await shot(page, 'results-calc-progress');
+  await released;
+  await page.unroute('**/api/invoke');
 
   // the results of the month open by themselves
   await expect(page).toHaveURL(/#\/results\/2026-01$/);

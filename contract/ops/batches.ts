@@ -114,8 +114,24 @@ export interface PeriodOverviewView {
   next: 'import' | 'calculate' | 'review' | 'submit' | 'approval' | 'export';
 }
 
+/** A calculation followed by polling (the UI's): progress, cancel, result. */
+export interface CalcJobView {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  /** distributors evaluated so far; null before the first step */
+  progress: { done: number; total: number } | null;
+  result: CalcResultView | null;
+  error: string | null;
+}
+
+const jobId = z.string().min(1).max(64);
+
 export const batchOperations = {
   'batch.calculate': def<CalcResultView>()(z.object({ period }).strict(), 'preparer'),
+  /** the same calculation as a job: `batch.calculateJob` follows it, `batch.calculateCancel` stops it (nothing stored) */
+  'batch.calculateStart': def<{ jobId: string }>()(z.object({ period }).strict(), 'preparer'),
+  'batch.calculateJob': def<CalcJobView>()(z.object({ jobId }).strict(), 'preparer'),
+  'batch.calculateCancel': def<null>()(z.object({ jobId }).strict(), 'preparer'),
   'batch.results': def<BatchResultsView>()(z.object({ period }).strict(), 'signed_in'),
   'batch.trace': def<TraceViewData>()(z.object({ period, code: z.string().min(1).max(64) }).strict(), 'signed_in'),
   'batch.adjust': def<ResultRowView>()(

@@ -6,6 +6,11 @@ export const batchMessages: Record<string, Record<Lang, string>> = {
     'zh-CN': '{period} 的核算批次状态为“{status}”，已锁定，不能重新核算或调整。',
     en: 'The batch of {period} is {status} and locked: it cannot be recalculated or adjusted.',
   },
+  'calc.cancelled': {
+    'zh-CN': '{period} 的核算已取消，未保存任何结果。',
+    en: 'The calculation of {period} was cancelled; nothing was stored.',
+  },
+  'calc.job_not_found': { 'zh-CN': '找不到这个核算任务（可能已过期）。', en: 'This calculation job no longer exists (it may have expired).' },
   'calc.no_data': {
     'zh-CN': '{period} 没有任何进货、退货或促销数据，无法核算。请先导入当月数据。',
     en: 'There is no purchase, return or promotion data for {period}. Import the month first.',

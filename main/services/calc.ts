@@ -40,7 +40,16 @@ export interface ExceptionDetail {
  * distributor's policy, evaluates it, and stores every formula value, the rebate and exceptions,
  * keeping adjustments. Refused for a submitted or approved batch. One transaction, a backup first.
  */
-export async function calculate(ctx: ServiceContext, period: string): Promise<CalcResult> {
+export interface CalcProgress {
+  /** distributors evaluated so far, of `total` */
+  done: number;
+  total: number;
+}
+
+/** Distributors evaluated between two looks at progress and cancel (about 10 ms of work). */
+const CALC_STEP = 250;
+
+export async function calculate(ctx: ServiceContext, period: string, onProgress: (p: CalcProgress) => void = () => undefined, signal?: AbortSignal): Promise<CalcResult> {
   if (!isPeriod(period)) throw rejected('import.period_invalid', { period });
   // A calculation is a long write job: it holds its period (team.md), a second job there is refused.
   return withHold(ctx, 'calc', [period], () => calculateHeld(ctx, period));
@@ -70,7 +79,16 @@ async function calculateHeld(ctx: ServiceContext, period: string): Promise<CalcR
   type NewLine = Parameters<ReturnType<typeof lineWriter>>[0];
   const lines: NewLine[] = [];
   const used = new Map<string, number>();
+  const total = distributors.length;
+  // Cancel is possible until the one transaction that stores the batch: nothing is stored before it.
+  const step = async (done: number): Promise<void> => {
+    onProgress({ done, total });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (signal?.aborted) throw rejected('calc.cancelled', { period });
+  };
+  await step(0);
   for (const d of distributors) {
+    if (lines.length > 0 && lines.length % CALC_STEP === 0) await step(lines.length);
     const base = {
       batch_id: 0,
       code: d.code,
@@ -114,7 +132,9 @@ async function calculateHeld(ctx: ServiceContext, period: string): Promise<CalcR
     lines.push({ ...base, policy_code: p.code, policy_version: p.version, values_json: JSON.stringify(r.values), rebate_cents: rebate, final_cents: rebate, exception: null, exception_detail: null });
   }
 
+  await step(total);
   await backup(ctx, `pre-calc-${period}`);
+  if (signal?.aborted) throw rejected('calc.cancelled', { period });
   const now = ctx.now().toISOString();
   const by = actorName(ctx);
   const policiesJson = JSON.stringify([...used.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, version]) => ({ code, version })));

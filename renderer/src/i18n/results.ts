@@ -11,6 +11,8 @@ const zhCN = {
     done: '{{period}} 核算完成：{{count}} 家经销商',
     running: '正在核算 {{period}}…',
     runningHint: '正在汇总进货、退货与促销数据，匹配政策并逐个经销商计算。已用时 {{seconds}} 秒，请勿关闭窗口。',
+    progress: '已计算 {{done}} / {{total}} 家经销商',
+    cancel: '取消核算',
   },
   overview: {
     year: '年度',
@@ -185,6 +187,8 @@ const en: Strings = {
     done: '{{period}} calculated: {{count}} distributors',
     running: 'Calculating {{period}}…',
     runningHint: 'Summing purchases, returns and promotions, selecting policies, calculating every distributor. {{seconds}} s so far; please keep the window open.',
+    progress: '{{done}} of {{total}} distributors calculated',
+    cancel: 'Cancel calculation',
   },
   overview: {
     year: 'Year',
