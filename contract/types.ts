@@ -33,6 +33,14 @@ export interface AppInfo {
   /** the transport the UI talks to: `electron` or `web` */
   host: 'electron' | 'web' | 'cli' | 'test';
   defaultLang: Lang;
+  /** team mode (team.md): the server this UI talks to and its certificate fingerprint; `dbPath` is then empty */
+  team?: TeamEndpoint | null;
+}
+
+/** A team server as its users see it: the URL and the SHA-256 fingerprint to compare. */
+export interface TeamEndpoint {
+  url: string;
+  fingerprint: string;
 }
 
 export interface AuditEntry {

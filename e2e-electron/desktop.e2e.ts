@@ -19,6 +19,9 @@ const DEMO_PASSWORD = 'demo-1234';
 
 test('the window is isolated, sandboxed, without Node, under the CSP, and cannot navigate away', async ({ desktop }) => {
   const { app, window: page } = desktop;
+  // a fresh install asks first: this PC's own database or a team server
+  await expect(page.getByTestId('connect-page')).toBeVisible();
+  await page.getByTestId('connect-local').click();
   await expect(page.getByText('欢迎使用返利台')).toBeVisible();
 
   // the window's title, and its renderer process sandboxed (as the OS reports it: Windows, macOS)
@@ -46,7 +49,7 @@ test('the window is isolated, sandboxed, without Node, under the CSP, and cannot
     require: 'undefined',
     process: 'undefined',
     module: 'undefined',
-    bridge: ['getPreferences', 'host', 'invoke', 'pathForFile', 'pickFiles', 'saveDownload', 'setLanguage', 'showInFolder'],
+    bridge: ['connection', 'getPreferences', 'host', 'invoke', 'pathForFile', 'pickFiles', 'probeServer', 'saveDownload', 'setLanguage', 'showInFolder', 'trustServer', 'useLocal'],
     origin: 'app://rebate',
   });
 
@@ -108,7 +111,8 @@ test('first start with demo data, sign in, import a messy workbook through the o
   const { window: page, dir } = desktop;
   const period = previousMonth();
 
-  // first start: the administrator, with the demo month
+  // first start: this PC's own database, the administrator, with the demo month
+  await page.getByTestId('connect-local').click();
   await new SetupPage(page).createAdmin('admin', 'admin-pass-1', '管理员', { demo: true });
   const demo = page.locator('.ant-modal-confirm');
   await expect(demo.locator('.ant-modal-confirm-title')).toHaveText(`演示数据已加载：${period} 可以核算了`, { timeout: 300_000 });

@@ -1,3 +1,4 @@
+import type { ConnectionView, ServerCertificateView } from '../contract/desktop';
 import type { Envelope } from '../contract/envelope';
 import type { Lang } from '../contract/roles';
 
@@ -27,6 +28,14 @@ export interface RebateBridge {
   saveDownload(downloadId: string, fileName: string): Promise<string | null>;
   /** opens the folder of a file saved through saveDownload */
   showInFolder(savedPath: string): Promise<void>;
+  /** 单机使用 or 连接团队服务器: what this app talks to */
+  connection(): Promise<ConnectionView>;
+  /** the certificate a team server presents (only a TLS handshake: nothing is sent to it) */
+  probeServer(url: string, lang: Lang): Promise<Envelope<ServerCertificateView>>;
+  /** pins the fingerprint the user confirmed and switches to the team server; `replace` is 重新信任 */
+  trustServer(input: { url: string; fingerprint: string; replace: boolean }, lang: Lang): Promise<Envelope<ConnectionView>>;
+  /** switches to this PC's own database */
+  useLocal(lang: Lang): Promise<Envelope<ConnectionView>>;
 }
 
 declare global {

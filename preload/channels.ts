@@ -6,4 +6,8 @@ export const CHANNELS = {
   pickFiles: 'rebate:dialog:pick-files',
   saveDownload: 'rebate:dialog:save-download',
   showInFolder: 'rebate:shell:show-in-folder',
+  connection: 'rebate:connection:get',
+  probeServer: 'rebate:connection:probe',
+  trustServer: 'rebate:connection:trust',
+  useLocal: 'rebate:connection:use-local',
 } as const;

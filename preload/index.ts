@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Envelope } from '../contract/envelope';
 import type { Lang } from '../contract/roles';
+import type { ConnectionView, ServerCertificateView } from '../contract/desktop';
 import type { PickedFile, Preferences, RebateBridge } from './api';
 import { CHANNELS } from './channels';
 
@@ -14,6 +15,11 @@ const bridge: RebateBridge = {
   pathForFile: (file: File) => webUtils.getPathForFile(file),
   saveDownload: (downloadId: string, fileName: string) => ipcRenderer.invoke(CHANNELS.saveDownload, downloadId, fileName) as Promise<string | null>,
   showInFolder: (savedPath: string) => ipcRenderer.invoke(CHANNELS.showInFolder, savedPath) as Promise<void>,
+  connection: () => ipcRenderer.invoke(CHANNELS.connection) as Promise<ConnectionView>,
+  probeServer: (url: string, lang: Lang) => ipcRenderer.invoke(CHANNELS.probeServer, url, lang) as Promise<Envelope<ServerCertificateView>>,
+  trustServer: (input: { url: string; fingerprint: string; replace: boolean }, lang: Lang) =>
+    ipcRenderer.invoke(CHANNELS.trustServer, { url: input.url, fingerprint: input.fingerprint, replace: input.replace }, lang) as Promise<Envelope<ConnectionView>>,
+  useLocal: (lang: Lang) => ipcRenderer.invoke(CHANNELS.useLocal, lang) as Promise<Envelope<ConnectionView>>,
 };
 
 contextBridge.exposeInMainWorld('rebate', bridge);

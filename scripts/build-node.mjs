@@ -12,6 +12,8 @@ export const NODE_ENTRIES = {
   cli: 'main/cli/index.ts',
   web: 'main/web/index.ts',
   'import-worker': 'main/import/worker.ts',
+  // the desktop backend for the Chromium e2e of the desktop screens (e2e/desktop-bridge.ts)
+  'desktop-host': 'main/testing/desktop-host.ts',
 };
 
 export async function buildNode({ quiet = false } = {}) {

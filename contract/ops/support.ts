@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { def } from '../op-def';
+import type { TeamEndpoint } from '../types';
 
 /** 设置 → 关于: what support asks first. */
 export interface AboutInfo {
@@ -13,6 +14,8 @@ export interface AboutInfo {
   host: 'electron' | 'web' | 'cli' | 'test';
   platform: string;
   runtime: string;
+  /** team mode: the server's URL and certificate fingerprint instead of a database path on this PC */
+  team?: TeamEndpoint | null;
 }
 
 export interface DiagnosticsFile {

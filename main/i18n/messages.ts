@@ -60,7 +60,17 @@ const catalog: Catalog = {
     'zh-CN': '服务器证书指纹不符，未发送任何内容。预期：{expected}；实际：{presented}。若服务器证书确已更新，请向管理员核实新指纹后再使用。',
     en: 'The server certificate does not match the pinned fingerprint; nothing was sent. Expected {expected}, presented {presented}. If the server renewed its certificate, confirm the new fingerprint with its administrator first.',
   },
-  'remote.unreachable': { 'zh-CN': '无法连接团队服务器 {url}（{reason}）。', en: 'Cannot reach the team server {url} ({reason}).' },
+  'remote.unreachable': {
+    'zh-CN': '无法连接团队服务器 {url}（{reason}）。请检查网络或 VPN，并确认服务器已开启；仍无法连接请联系 IT。',
+    en: 'Cannot reach the team server {url} ({reason}). Check the network or VPN and that the server is running; if it still fails, ask IT.',
+  },
+  'connection.unset': { 'zh-CN': '请先选择单机使用或连接团队服务器。', en: 'Choose single-seat use or a team server first.' },
+  'connection.retrust_needed': {
+    'zh-CN': '服务器 {url} 的证书已更换（已信任：{pinned}；现在：{presented}）。只有在向 IT 核对新指纹后，才能点击“重新信任”。',
+    en: 'The certificate of {url} changed (trusted: {pinned}; now: {presented}). Use "Trust again" only after IT confirmed the new fingerprint.',
+  },
+  'connection.job_running': { 'zh-CN': '本机正在导入或核算，完成后才能切换到团队服务器。', en: 'An import or calculation is running on this PC: switch to the team server when it has finished.' },
+  'download.not_found': { 'zh-CN': '该文件已不可下载，请重新导出。', en: 'This file is no longer available: export it again.' },
   'remote.http_error': { 'zh-CN': '团队服务器拒绝了请求（HTTP {status}）：{detail}', en: 'The team server refused the request (HTTP {status}): {detail}' },
   'remote.upload_too_large': { 'zh-CN': '文件 {file} 超过服务器的上传大小限制。', en: 'File {file} exceeds the server\'s upload limit.' },
   'team.host_desktop_only': { 'zh-CN': '只有桌面应用可以在本机开启团队服务；服务器上请运行 rebate serve。', en: 'Only the desktop app hosts the team from this PC; on a server run rebate serve.' },

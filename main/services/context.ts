@@ -20,6 +20,8 @@ export interface ServiceContext {
   stagingDir?: string;
   /** set by the web host: the caller's network address (sign-in limits, security events) */
   remoteAddress?: string;
+  /** set by the team server (HTTPS): its URL as this caller reached it and its certificate fingerprint */
+  team?: { url: string; fingerprint: string };
   /** set by the desktop shell: the built UI, for 设置 → 团队 → 在本机开启团队服务 */
   rendererDir?: string;
 }

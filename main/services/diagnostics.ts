@@ -16,7 +16,8 @@ export function about(ctx: ServiceContext): AboutInfo {
   const electron = process.versions['electron'];
   return {
     version: APP_VERSION,
-    dbPath: ctx.store.path,
+    dbPath: ctx.team ? '' : ctx.store.path,
+    team: ctx.team ?? null,
     schemaVersion: schemaVersion(ctx.store.db),
     logDir: logDir(),
     host: ctx.host,

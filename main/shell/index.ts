@@ -6,12 +6,13 @@ import { t } from '../i18n/messages';
 import { AppError } from '../../domain';
 import { configureLogging, logger } from '../support/log';
 import { packagedSqliteBinding } from '../util/packaged-paths';
+import { DesktopBackend, startMode } from '../desktop/backend';
 import { Store as DbStore } from '../services/store';
 import { criticalCallsInFlight, registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { registerScheme, serveRenderer } from './protocol';
 import { hardenApp } from './security';
-import { createSettings } from './settings';
+import { connectionStore, createSettings } from './settings';
 import { applyE2eUserData } from './test-hooks';
 import { startUpdates } from './updater';
 import { createMainWindow } from './window';
@@ -49,22 +50,28 @@ async function start(): Promise<void> {
   const settings = createSettings();
   const lang = settings.get('language');
   const dbPath = settings.get('databasePath') || path.join(app.getPath('userData'), DB_FILE_NAME);
-  let store: DbStore;
-  try {
-    store = new DbStore(dbPath, nativeBinding());
-  } catch (e) {
-    const message = e instanceof AppError ? t(e.key, e.params, lang) : String(e);
-    log.error(`cannot open the database ${dbPath}: ${message}`);
-    dialog.showErrorBox(lang === 'zh-CN' ? '无法打开数据库' : 'Cannot open the database', message);
-    app.exit(2);
-    return;
+  const connection = connectionStore(settings);
+  // an install that already has its database keeps working locally; a fresh one asks (单机使用 / 连接团队服务器)
+  connection.write(startMode(connection.read(), existsSync(dbPath)));
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  const backend = new DesktopBackend({ settings: connection, openLocal: () => new DbStore(dbPath, nativeBinding()), rendererDir });
+  if (backend.mode() === 'local') {
+    try {
+      backend.localStore();
+    } catch (e) {
+      const message = e instanceof AppError ? t(e.key, e.params, lang) : String(e);
+      log.error(`cannot open the database ${dbPath}: ${message}`);
+      dialog.showErrorBox(lang === 'zh-CN' ? '无法打开数据库' : 'Cannot open the database', message);
+      app.exit(2);
+      return;
+    }
   }
   buildMenu(lang);
-  registerIpc(store, settings);
-  serveRenderer(path.join(__dirname, '..', 'renderer'));
+  registerIpc(backend, settings);
+  serveRenderer(rendererDir);
   const preloadDir = path.join(__dirname, '..', 'preload');
   createMainWindow(settings, preloadDir);
-  startUpdates(settings, () => settings.get('language'), () => criticalCallsInFlight() > 0 || store.jobs.anyRunning());
+  startUpdates(settings, () => settings.get('language'), () => criticalCallsInFlight() > 0 || backend.jobsRunning());
 
   app.on('second-instance', () => {
     const [win] = BrowserWindow.getAllWindows();
@@ -78,7 +85,7 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => {
     log.info('Rebate Desk closing');
-    store.close();
+    backend.close();
     app.quit();
   });
 }

@@ -1,12 +1,10 @@
 import { BrowserWindow, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
-import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type Store from 'electron-store';
+import { connectionInputs } from '../../contract/desktop';
 import { LANGS, type Lang } from '../../contract/roles';
 import { CHANNELS } from '../../preload/channels';
-import { dispatch } from '../api/dispatch';
-import type { Session } from '../services/context';
-import type { Store as DbStore } from '../services/store';
+import type { DesktopBackend } from '../desktop/backend';
 import { isTrustedUrl } from './security';
 import { rememberFolder } from './recent-folders';
 import { showOpenDialog, showSaveDialog } from './test-hooks';
@@ -22,6 +20,9 @@ function trusted(event: IpcMainInvokeEvent): boolean {
   return isTrustedUrl(url);
 }
 
+const UNTRUSTED = { ok: false, error: { kind: 'forbidden', key: 'ipc.untrusted', params: {}, message: 'untrusted sender' } } as const;
+const BAD_PAYLOAD = { ok: false, error: { kind: 'rejected', key: 'payload.invalid', params: {}, message: 'invalid payload' } } as const;
+
 /** Import and approval calls under way: the updater never restarts the app during one. */
 let criticalCalls = 0;
 export function criticalCallsInFlight(): number {
@@ -29,26 +30,33 @@ export function criticalCallsInFlight(): number {
 }
 const CRITICAL = /^(import|approval)\./;
 
-/** Wires the three channels of the preload to the operation table; one session per window. */
-export function registerIpc(store: DbStore, settings: Store<ShellSettings>): void {
-  const sessions = new Map<number, Session>();
+/**
+ * Wires the preload's channels to the desktop backend (main/desktop/backend.ts), which decides
+ * whether an operation runs on this PC's database or on the pinned team server; one session per
+ * window. Thin on purpose: checks the sender and the payload, answers native dialogs, nothing else.
+ */
+export function registerIpc(backend: DesktopBackend, settings: Store<ShellSettings>): void {
+  const windows = new Set<number>();
+  const track = (event: IpcMainInvokeEvent): number => {
+    const id = event.sender.id;
+    if (!windows.has(id)) {
+      windows.add(id);
+      event.sender.once('destroyed', () => {
+        windows.delete(id);
+        backend.endWindow(id);
+      });
+    }
+    return id;
+  };
 
   ipcMain.handle(CHANNELS.invoke, async (event, op: unknown, input: unknown, lang: unknown) => {
     const language = langOf(lang, settings.get('language'));
-    if (!trusted(event)) {
-      return { ok: false, error: { kind: 'forbidden', key: 'ipc.untrusted', params: {}, message: 'untrusted sender' } };
-    }
-    let session = sessions.get(event.sender.id);
-    if (!session) {
-      session = { user: null };
-      sessions.set(event.sender.id, session);
-      event.sender.once('destroyed', () => sessions.delete(event.sender.id));
-    }
+    if (!trusted(event)) return UNTRUSTED;
     const name = typeof op === 'string' ? op : '';
     const critical = CRITICAL.test(name);
     if (critical) criticalCalls++;
     try {
-      return await dispatch({ store, session, lang: language, host: 'electron', now: () => new Date(), rendererDir: path.join(__dirname, '..', 'renderer') }, name, input);
+      return await backend.invoke(track(event), name, input, language);
     } finally {
       if (critical) criticalCalls--;
     }
@@ -56,12 +64,29 @@ export function registerIpc(store: DbStore, settings: Store<ShellSettings>): voi
 
   ipcMain.handle(CHANNELS.getPreferences, (event) => {
     if (!trusted(event)) return null;
-    return { language: settings.get('language'), recentFolders: settings.get('recentFolders'), databasePath: store.path };
+    return { language: settings.get('language'), recentFolders: settings.get('recentFolders'), databasePath: backend.view().databasePath };
   });
 
   ipcMain.handle(CHANNELS.setLanguage, (event, lang: unknown) => {
     if (!trusted(event)) return;
     if ((LANGS as readonly unknown[]).includes(lang)) settings.set('language', lang as Lang);
+  });
+
+  ipcMain.handle(CHANNELS.connection, (event) => (trusted(event) ? backend.view() : null));
+  ipcMain.handle(CHANNELS.probeServer, async (event, ...args: unknown[]) => {
+    if (!trusted(event)) return UNTRUSTED;
+    const p = connectionInputs.probe.safeParse(args);
+    return p.success ? backend.probe(p.data[0], p.data[1]) : BAD_PAYLOAD;
+  });
+  ipcMain.handle(CHANNELS.trustServer, async (event, ...args: unknown[]) => {
+    if (!trusted(event)) return UNTRUSTED;
+    const p = connectionInputs.trust.safeParse(args);
+    return p.success ? backend.trust(p.data[0], p.data[1]) : BAD_PAYLOAD;
+  });
+  ipcMain.handle(CHANNELS.useLocal, (event, ...args: unknown[]) => {
+    if (!trusted(event)) return UNTRUSTED;
+    const p = connectionInputs.useLocal.safeParse(args);
+    return p.success ? backend.useLocal(p.data[0]) : BAD_PAYLOAD;
   });
 
   ipcMain.handle(CHANNELS.pickFiles, async (event) => {
@@ -83,15 +108,17 @@ export function registerIpc(store: DbStore, settings: Store<ShellSettings>): voi
   const saved = new Set<string>();
   ipcMain.handle(CHANNELS.saveDownload, async (event, downloadId: unknown, fileName: unknown) => {
     if (!trusted(event) || typeof downloadId !== 'string' || typeof fileName !== 'string') return null;
-    const owner = sessions.get(event.sender.id)?.user?.id;
-    const d = owner !== undefined ? store.downloads.get(downloadId, owner) : undefined;
-    if (!d) return null;
+    const id = track(event);
+    // single-seat: the name the services gave the file; team: the name the server answered with
+    const local = backend.localDownload(id, downloadId);
+    if (backend.mode() === 'local' && !local) return null;
+    const proposed = local?.fileName ?? path.basename(fileName.replace(/[\\/]/g, '_'));
     const win = BrowserWindow.fromWebContents(event.sender);
     const folder = settings.get('recentFolders')[0];
-    const options: Electron.SaveDialogOptions = { defaultPath: folder ? path.join(folder, d.fileName) : d.fileName };
+    const options: Electron.SaveDialogOptions = { defaultPath: folder ? path.join(folder, proposed) : proposed };
     const r = await showSaveDialog(win, options);
     if (r.canceled || !r.filePath) return null;
-    copyFileSync(d.path, r.filePath);
+    await backend.saveDownload(id, downloadId, r.filePath);
     rememberFolder(settings, path.dirname(r.filePath));
     saved.add(r.filePath);
     return r.filePath;

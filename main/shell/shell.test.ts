@@ -97,9 +97,11 @@ describe('Electron shell security', () => {
   it('answers IPC only from its own page, and validates every payload in main', async () => {
     const { registerIpc } = await import('./ipc');
     const { Harness } = await import('../testing/harness');
+    const { DesktopBackend } = await import('../desktop/backend');
     const h = new Harness();
     try {
-      registerIpc(h.store, settings as never);
+      const backend = new DesktopBackend({ settings: { read: () => ({ mode: 'local', server: null }), write: vi.fn() }, openLocal: () => h.store });
+      registerIpc(backend, settings as never);
       const invoke = recorded.handlers.get('rebate:invoke');
       expect(invoke).toBeDefined();
       const sender = { id: 1, once: vi.fn() };
@@ -112,6 +114,14 @@ describe('Electron shell security', () => {
       const malformed = (await invoke?.(fromApp, 'auth.setupAdmin', { name: 42 }, 'en')) as { ok: boolean; error: { key: string } };
       expect(malformed).toMatchObject({ ok: false, error: { key: 'payload.invalid' } });
       expect(h.store.db.prepare('SELECT COUNT(*) AS n FROM users').get()).toEqual({ n: 0 });
+      // the connection channels: only our page, payloads checked before the backend sees them
+      const probe = recorded.handlers.get('rebate:connection:probe');
+      const trust = recorded.handlers.get('rebate:connection:trust');
+      expect(await probe?.(fromElsewhere, 'https://127.0.0.1:1/', 'en')).toMatchObject({ ok: false, error: { key: 'ipc.untrusted' } });
+      expect(await probe?.(fromApp, 42, 'en')).toMatchObject({ ok: false, error: { key: 'payload.invalid' } });
+      expect(await trust?.(fromApp, { url: 'https://x/', fingerprint: 'AB', replace: 'yes' }, 'en')).toMatchObject({ ok: false, error: { key: 'payload.invalid' } });
+      expect(await trust?.(fromApp, { url: 'https://x/', fingerprint: 'AB', replace: false, extra: 1 }, 'en')).toMatchObject({ ok: false, error: { key: 'payload.invalid' } });
+      expect(recorded.handlers.get('rebate:connection:get')?.(fromElsewhere)).toBeNull();
     } finally {
       h.close();
     }

@@ -116,6 +116,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     import('@fastify/static'),
   ]);
   const team = options.tls !== undefined;
+  const fingerprint = options.tls ? new X509Certificate(options.tls.cert).fingerprint256.toUpperCase() : '';
   const token = team ? '' : (options.token ?? randomBytes(24).toString('base64url'));
   const now = options.now ?? Date.now;
   const sessions = new WebSessions({
@@ -258,6 +259,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     now: () => new Date(),
     stagingDir,
     remoteAddress: req.ip,
+    // the Host header was checked against this server's names in onRequest
+    ...(team ? { team: { url: `https://${req.headers.host ?? ''}/`, fingerprint } } : {}),
   });
 
   app.post(

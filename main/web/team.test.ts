@@ -128,6 +128,16 @@ describe('team server (HTTPS)', () => {
     expect(audit.rows.find((r) => r.action === 'security.signin_failed')?.after).toMatchObject({ address: '127.0.0.1' });
   }, 60_000);
 
+  it('tells its users its address and certificate fingerprint (设置 → 关于), never a path on its disk', async () => {
+    await team();
+    const info = await invoke('app.info', {});
+    expect(info.json).toMatchObject({ ok: true, result: { dbPath: '', team: { url: `https://127.0.0.1:${host.port}/`, fingerprint: cert.fingerprint } } });
+    const { cookie } = await signIn('admin', 'admin-pass-1');
+    const about = await invoke('support.about', {}, cookie);
+    expect(about.json).toMatchObject({ ok: true, result: { dbPath: '', team: { fingerprint: cert.fingerprint } } });
+    expect(JSON.stringify(about.json)).not.toContain(h.store.path);
+  });
+
   it('ends a session after the idle time and after 12 hours in any case', async () => {
     await team({ idleMinutes: 30 });
     const s = await signIn('wang', 'wang-pass-1');

@@ -1,4 +1,4 @@
-import { DatabaseOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { CloudServerOutlined, DatabaseOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,9 +25,11 @@ interface Props {
   lang: Lang;
   onLanguage: (l: Lang) => void;
   onSignedOut: () => void;
+  /** the desktop app: 设置 → 团队 → 更改连接 */
+  onChangeConnection?: () => void;
 }
 
-export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): React.JSX.Element {
+export function Shell({ info, user, lang, onLanguage, onSignedOut, onChangeConnection }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>(() => sectionFromHash(location.hash));
   // what waits for this approver: the count on the 审批 menu, looked at again every few seconds
@@ -72,7 +74,7 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): Rea
   else if (section === 'ledger') page = <LedgerPage lang={lang} user={user} />;
   else if (section === 'approval') page = <ApprovalPage lang={lang} user={user} />;
   else if (section === 'export') page = <ExportPage user={user} />;
-  else page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} />;
+  else page = <SettingsPage lang={lang} user={user} info={info} onLanguage={onLanguage} {...(onChangeConnection ? { onChangeConnection } : {})} />;
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -108,12 +110,21 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut }: Props): Rea
             {t(`nav.${section}`)}
           </Typography.Title>
           <Space size="middle">
-            <Tooltip title={`${t('header.database')}: ${info.dbPath}`}>
-              <Space size={4} className="db-path" data-testid="db-path">
-                <DatabaseOutlined />
-                {info.dbPath}
-              </Space>
-            </Tooltip>
+            {info.team ? (
+              <Tooltip title={`${t('header.server')}: ${info.team.url} · SHA-256 ${info.team.fingerprint}`}>
+                <Space size={4} className="db-path" data-testid="team-server">
+                  <CloudServerOutlined />
+                  {info.team.url}
+                </Space>
+              </Tooltip>
+            ) : (
+              <Tooltip title={`${t('header.database')}: ${info.dbPath}`}>
+                <Space size={4} className="db-path" data-testid="db-path">
+                  <DatabaseOutlined />
+                  {info.dbPath}
+                </Space>
+              </Tooltip>
+            )}
             <LanguageSwitch lang={lang} onChange={onLanguage} />
             <Space size={6} data-testid="current-user">
               <UserOutlined />

@@ -16,7 +16,9 @@ import type { HandlersFor } from '../handler-types';
 export const coreHandlers: HandlersFor<typeof coreOperations> = {
   'app.info': (ctx) => ({
     version: APP_VERSION,
-    dbPath: ctx.store.path,
+    // team mode: users see the server's address, never a path on the server's disk
+    dbPath: ctx.team ? '' : ctx.store.path,
+    team: ctx.team ?? null,
     schemaVersion: backups.schemaVersion(),
     hasUsers: users.hasUsers(ctx),
     user: users.currentUser(ctx),

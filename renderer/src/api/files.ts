@@ -1,4 +1,21 @@
-import { sessionId } from './client';
+import { apiLanguage, ApiError, httpFailure, SESSION_ENDED, sessionId } from './client';
+
+/** An HTTP exchange that failed, as the message for this mode (and the sign-in page when the session ended). */
+function failed(status: number | null): ApiError {
+  if (status === 401) window.dispatchEvent(new Event(SESSION_ENDED));
+  return new ApiError(httpFailure(status, apiLanguage()));
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    throw failed(null);
+  }
+  if (!res.ok) throw failed(res.status);
+  return res;
+}
 
 export interface StagedFile {
   path: string;
@@ -16,13 +33,12 @@ export async function stageFiles(files: File[]): Promise<StagedFile[]> {
   for (const f of files) {
     const form = new FormData();
     form.append('file', f, f.name);
-    const res = await fetch('/api/upload', {
+    const res = await send('/api/upload', {
       method: 'POST',
       headers: { 'X-Rebate-Session': sessionId() },
       body: form,
       credentials: 'same-origin',
     });
-    if (!res.ok) throw new Error(`upload ${f.name}: HTTP ${res.status}`);
     const staged = (await res.json()) as StagedFile;
     out.push({ path: staged.path, name: f.name });
   }
@@ -37,8 +53,7 @@ export async function pickNative(): Promise<StagedFile[] | null> {
 /** Saves a file the services wrote: the native save dialog, or a browser download. Returns where, if known. */
 export async function saveDownload(downloadId: string, fileName: string): Promise<string | null> {
   if (window.rebate) return window.rebate.saveDownload(downloadId, fileName);
-  const res = await fetch(`/api/download/${encodeURIComponent(downloadId)}`, { headers: { 'X-Rebate-Session': sessionId() }, credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`download: HTTP ${res.status}`);
+  const res = await send(`/api/download/${encodeURIComponent(downloadId)}`, { headers: { 'X-Rebate-Session': sessionId() }, credentials: 'same-origin' });
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;

@@ -14,7 +14,7 @@ export const en: Messages = {
     audit: 'Audit log',
     settings: 'Settings',
   },
-  header: { database: 'Database', signOut: 'Sign out', language: 'Language', roles: 'Roles' },
+  header: { database: 'Database', server: 'Team server', signOut: 'Sign out', language: 'Language', roles: 'Roles' },
   roles: { preparer: 'Preparer', approver: 'Approver', policy_owner: 'Policy owner', auditor: 'Auditor', admin: 'Administrator' },
   signIn: {
     title: 'Sign in to Rebate Desk',
@@ -23,6 +23,9 @@ export const en: Messages = {
     submit: 'Sign in',
     nameRequired: 'Enter your user name',
     passwordRequired: 'Enter your password',
+    server: 'Team server',
+    sessionEnded: 'Your session ended (idle too long, signed out elsewhere or password changed): please sign in again.',
+    changeConnection: 'Change connection',
   },
   setup: {
     title: 'Welcome to Rebate Desk',

@@ -12,7 +12,7 @@ export const zhCN = {
     audit: '审计日志',
     settings: '设置',
   },
-  header: { database: '数据库', signOut: '退出登录', language: '语言', roles: '角色' },
+  header: { database: '数据库', server: '团队服务器', signOut: '退出登录', language: '语言', roles: '角色' },
   roles: { preparer: '财务专员', approver: '审批人', policy_owner: '政策维护', auditor: '审计', admin: '管理员' },
   signIn: {
     title: '登录返利台',
@@ -21,6 +21,9 @@ export const zhCN = {
     submit: '登录',
     nameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
+    server: '团队服务器',
+    sessionEnded: '登录已结束（长时间未操作、已在别处退出或密码已更改），请重新登录。',
+    changeConnection: '更改连接',
   },
   setup: {
     title: '欢迎使用返利台',

@@ -1,9 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
-import type { SessionUser } from '../../../contract/types';
+import type { SessionUser, TeamEndpoint } from '../../../contract/types';
 import { call } from '../api/client';
 import { errorText } from '../api/use-load';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -12,9 +12,15 @@ interface Props {
   lang: Lang;
   onLanguage: (l: Lang) => void;
   onDone: (u: SessionUser) => void;
+  /** team mode: the server signed in to (its address and certificate fingerprint) */
+  team?: TeamEndpoint | null;
+  /** the session ended on the server: say so above the form */
+  sessionEnded?: boolean;
+  /** the desktop app: back to 单机使用 / 连接团队服务器 */
+  onChangeConnection?: () => void;
 }
 
-export function SignInPage({ lang, onLanguage, onDone }: Props): React.JSX.Element {
+export function SignInPage({ lang, onLanguage, onDone, team, sessionEnded, onChangeConnection }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,6 +40,20 @@ export function SignInPage({ lang, onLanguage, onDone }: Props): React.JSX.Eleme
   return (
     <div className="auth-page">
       <Card className="auth-card" title={<Space><span className="app-brand-mark">返</span>{t('signIn.title')}</Space>} extra={<LanguageSwitch lang={lang} onChange={onLanguage} />}>
+        {team && (
+          <div style={{ marginBottom: 16 }} data-testid="sign-in-server">
+            <Typography.Text type="secondary">{t('signIn.server')}：</Typography.Text>
+            <Tooltip title={`SHA-256 ${team.fingerprint}`}>
+              <Typography.Text>{team.url}</Typography.Text>
+            </Tooltip>
+            {onChangeConnection && (
+              <Button type="link" size="small" onClick={onChangeConnection} data-testid="sign-in-change-connection">
+                {t('signIn.changeConnection')}
+              </Button>
+            )}
+          </div>
+        )}
+        {sessionEnded && <Alert type="info" showIcon title={t('signIn.sessionEnded')} style={{ marginBottom: 16 }} data-testid="sign-in-session-ended" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false} data-testid="sign-in-form">
           <Form.Item name="name" label={t('signIn.name')} rules={[{ required: true, message: t('signIn.nameRequired') }]}>
             <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="sign-in-name" />

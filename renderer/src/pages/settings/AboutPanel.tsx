@@ -38,11 +38,26 @@ export function AboutPanel(): React.JSX.Element {
         <Descriptions.Item label={t('support.version')}>
           <span data-testid="about-version">{info?.version}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('support.database')}>
-          <Typography.Text className="hash" copyable={info ? { text: info.dbPath } : false} data-testid="about-db-path">
-            {info?.dbPath}
-          </Typography.Text>
-        </Descriptions.Item>
+        {info?.team ? (
+          <>
+            <Descriptions.Item label={t('support.server')}>
+              <Typography.Text className="hash" copyable={{ text: info.team.url }} data-testid="about-server-url">
+                {info.team.url}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('support.fingerprint')}>
+              <Typography.Text className="hash" copyable={{ text: info.team.fingerprint }} data-testid="about-server-fingerprint">
+                {info.team.fingerprint}
+              </Typography.Text>
+            </Descriptions.Item>
+          </>
+        ) : (
+          <Descriptions.Item label={t('support.database')}>
+            <Typography.Text className="hash" copyable={info ? { text: info.dbPath } : false} data-testid="about-db-path">
+              {info?.dbPath}
+            </Typography.Text>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('support.schema')}>
           <span data-testid="about-schema">{info?.schemaVersion}</span>
         </Descriptions.Item>
