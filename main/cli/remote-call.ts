@@ -24,7 +24,7 @@ export async function remoteCall(server: RemoteServer, op: string, input: unknow
     for (const f of files) staged.push({ path: (await server.upload(f.path)).path, name: f.name });
     data['files'] = staged;
   }
-  const isExport = op === 'export.approval' || op === 'export.posting' || op === 'export.statements';
+  const isExport = op === 'export.approval' || op === 'export.posting' || op === 'export.statements' || op === 'export.ledger';
   const out = isExport && typeof data['out'] === 'string' ? path.resolve(data['out']) : undefined;
   if (out === undefined) return server.invoke(op, data, lang);
   delete data['out'];
