@@ -6,7 +6,7 @@ import { benchExports } from './exports';
 import { benchResultsScreen } from './screen';
 import { benchImportCalc } from './import-calc';
 import { formatTable, type BenchRow } from './measure';
-import { benchTeamLoad, TEAM_LOAD, TEAM_LOAD_TINY } from './team-load';
+import { benchTeamLoad, TEAM_LOAD, TEAM_LOAD_TINY, teamServerChild, type TeamLoadOptions } from './team-load';
 import type { WorkloadName } from './workloads';
 
 export interface BenchOptions {
@@ -21,6 +21,8 @@ export interface BenchOptions {
   log?: (s: string) => void;
   /** the team server under load (team.md): 50 readers + 5 adjusters while an import runs */
   team?: 'full' | 'tiny';
+  /** overrides of the team load's size and how the server runs (see TeamLoadOptions) */
+  teamOptions?: Partial<TeamLoadOptions>;
   /** extra sections (exports, the results screen) given the workload's database */
   extras?: ((name: WorkloadName, ctx: Awaited<ReturnType<typeof benchImportCalc>>['ctx']) => Promise<BenchRow[]>)[];
 }
@@ -47,7 +49,7 @@ export async function runBench(o: BenchOptions): Promise<{ rows: BenchRow[]; fil
   }
   if (o.team) {
     o.log?.(`[team] server load (${o.team})`);
-    rows.push(...(await benchTeamLoad({ ...(o.team === 'full' ? TEAM_LOAD : TEAM_LOAD_TINY), ...(o.log ? { log: o.log } : {}) })));
+    rows.push(...(await benchTeamLoad({ ...(o.team === 'full' ? TEAM_LOAD : TEAM_LOAD_TINY), ...o.teamOptions, ...(o.log ? { log: o.log } : {}) })));
   }
   mkdirSync(o.outDir, { recursive: true });
   const file = path.join(o.outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -60,7 +62,36 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** `--team-distributors N` etc.: a team load of another size than team.md's (state it when reporting). */
+function teamOverrides(): Partial<TeamLoadOptions> {
+  const o: Partial<TeamLoadOptions> = {};
+  const n = (name: string): number | undefined => {
+    const v = arg(name);
+    if (v === undefined) return undefined;
+    const x = Number(v);
+    if (!Number.isInteger(x) || x < 1) throw new Error(`--${name} needs a positive whole number, not ${v}`);
+    return x;
+  };
+  const map: [string, keyof TeamLoadOptions][] = [
+    ['team-distributors', 'distributors'],
+    ['team-month-rows', 'monthRows'],
+    ['team-import-rows', 'importRows'],
+    ['team-readers', 'readers'],
+    ['team-adjusters', 'adjusters'],
+    ['team-seconds', 'seconds'],
+  ];
+  for (const [flag, key] of map) {
+    const v = n(flag);
+    if (v !== undefined) (o as Record<string, number>)[key] = v;
+  }
+  return o;
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--team-server-child')) {
+    teamServerChild();
+    return;
+  }
   const teamOnly = process.argv.includes('--team-only');
   const team = process.argv.includes('--team') || teamOnly ? ((arg('team-size') ?? 'full') as 'full' | 'tiny') : undefined;
   const sizes = teamOnly ? [] : ((arg('sizes') ?? 'S,M,L').split(',').filter(Boolean) as WorkloadName[]);
@@ -73,7 +104,7 @@ async function main(): Promise<void> {
     log: (s) => process.stderr.write(`${s}\n`),
     exports: { distributors: teamOnly ? 0 : exportsSize, formulas: 30 },
     screen: arg('screen') !== 'off',
-    ...(team ? { team } : {}),
+    ...(team ? { team, teamOptions: { ...teamOverrides(), serverProcess: 'child' as const, ...(process.argv[1] ? { childScript: process.argv[1] } : {}) } } : {}),
   });
   process.stdout.write(`\n${formatTable(rows)}\n\nwritten to ${file}\n`);
 }

@@ -1,3 +1,4 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,14 @@ export interface TeamLoadOptions {
   adjusters: number;
   seconds: number;
   log?: (s: string) => void;
+  /**
+   * `child`: the server runs in a process of its own (as in production, where the clients are other
+   * machines): its peak RSS is the server's alone and the simulated clients do not take its event loop.
+   * Needs the built bench (`npm run bench`); `same` (the test suite) runs both in this process.
+   */
+  serverProcess?: 'child' | 'same';
+  /** the bundle that runs the child (`out/bench/run.mjs`) */
+  childScript?: string;
 }
 
 /** team.md's figure: 50 readers and 5 adjusters for 60 s on 5,000 distributors while a 150k-line import runs. */
@@ -125,7 +134,8 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
     const ui = path.join(root, 'ui');
     mkdirSync(ui);
     writeFileSync(path.join(ui, 'index.html'), '<!doctype html>');
-    const host = await startWebHost({ store, staticDir: ui, tls: { cert: cert.cert, key: cert.key } });
+    const server = o.serverProcess === 'child' && o.childScript ? await childServer(o.childScript, { db: dbFile, ui, cert: cert.cert, key: cert.key }, () => store.close()) : await sameProcessServer(store, ui, cert);
+    const host = { port: server.port };
     const agent = new Agent({ keepAlive: true, maxSockets: o.readers + o.adjusters + 4 });
     const lat = new Map<string, number[]>();
     const errors = new Map<string, number>();
@@ -200,8 +210,7 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
     await Promise.all([...Array.from({ length: o.readers }, () => reader()), ...Array.from({ length: o.adjusters }, (_, i) => adjuster(i))]);
     await watchImport;
     agent.destroy();
-    await host.close();
-    store.close();
+    const serverPeak = await server.stop();
 
     const rows: BenchRow[] = [];
     for (const [name, values] of [...lat.entries()].sort()) {
@@ -213,10 +222,99 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
     const total = [...errors.values()].reduce((a, b) => a + b, 0);
     rows.push({ workload, measure: 'errors (all operations)', value: total, unit: 'count', peakRssMb: null, runs: [...lat.values()].reduce((a, b) => a + b.length, 0), target: '0', ...(firstErrors.length ? { note: firstErrors.join(' | ').slice(0, 300) } : {}) });
     rows.push({ workload, measure: `import ${o.importRows} lines meanwhile (${importStatus})`, value: (importMs ?? 0) / 1000, unit: 's', peakRssMb: null, runs: 1 });
-    rows.push({ workload, measure: 'peak RSS (server + simulated clients, one process)', value: peak / 1024 / 1024, unit: 'MB', peakRssMb: peak / 1024 / 1024, runs: 1, note: `${o.readers} readers, ${o.adjusters} adjusters, ${o.seconds} s` });
+    const rssNote = `${o.readers} readers, ${o.adjusters} adjusters, ${o.seconds} s, ${o.distributors} distributors`;
+    if (server.separate) {
+      rows.push({ workload, measure: 'server peak RSS (own process)', value: serverPeak / 1024 / 1024, unit: 'MB', peakRssMb: serverPeak / 1024 / 1024, runs: 1, note: rssNote });
+      rows.push({ workload, measure: 'simulated clients peak RSS (bench process)', value: peak / 1024 / 1024, unit: 'MB', peakRssMb: peak / 1024 / 1024, runs: 1 });
+    } else {
+      rows.push({ workload, measure: 'peak RSS (server + simulated clients, one process)', value: peak / 1024 / 1024, unit: 'MB', peakRssMb: peak / 1024 / 1024, runs: 1, note: rssNote });
+    }
     return rows;
   } finally {
     clearInterval(sampler);
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+interface RunningServer {
+  port: number;
+  /** true: in a process of its own */
+  separate: boolean;
+  /** stops it; the server process's peak RSS in bytes (0 when it shares this process) */
+  stop(): Promise<number>;
+}
+
+async function sameProcessServer(store: Store, ui: string, cert: { cert: string; key: string }): Promise<RunningServer> {
+  const host = await startWebHost({ store, staticDir: ui, tls: { cert: cert.cert, key: cert.key } });
+  return {
+    port: host.port,
+    separate: false,
+    stop: async () => {
+      await host.close();
+      store.close();
+      return 0;
+    },
+  };
+}
+
+interface ChildStart {
+  db: string;
+  ui: string;
+  cert: string;
+  key: string;
+}
+
+/** The team server in a child process (the bench bundle run with --team-server-child), over IPC. */
+async function childServer(script: string, start: ChildStart, closeParentStore: () => void): Promise<RunningServer> {
+  // the child opens the database itself: this process lets go of it first
+  closeParentStore();
+  const child: ChildProcess = fork(script, ['--team-server-child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <T>(type: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (m: { type: string }): void => {
+        if (m.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m as T);
+      };
+      const onExit = (code: number | null): void => reject(new Error(`team server child exited ${code}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const listening = next<{ port: number }>('listening');
+  child.send({ type: 'start', ...start });
+  const { port } = await listening;
+  return {
+    port,
+    separate: true,
+    stop: async () => {
+      const stopped = next<{ peakRss: number }>('stopped');
+      child.send({ type: 'stop' });
+      const { peakRss } = await stopped;
+      return peakRss;
+    },
+  };
+}
+
+/** The child's side: start the server on the message, report the port; on stop, close and report the peak RSS. */
+export function teamServerChild(): void {
+  let host: Awaited<ReturnType<typeof startWebHost>> | null = null;
+  let store: Store | null = null;
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  process.on('message', (m: { type: string } & Partial<ChildStart>) => {
+    void (async () => {
+      if (m.type === 'start' && m.db && m.ui && m.cert && m.key) {
+        store = new Store(m.db);
+        host = await startWebHost({ store, staticDir: m.ui, tls: { cert: m.cert, key: m.key } });
+        process.send?.({ type: 'listening', port: host.port });
+      } else if (m.type === 'stop') {
+        await host?.close();
+        store?.close();
+        clearInterval(sampler);
+        peak = Math.max(peak, process.memoryUsage.rss());
+        process.send?.({ type: 'stopped', peakRss: peak }, () => process.exit(0));
+      }
+    })();
+  });
 }

@@ -132,6 +132,18 @@ describe('desktop connection: trust on first use', () => {
     const run = await backend.invoke(7, 'import.run', { kind: 'purchases', period: '2026-02', files: [{ path: csv, name: '二月进货.csv' }] }, 'zh-CN');
     expect(run).toMatchObject({ ok: true, result: { status: 'imported' } });
     expect(server.store.db.prepare("SELECT COUNT(*) AS n FROM purchases WHERE period = '2026-02'").get()).toEqual({ n: 1 });
+    // the import screen's way: a job with several kinds, followed until done
+    const march = writeGbkCsv(profile.dir, '三月进货.csv', PURCHASE_HEADER, [P('M1', 'D1', 700, '2026-03-10'), P('M2', 'D2', 300, '2026-03-11')]);
+    const job = (await backend.invoke(7, 'import.start', { imports: [{ kind: 'purchases', period: '2026-03', files: [{ path: march, name: '三月进货.csv' }] }] }, 'zh-CN')) as { ok: boolean; result: { jobId: string } };
+    expect(job.ok).toBe(true);
+    let status = 'running';
+    for (let i = 0; i < 200 && status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const j = (await backend.invoke(7, 'import.job', { jobId: job.result.jobId }, 'zh-CN')) as { result: { status: string } };
+      status = j.result.status;
+    }
+    expect(status).toBe('done');
+    expect(server.store.db.prepare("SELECT COUNT(*) AS n FROM purchases WHERE period = '2026-03'").get()).toEqual({ n: 2 });
 
     // an export comes back as a download written where the user chose
     const exp = await backend.invoke(7, 'export.approval', { period: '2026-01' }, 'zh-CN');
