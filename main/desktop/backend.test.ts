@@ -158,6 +158,13 @@ describe('desktop connection: trust on first use', () => {
 
     expect(opened).toEqual([]);
     expect(existsSync(path.join(profile.dir, 'own.sqlite'))).toBe(false);
+
+    // switching to 单机使用 signs this window out on the server
+    const before = host.sessions.size;
+    expect(before).toBeGreaterThan(0);
+    expect(backend.useLocal('zh-CN').ok).toBe(true);
+    for (let i = 0; i < 50 && host.sessions.size === before; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(host.sessions.size).toBe(before - 1);
     backend.close();
     profile.close();
   }, 120_000);

@@ -214,9 +214,21 @@ export class DesktopBackend {
     this.sessions.clear();
   }
 
+  /** Leaves the team server: each window's session is signed out there (best effort), then closed. */
   private dropRemotes(): void {
-    for (const r of this.remotes.values()) r.server.close();
+    for (const r of this.remotes.values()) this.signOut(r);
     this.remotes.clear();
+  }
+
+  private signOut(r: WindowRemote): void {
+    if (!r.server.sessionCookie) {
+      r.server.close();
+      return;
+    }
+    void r.server
+      .invoke('auth.signOut', {}, 'zh-CN')
+      .catch(() => undefined)
+      .finally(() => r.server.close());
   }
 
   private remoteFor(windowId: number, pin: TeamServerPin): WindowRemote {
@@ -291,10 +303,7 @@ export class DesktopBackend {
     const r = this.remotes.get(windowId);
     if (r) {
       this.remotes.delete(windowId);
-      void r.server
-        .invoke('auth.signOut', {}, 'zh-CN')
-        .catch(() => undefined)
-        .finally(() => r.server.close());
+      this.signOut(r);
     }
   }
 
