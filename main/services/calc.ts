@@ -52,10 +52,10 @@ const CALC_STEP = 250;
 export async function calculate(ctx: ServiceContext, period: string, onProgress: (p: CalcProgress) => void = () => undefined, signal?: AbortSignal): Promise<CalcResult> {
   if (!isPeriod(period)) throw rejected('import.period_invalid', { period });
   // A calculation is a long write job: it holds its period (team.md), a second job there is refused.
-  return withHold(ctx, 'calc', [period], () => calculateHeld(ctx, period));
+  return withHold(ctx, 'calc', [period], () => calculateHeld(ctx, period, onProgress, signal));
 }
 
-async function calculateHeld(ctx: ServiceContext, period: string): Promise<CalcResult> {
+async function calculateHeld(ctx: ServiceContext, period: string, onProgress: (p: CalcProgress) => void, signal: AbortSignal | undefined): Promise<CalcResult> {
   const db = ctx.store.db;
   const existing = batchOf(db, period);
   if (existing && (existing.status === 'submitted' || existing.status === 'approved')) {
