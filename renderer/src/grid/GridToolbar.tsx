@@ -28,7 +28,7 @@ export function GridToolbar({ search, onSearch, placeholder, width, testId, coun
           {clearText}
         </Button>
       )}
-      <Typography.Text type="secondary" className="grid-hint">
+      <Typography.Text type="secondary" className="grid-hint" title={hint}>
         {hint}
       </Typography.Text>
     </Space>

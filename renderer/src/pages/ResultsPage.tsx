@@ -174,7 +174,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
   }
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-results">
+    <Space orientation="vertical" size="middle" className="results-page" style={{ width: '100%' }} data-testid="page-results">
       <Card size="small">
         <div className="results-head">
           <Space size="middle" wrap>

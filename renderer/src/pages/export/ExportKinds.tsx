@@ -22,8 +22,9 @@ export function ExportKinds({ status, busy, isAdmin, onExport }: Props): React.J
     <Col xs={24} lg={8}>
       <Card
         data-testid={`export-kind-${kind}`}
-        style={{ height: '100%' }}
-        styles={{ body: { display: 'flex', flexDirection: 'column', gap: 12, height: '100%' } }}
+        // the card is a column: its body takes what the title leaves, so the button stays inside the card
+        style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
+        styles={{ body: { display: 'flex', flexDirection: 'column', gap: 12, flex: 1 } }}
         title={
           <Space>
             {icon}

@@ -18,11 +18,11 @@ const ROW_CLASSES: RowClassRules<LedgerRowView> = {
 type Figure = 'opening' | 'accrued' | 'used' | 'invoice' | 'goods' | 'offset' | 'cash' | 'adjusted' | 'closing';
 
 /** Exact totals of the rows the filters leave visible, as a pinned row (BigInt cents, never floats). */
-function totalsOf(rows: LedgerRowView[], label: string): LedgerRowView {
+function totalsOf(rows: LedgerRowView[], label: string, count: string): LedgerRowView {
   const sum = (get: (r: LedgerRowView) => string): string => centsToMoney(sumCents(rows.map(get)));
   return {
     code: label,
-    name: '',
+    name: count,
     region: '',
     grade: '',
     opening: sum((r) => r.opening),
@@ -62,7 +62,7 @@ export function LedgerGrid({ rows, lang, onDetail }: Props): React.JSX.Element {
     });
     return [
       { ...textCol<LedgerRowView>('code', t(`${c}code`), (p) => p.data?.code, 110), pinned: 'left', cellClass: 'cell-code' },
-      { ...textCol<LedgerRowView>('name', t(`${c}name`), (p) => p.data?.name, 180), pinned: 'left' },
+      { ...textCol<LedgerRowView>('name', t(`${c}name`), (p) => p.data?.name, 200), pinned: 'left', tooltipValueGetter: (p) => (p.node?.rowPinned ? null : (p.data?.name ?? null)) },
       textCol<LedgerRowView>('region', t(`${c}region`), (p) => p.data?.region, 80),
       textCol<LedgerRowView>('grade', t(`${c}grade`), (p) => p.data?.grade, 70),
       money('opening', (r) => r.opening, 140),
@@ -97,7 +97,7 @@ export function LedgerGrid({ rows, lang, onDetail }: Props): React.JSX.Element {
     setFiltered(g.isAnyFilterPresent());
   }, []);
 
-  const totals = useMemo(() => [totalsOf(shown, t('ledger.totals', { count: shown.length.toLocaleString() }))], [shown, t]);
+  const totals = useMemo(() => [totalsOf(shown, t('results.totalsShort'), t('results.totalsCount', { count: shown.length.toLocaleString() }))], [shown, t]);
 
   const clear = (): void => {
     setSearch('');

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { Alert, Button, DatePicker, Space, Statistic, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -21,6 +21,10 @@ interface Props {
   onPeriod: (period: string) => void;
   lang: Lang;
 }
+
+const FIGURES = ['after', 'difference'];
+// a narrow panel: tighter cell padding than the full-width grids
+const previewTheme = gridTheme.withParams({ cellHorizontalPadding: 8 });
 
 const moneyClass = (v: string | null | undefined): string => (v?.startsWith('-') ? 'num num-negative' : 'num');
 const signed = (v: string): string => (v.startsWith('-') || v === '0.00' ? formatMoney(v) : `+${formatMoney(v)}`);
@@ -50,15 +54,26 @@ export function PreviewPanel({ file, valid, period, onPeriod, lang }: Props): Re
   }, [file, valid, period, tick]);
 
   const rows = useMemo(() => (preview?.rows ?? []).filter((r) => !onlyChanged || r.before !== r.after || r.exception_before !== r.exception_after), [preview, onlyChanged]);
+  // a narrow panel: the name (wrapping, never cut), the rebate after the change and the change; the
+  // rebate before is the after cell's tooltip (and the totals above) — four columns cut names to 4–5
+  // characters. The figures take the width they need (autoSizeColumns per new set of rows).
   const columns = useMemo<ColDef<PreviewRowView>[]>(
     () => [
-      { field: 'name', headerName: t('policies.distributor'), flex: 1, minWidth: 80, tooltipValueGetter: (p) => `${p.data?.code ?? ''} ${p.data?.name ?? ''}` },
-      { field: 'before', headerName: t('policies.before'), width: 92, type: 'rightAligned', cellClass: 'num', valueFormatter: (p) => (p.value === null ? t('policies.exception') : formatMoney(String(p.value))) },
-      { field: 'after', headerName: t('policies.after'), width: 92, type: 'rightAligned', cellClass: 'num', valueFormatter: (p) => (p.value === null ? t('policies.exception') : formatMoney(String(p.value))) },
-      { field: 'difference', headerName: t('policies.difference'), width: 92, type: 'rightAligned', cellClass: (p) => moneyClass(String(p.value)), valueFormatter: (p) => signed(String(p.value)) },
+      { field: 'name', headerName: t('policies.distributor'), flex: 1, minWidth: 120, wrapText: true, autoHeight: true, cellClass: 'preview-name', tooltipValueGetter: (p) => `${p.data?.code ?? ''} ${p.data?.name ?? ''}` },
+      {
+        field: 'after',
+        headerName: t('policies.after'),
+        width: 100,
+        type: 'rightAligned',
+        cellClass: 'num',
+        valueFormatter: (p) => (p.value === null ? t('policies.exception') : formatMoney(String(p.value))),
+        tooltipValueGetter: (p) => `${t('policies.before')} ${p.data?.before === null || p.data?.before === undefined ? t('policies.exception') : formatMoney(String(p.data.before))}`,
+      },
+      { field: 'difference', headerName: t('policies.difference'), width: 120, type: 'rightAligned', headerClass: 'col-final', cellClass: (p) => `${moneyClass(String(p.value))} col-final`, valueFormatter: (p) => signed(String(p.value)) },
     ],
     [t],
   );
+  const fitFigures = (api: GridApi<PreviewRowView>): void => api.autoSizeColumns(FIGURES, false);
 
   const stale = !valid && preview !== null;
   return (
@@ -91,11 +106,13 @@ export function PreviewPanel({ file, valid, period, onPeriod, lang }: Props): Re
           <div style={{ height: 360 }} data-testid="preview-grid">
             <AgGridReact<PreviewRowView>
               key={lang}
-          theme={gridTheme}
+              theme={previewTheme}
               localeText={gridLocale(lang)}
               rowData={rows}
               columnDefs={columns}
               getRowId={(p) => p.data.code}
+              onFirstDataRendered={(e) => fitFigures(e.api)}
+              onRowDataUpdated={(e) => fitFigures(e.api)}
               defaultColDef={{ sortable: true, resizable: true }}
               onRowClicked={(e) => e.data && setTrace(e.data.code)}
               overlayNoRowsTemplate={t('policies.noChanges')}

@@ -21,6 +21,10 @@ interface Props {
 
 // Module constants: a new object on every render would make AG Grid re-apply the column defaults.
 const DEFAULT_COL: ColDef<ResultRowView> = { sortable: true, resizable: true };
+// compact, as finance users want: 15 distributors and the totals row fit a 1366×768 laptop
+const ROW_HEIGHT = 28;
+const HEADER_HEIGHT = 32;
+const GROUP_HEIGHT = 26;
 const rowId = (p: GetRowIdParams<ResultRowView>): string => (p.rowPinned ? `totals-${p.rowPinned}` : p.data.code);
 
 const ROW_CLASSES: RowClassRules<ResultRowView> = {
@@ -143,7 +147,8 @@ export function ResultsGrid({ rows, formulas, lang, canAdjust, onTrace, onAdjust
         hint={t(canAdjust ? 'results.gridHintAdjust' : 'results.gridHint')}
       />
       {/* as tall as the rows need, up to the window: a short month keeps its totals row next to its rows */}
-      <div className="results-grid" style={{ height: `min(calc(100vh - 420px), ${(rows.length + 1) * 32 + 72 + 16}px)` }} data-testid="results-grid">
+      {/* the window less the page's chrome above the grid (results.css: --results-chrome, smaller on a laptop) */}
+      <div className="results-grid" style={{ height: `min(calc(100vh - var(--results-chrome)), ${(rows.length + 1) * ROW_HEIGHT + HEADER_HEIGHT + GROUP_HEIGHT + 20}px)` }} data-testid="results-grid">
         <AgGridReact<ResultRowView>
           theme={gridTheme}
           localeText={gridLocale(lang)}
@@ -155,6 +160,9 @@ export function ResultsGrid({ rows, formulas, lang, canAdjust, onTrace, onAdjust
           cacheQuickFilter
           // a few dozen columns at most; rows stay virtualised, which is where 5,000 distributors cost
           suppressColumnVirtualisation
+          rowHeight={ROW_HEIGHT}
+          headerHeight={HEADER_HEIGHT}
+          groupHeaderHeight={GROUP_HEIGHT}
           pinnedBottomRowData={totals}
           rowClassRules={ROW_CLASSES}
           tooltipShowDelay={400}

@@ -29,7 +29,7 @@ export function SummaryCards({ data, previous, reconcile }: Props): React.JSX.El
       <Col span={7}>
         <Card size="small">
           <Statistic title={t('results.card.total')} value={formatMoney(data.total)} styles={{ content: { fontSize: 24 } }} data-testid="summary-total" />
-          <Typography.Text type="secondary" className="card-sub">
+          <Typography.Text type="secondary" className="card-sub" title={t('results.card.totalSub', { rebate: formatMoney(data.rebate_total), adjustment: formatMoney(data.adjustment_total) })}>
             {t('results.card.totalSub', { rebate: formatMoney(data.rebate_total), adjustment: formatMoney(data.adjustment_total) })}
           </Typography.Text>
         </Card>

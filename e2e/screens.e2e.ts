@@ -1,0 +1,181 @@
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type WebHostProcess } from './fixtures';
+import { SetupPage } from './pages';
+
+/*
+ * Screens that fit a finance laptop (issue 14): the demo's months (60 distributors) calculated, two
+ * of them approved, looked at in Chromium at 1366×768 and 1440×900. What is checked is what a
+ * finance manager would notice: a button cut by the card below, a totals row out of the window,
+ * names cut to a few characters, a column hidden behind the pinned one.
+ */
+
+const ADMIN = { name: 'admin', password: 'admin-pass-1' };
+const LAPTOP = { width: 1366, height: 768 };
+const DESKTOP = { width: 1440, height: 900 };
+const SLOW = { timeout: 120_000 };
+const MONTHS = ['2026-01', '2026-02', '2026-03'];
+
+function cli(host: WebHostProcess, user: string, password: string, ...args: string[]): string {
+  return execFileSync(process.execPath, ['bin/rebate.mjs', ...args, '--db', host.dbPath, '--user', user, '--password', password], { encoding: 'utf8' });
+}
+
+/** Three demo months imported and calculated by the CLI; the first two approved, the third a draft. */
+async function seed(host: WebHostProcess): Promise<void> {
+  const admin = (...args: string[]): string => cli(host, ADMIN.name, ADMIN.password, ...args);
+  execFileSync(process.execPath, ['bin/rebate.mjs', 'user', 'add', 'wang', '--roles', 'approver', '--password', 'wang-pass-1', '--display', '王经理', '--db', host.dbPath, '--user', ADMIN.name], {
+    encoding: 'utf8',
+    env: { ...process.env, REBATE_PASSWORD: ADMIN.password },
+  });
+  const chain = path.join(host.dir, 'chain-one.json');
+  writeFileSync(chain, JSON.stringify({ levels: [{ name: '财务经理审批', approvers: ['wang'], min_total: null }] }));
+  for (const [i, period] of MONTHS.entries()) {
+    const folder = path.join(host.dir, period);
+    execFileSync(process.execPath, ['bin/rebate.mjs', 'demo', '--out', folder, '--period', period, '--distributors', '60', '--purchase-rows', String(700 + i * 150), '--files', '1'], { encoding: 'utf8' });
+    const files = readdirSync(folder);
+    const of = (prefix: string): string[] => files.filter((f) => f.startsWith(prefix)).map((f) => path.join(folder, f));
+    if (i === 0) {
+      admin('import', 'distributors', ...of('distributors'));
+      for (const f of of('policy-')) admin('policy', 'import', f);
+      admin('chain', 'set', chain);
+    }
+    for (const kind of ['purchases', 'returns', 'promotions', 'claims']) if (of(kind).length > 0) admin('import', kind, ...of(kind), '--period', period);
+    admin('calc', '--period', period);
+    if (i < MONTHS.length - 1) {
+      admin('submit', '--period', period);
+      cli(host, 'wang', 'wang-pass-1', 'approve', '--period', period);
+    }
+  }
+}
+
+/** Goes to a screen by its address, as a bookmark or the menu would. */
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
+}
+
+async function look(page: Page, info: TestInfo, name: string): Promise<void> {
+  await page.waitForTimeout(500); // AG Grid and charts lay out after the data arrives
+  const file = info.outputPath(`${name}.png`);
+  await page.screenshot({ path: file });
+  await info.attach(name, { path: file, contentType: 'image/png' });
+}
+
+// in the page: is any of the element's middle or corners hit by something that is neither it nor inside it
+// (something drawn over it, or an ancestor because the element is hidden)?
+const COVERED = `(el) => {
+  const r = el.getBoundingClientRect();
+  return [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 3, r.top + 3], [r.right - 3, r.bottom - 3]].some(([x, y]) => {
+    const hit = document.elementFromPoint(x, y);
+    return !hit || !(el === hit || el.contains(hit));
+  });
+}`;
+
+/** The element lies wholly inside the window (not cut by its edges) and nothing else is drawn over its middle. */
+async function fullyVisible(page: Page, l: Locator, what: string): Promise<string[]> {
+  const box = await l.boundingBox();
+  const vp = page.viewportSize()!;
+  if (!box) return [`${what}: not on screen`];
+  const out: string[] = [];
+  if (box.x < 0 || box.y < 0 || box.x + box.width > vp.width + 0.5 || box.y + box.height > vp.height + 0.5) out.push(`${what}: ${JSON.stringify(box)} outside ${vp.width}×${vp.height}`);
+  const covered = (await l.evaluate(COVERED)) as boolean;
+  if (covered) out.push(`${what}: drawn over by another element`);
+  return out;
+}
+
+/**
+ * A grid cell's or header's text is not cut: no element in it that holds text is narrower than its
+ * text while clipping it (an ellipsis), and the text does not run past the cell's own edges.
+ */
+async function notCut(l: Locator): Promise<string | null> {
+  return (await l.evaluate(`(cell) => {
+    const box = cell.getBoundingClientRect();
+    for (const e of [cell, ...cell.querySelectorAll('*')]) {
+      const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+      if (!own) continue;
+      const clips = getComputedStyle(e).overflowX !== 'visible';
+      const r = e.getBoundingClientRect();
+      if ((clips && e.scrollWidth > e.clientWidth + 1) || r.right > box.right + 1 || r.left < box.left - 1) return (e.className || e.tagName) + ' ' + e.scrollWidth + '/' + e.clientWidth;
+    }
+    return null;
+  }`)) as string | null;
+}
+
+test('screens fit 1366×768 and 1440×900: export buttons, 15 result rows with totals, what-if columns, ledger columns', async ({ page, host }, info) => {
+  test.setTimeout(600_000);
+  page.setDefaultTimeout(30_000);
+  await page.setViewportSize(LAPTOP);
+  await page.goto(host.url);
+  await new SetupPage(page).createAdmin(ADMIN.name, ADMIN.password, '系统管理员');
+  await expect(page.getByTestId('current-user')).toContainText('系统管理员');
+  await seed(host);
+
+  const problems: string[] = [];
+  for (const size of [LAPTOP, DESKTOP]) {
+    const at = `${size.width}×${size.height}`;
+    await page.setViewportSize(size);
+
+    // 导出: the three export buttons whole, not cut by the card below
+    await go(page, '#/export');
+    await expect(page.getByTestId('page-export')).toBeVisible(SLOW);
+    await expect(page.getByTestId('export-status')).toBeVisible();
+    for (const kind of ['approval', 'statements', 'posting']) problems.push(...(await fullyVisible(page, page.getByTestId(`export-${kind}`), `export-${kind} at ${at}`)));
+    await look(page, info, `fit-${size.width}-export`);
+
+    // 核算结果: at least 15 distributor rows and the whole totals row in the window
+    await go(page, '#/results/2026-03');
+    await expect(page.getByTestId('results-count')).toContainText('60', SLOW);
+    const grid = page.getByTestId('results-grid');
+    // distributor rows wholly between the column headers and the totals row, and inside the window
+    const rowsInView = (await grid.evaluate(`(g) => {
+      const header = g.querySelector('.ag-header').getBoundingClientRect();
+      const totals = g.querySelector('[row-id="totals-bottom"]').getBoundingClientRect();
+      const bottom = Math.min(totals.top, ${size.height});
+      const cells = [...g.querySelectorAll('[role="gridcell"][col-id="code"]')].filter((c) => !c.closest('[row-id^="totals"]'));
+      return cells.filter((c) => c.getBoundingClientRect().top >= header.bottom - 0.5 && c.getBoundingClientRect().bottom <= bottom + 0.5).length;
+    }`)) as number;
+    if (rowsInView < 15) problems.push(`results at ${at}: ${rowsInView} rows in view (want ≥ 15)`);
+    const totalFinal = grid.locator('[row-id="totals-bottom"] [col-id="final"]');
+    problems.push(...(await fullyVisible(page, totalFinal, `results totals 实发 at ${at}`)));
+    problems.push(...(await fullyVisible(page, grid.locator('[row-id="totals-bottom"] [col-id="name"]'), `results totals label at ${at}`)));
+    const cut = await notCut(totalFinal);
+    if (cut) problems.push(`results totals 实发 at ${at}: text cut (${cut})`);
+    problems.push(...(await fullyVisible(page, page.getByTestId('results-search'), `results search at ${at}`)));
+    problems.push(...(await fullyVisible(page, page.getByTestId('results-count'), `results count at ${at}`)));
+    problems.push(...(await fullyVisible(page, page.getByTestId('results-submit'), `results submit at ${at}`)));
+    await look(page, info, `fit-${size.width}-results`);
+
+    // 返利台账: every method column can be scrolled into view, none stays hidden behind the pinned 期末余额
+    await go(page, '#/ledger/2026-03');
+    await expect(page.getByTestId('ledger-grid')).toBeVisible(SLOW);
+    const ledger = page.getByTestId('ledger-grid');
+    await ledger.locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await page.waitForTimeout(300);
+    const pinned = (await ledger.locator('.ag-header-cell[col-id="closing"]').boundingBox())!;
+    for (const col of ['invoice', 'goods', 'offset', 'cash', 'adjusted', 'findings']) {
+      const h = (await ledger.locator(`.ag-header-cell[col-id="${col}"]`).boundingBox())!;
+      if (h.x + h.width > pinned.x + 0.5) problems.push(`ledger ${col} at ${at}: right edge ${Math.round(h.x + h.width)} under the pinned column at ${Math.round(pinned.x)}`);
+    }
+    await look(page, info, `fit-${size.width}-ledger`);
+
+    // 返利政策 → what-if: names whole, the difference column not cut
+    await go(page, '#/policies');
+    await page.getByTestId('policy-item-DEMO-NATIONAL').click();
+    const pp = page.getByTestId('preview-period');
+    await expect((await pp.evaluate((e) => e.tagName)) === 'INPUT' ? pp : pp.locator('input')).toHaveValue('2026-03'); // the latest month
+    const preview = page.getByTestId('preview-grid');
+    await page.getByTestId('policy-preview').getByRole('switch').click(); // all distributors, not only the changed ones
+    await expect(preview.locator('[role="gridcell"][col-id="name"]').first()).toBeVisible(SLOW);
+    const cells = preview.locator('[role="gridcell"][col-id="name"], [role="gridcell"][col-id="after"], [role="gridcell"][col-id="difference"], [role="columnheader"]');
+    const n = await cells.count();
+    for (let i = 0; i < Math.min(n, 24); i++) {
+      const c = await notCut(cells.nth(i));
+      if (c) problems.push(`what-if at ${at}: "${(await cells.nth(i).innerText()).trim()}" cut (${c})`);
+    }
+    for (let i = 0; i < 5; i++) problems.push(...(await fullyVisible(page, preview.locator(`[row-index="${i}"] [col-id="difference"]`), `what-if 差额 row ${i} at ${at}`)));
+    for (const col of ['name', 'after', 'difference']) problems.push(...(await fullyVisible(page, preview.locator(`.ag-header-cell[col-id="${col}"]`), `what-if header ${col} at ${at}`)));
+    await look(page, info, `fit-${size.width}-policies`);
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});
