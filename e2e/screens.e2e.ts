@@ -4,6 +4,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type WebHostProcess } from './fixtures';
 import { SetupPage } from './pages';
+import { centsToMoney, formatMoney, roundToCents } from '../domain';
 
 /*
  * Screens that fit a finance laptop (issue 14): the demo's months (60 distributors) calculated, two
@@ -178,4 +179,90 @@ test('screens fit 1366×768 and 1440×900: export buttons, 15 result rows with t
     await look(page, info, `fit-${size.width}-policies`);
   }
   expect(problems, problems.join('\n')).toEqual([]);
+});
+
+interface CliResults {
+  total: string;
+  rows: { code: string; name: string; region: string; grade: string; final: string | null }[];
+}
+
+/** Exact sums per key in cents, formatted as the screens format money. */
+function sums(rows: CliResults['rows'], by: 'region' | 'grade'): Map<string, string> {
+  const acc = new Map<string, bigint>();
+  for (const r of rows) acc.set(r[by], (acc.get(r[by]) ?? 0n) + roundToCents(r.final));
+  return new Map([...acc].map(([k, v]) => [k, formatMoney(centsToMoney(v))]));
+}
+
+/** The text labels of a chart drawn as SVG: category names and the amounts on the bars. */
+async function chartTexts(l: Locator): Promise<string[]> {
+  return (await l.locator('svg text').allTextContents()).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+test('charts on 期间总览 and 审批: loaded lazily, the numbers of the batches, a bar opens its rows', async ({ page, host }, info) => {
+  test.setTimeout(600_000);
+  page.setDefaultTimeout(30_000);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.setViewportSize(DESKTOP);
+  await page.goto(host.url);
+  await new SetupPage(page).createAdmin(ADMIN.name, ADMIN.password, '系统管理员');
+  await expect(page.getByTestId('current-user')).toContainText('系统管理员');
+  // the first screen came without the charts' code
+  expect(requests.filter((u) => /BatchCharts/.test(u))).toEqual([]);
+  await seed(host);
+  const results = (period: string): CliResults => JSON.parse(cli(host, ADMIN.name, ADMIN.password, 'results', '--period', period, '--format', 'json')) as CliResults;
+  const [jan, feb, mar] = MONTHS.map(results) as [CliResults, CliResults, CliResults];
+
+  await page.reload();
+  await expect(page.getByTestId('page-overview')).toBeVisible(SLOW);
+  const charts = page.getByTestId('batch-charts');
+  await expect(charts.getByTestId('chart-region').locator('svg text').first()).toBeVisible(SLOW);
+  expect(requests.filter((u) => /BatchCharts.*\.js/.test(u)).length).toBeGreaterThan(0);
+
+  // by region and grade: each region's name and its exact total of the latest month (2026-03)
+  for (const by of ['region', 'grade'] as const) {
+    const texts = await chartTexts(charts.getByTestId(`chart-${by}`));
+    for (const [key, total] of sums(mar.rows, by)) {
+      expect(texts, `${by} ${key}`).toContain(key);
+      expect(texts, `${by} ${key} ${total}`).toContain(total);
+    }
+  }
+  // this month against the approved months before it: the three batch totals, oldest first
+  const trend = await chartTexts(charts.getByTestId('chart-trend'));
+  expect(trend.filter((s) => /^2026-/.test(s))).toEqual(MONTHS);
+  for (const r of [jan, feb, mar]) expect(trend).toContain(formatMoney(r.total));
+  // the largest changes against 2026-02, by size, signed
+  const before = new Map(feb.rows.map((r) => [r.code, roundToCents(r.final)]));
+  const deltas = mar.rows
+    .map((r) => ({ code: r.code, d: roundToCents(r.final) - (before.get(r.code) ?? 0n) }))
+    .filter((x) => x.d !== 0n)
+    .sort((a, b) => { const x = a.d < 0n ? -a.d : a.d; const y = b.d < 0n ? -b.d : b.d; return x === y ? a.code.localeCompare(b.code) : x > y ? -1 : 1; })
+    .slice(0, 10);
+  const changes = await chartTexts(charts.getByTestId('chart-changes'));
+  expect(changes.filter((s) => /^[A-Z]{2}\d{5}/.test(s)).map((s) => s.slice(0, 7))).toEqual(deltas.map((x) => x.code));
+  for (const x of deltas) expect(changes).toContain(formatMoney(centsToMoney(x.d)));
+  await look(page, info, 'charts-overview');
+
+  // a click on a region's bar opens that region's rows; the totals row shows the bar's amount
+  const [region, amount] = [...sums(mar.rows, 'region')][0]!;
+  await charts.getByTestId('chart-region').locator('svg text', { hasText: amount }).first().click();
+  await expect(page).toHaveURL(new RegExp(`#/results/2026-03/region/${encodeURIComponent(region)}$`));
+  await expect(page.getByTestId('results-grid').locator('[row-id="totals-bottom"] [col-id="final"]')).toHaveText(amount, SLOW);
+  await expect(page.getByTestId('results-count')).toContainText(`${mar.rows.filter((r) => r.region === region).length} / ${mar.rows.length}`);
+
+  // the approver's view of the waiting month shows the same charts
+  cli(host, ADMIN.name, ADMIN.password, 'submit', '--period', '2026-03');
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in-name').fill('wang');
+  await page.getByTestId('sign-in-password').fill('wang-pass-1');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('nav-approval').click();
+  await expect(page.getByTestId('approval-decision')).toBeVisible(SLOW);
+  const approverCharts = page.getByTestId('approval-decision').getByTestId('batch-charts');
+  const texts = await (async () => {
+    await expect(approverCharts.getByTestId('chart-region').locator('svg text').first()).toBeVisible(SLOW);
+    return chartTexts(approverCharts.getByTestId('chart-region'));
+  })();
+  for (const total of sums(mar.rows, 'region').values()) expect(texts).toContain(total);
+  await look(page, info, 'charts-approval');
 });

@@ -1,7 +1,7 @@
 import { CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Empty, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeriodOverviewView } from '../../../contract/ops/batches';
 import { hasRole, type Lang } from '../../../contract/roles';
@@ -12,6 +12,9 @@ import { go, PeriodCard } from './overview/PeriodCard';
 import { useCalculate } from './results/use-calculate';
 import './results/results.css';
 import { PERIOD_KINDS } from '../../../domain';
+
+// ECharts is loaded when a chart is first shown, not with the first screen
+const BatchCharts = lazy(() => import('../charts/BatchCharts'));
 
 /** A month without anything imported yet: what the overview shows when the user picks it. */
 function emptyPeriod(period: string): PeriodOverviewView {
@@ -41,6 +44,10 @@ export function OverviewPage({ user, lang }: { user: SessionUser; lang: Lang }):
     if (month) return [periods.find((p) => p.period === month) ?? emptyPeriod(month)];
     return periods.filter((p) => p.period.startsWith(`${year}-`));
   }, [periods, year, month]);
+
+  // the charts are about the chosen month, else the latest month of the year with a batch
+  const chartPeriod = useMemo(() => shown.find((p) => p.batch)?.period ?? null, [shown]);
+  const chartBatch = shown.find((p) => p.period === chartPeriod)?.batch ?? null;
 
   const calculate = async (period: string): Promise<void> => {
     const recalc = periods?.some((p) => p.period === period && p.batch) ?? false;
@@ -114,7 +121,17 @@ export function OverviewPage({ user, lang }: { user: SessionUser; lang: Lang }):
           </Empty>
         </Card>
       ) : (
-        shown.map((p) => <PeriodCard key={p.period} period={p} canPrepare={canPrepare} lang={lang} onCalculate={(x) => void calculate(x)} />)
+        shown.map((p) => (
+          <Space key={p.period} orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <PeriodCard period={p} canPrepare={canPrepare} lang={lang} onCalculate={(x) => void calculate(x)} />
+            {p.period === chartPeriod && chartBatch && (
+              <Suspense fallback={<Spin style={{ display: 'block', margin: '24px auto' }} />}>
+                {/* drawn again when the batch changes (recalculated, approved), not on every look at the periods */}
+                <BatchCharts key={`${p.period}:${chartBatch.status}:${chartBatch.content_hash}`} period={p.period} />
+              </Suspense>
+            )}
+          </Space>
+        ))
       )}
       {holder}
     </Space>

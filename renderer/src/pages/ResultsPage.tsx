@@ -17,7 +17,7 @@ import { GroupGrid } from './results/GroupGrid';
 import { formulaColumns } from './results/model';
 import { RecalcAlert } from './results/RecalcAlert';
 import { ReconcileTab } from './results/ReconcileTab';
-import { ResultsGrid } from './results/ResultsGrid';
+import { ResultsGrid, type RowsFilter } from './results/ResultsGrid';
 import { SummaryCards } from './results/SummaryCards';
 import { TraceDrawer } from './results/TraceDrawer';
 import { useCalculate } from './results/use-calculate';
@@ -28,6 +28,13 @@ import { centsToMoney, isPeriod, previousPeriod, sumCents } from '../../../domai
 function periodFromHash(): string | null {
   const p = location.hash.replace(/^#\/?/, '').split('/')[1] ?? '';
   return isPeriod(p) ? p : null;
+}
+
+/** A chart's bar leads to its rows: `#/results/2026-01/region/华东`, `/grade/A` or `/find/<code>`. */
+function filterFromHash(): RowsFilter | null {
+  const [, , by, value] = location.hash.replace(/^#\/?/, '').split('/');
+  if ((by === 'region' || by === 'grade' || by === 'find') && value) return { by, value: decodeURIComponent(value) };
+  return null;
 }
 
 /** 核算结果: one period's batch — summary, results grid, summaries, exceptions, reconciliation, trace. */
@@ -42,6 +49,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
   const [trace, setTrace] = useState<string | null>(null);
   const [adjusting, setAdjusting] = useState<ResultRowView | null>(null);
   const [tab, setTab] = useState('rows');
+  const [rowsFilter, setRowsFilter] = useState<RowsFilter | null>(filterFromHash);
   const { run, holder } = useCalculate();
   const [chain, setChain] = useState<ChainLevelView[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -66,6 +74,9 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
     const onHash = (): void => {
       const p = periodFromHash();
       if (p) setPeriod(p);
+      const f = filterFromHash();
+      setRowsFilter(f);
+      if (f) setTab('rows');
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -237,7 +248,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
               {
                 key: 'rows',
                 label: t('results.tab.rows'),
-                children: <ResultsGrid rows={data.rows} formulas={formulas} lang={lang} canAdjust={canPrepare && editable} onTrace={(r) => setTrace(r.code)} onAdjust={setAdjusting} />,
+                children: <ResultsGrid rows={data.rows} formulas={formulas} lang={lang} filter={rowsFilter} canAdjust={canPrepare && editable} onTrace={(r) => setTrace(r.code)} onAdjust={setAdjusting} />,
               },
               { key: 'region', label: t('results.tab.region'), children: <GroupGrid rows={data.rows} by="region" lang={lang} /> },
               { key: 'grade', label: t('results.tab.grade'), children: <GroupGrid rows={data.rows} by="grade" lang={lang} /> },

@@ -1,6 +1,6 @@
 import { FileSearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Row, Space, Spin, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalStatusView, ChainLevelView } from '../../../../contract/ops/approvals';
 import type { BatchResultsView, PeriodOverviewView, ReconcileView } from '../../../../contract/ops/batches';
@@ -20,6 +20,9 @@ import { RowsGrid } from './RowsGrid';
 import { StatusTag } from '../../components/StatusTag';
 import { SummaryCards } from './SummaryCards';
 import { TraceDrawer } from './TraceDrawer';
+
+// ECharts is loaded when the decision view first shows its charts
+const BatchCharts = lazy(() => import('../../charts/BatchCharts'));
 
 interface Props {
   period: string;
@@ -132,6 +135,10 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
       {status.status === 'approved' && <Alert type="success" showIcon title={t('approval.approvedNotice', { count: status.submissions[status.submissions.length - 1]?.levels.length ?? 0 })} data-testid="approval-approved-notice" />}
 
       <SummaryCards data={data} previous={previous} />
+
+      <Suspense fallback={<Spin style={{ display: 'block', margin: '24px auto' }} />}>
+        <BatchCharts period={period} rows={data.rows} />
+      </Suspense>
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>

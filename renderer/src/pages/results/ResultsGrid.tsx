@@ -9,8 +9,16 @@ import { gridLocale, gridTheme } from '../../grid/setup';
 import { figureCol, textCol } from './grid-columns';
 import { totalsRow, type FormulaColumn } from './model';
 
+/** What a chart's bar asks to show: the rows of a region or grade (column filter), or a search. */
+export interface RowsFilter {
+  by: 'region' | 'grade' | 'find';
+  value: string;
+}
+
 interface Props {
   rows: ResultRowView[];
+  /** applied when given or changed (a click on a chart's bar) */
+  filter?: RowsFilter | null;
   formulas: FormulaColumn[];
   lang: Lang;
   /** adjustments may be edited: a preparer on a draft or rejected batch */
@@ -33,7 +41,7 @@ const ROW_CLASSES: RowClassRules<ResultRowView> = {
 };
 
 /** 结果 tab: every distributor, its inputs, each formula, rebate, adjustment and final; totals of what the filters show. */
-export function ResultsGrid({ rows, formulas, lang, canAdjust, onTrace, onAdjust }: Props): React.JSX.Element {
+export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, onAdjust }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const api = useRef<GridApi<ResultRowView> | null>(null);
   const [search, setSearch] = useState('');
@@ -43,7 +51,21 @@ export function ResultsGrid({ rows, formulas, lang, canAdjust, onTrace, onAdjust
     const timer = setTimeout(() => setApplied(search), 60);
     return () => clearTimeout(timer);
   }, [search]);
+  const [ready, setReady] = useState(false);
   const [shown, setShown] = useState<ResultRowView[]>(rows);
+
+  // a region or grade: an exact column filter, so the totals row shows the bar's amount
+  useEffect(() => {
+    const g = api.current;
+    if (!filter || !ready || !g) return;
+    if (filter.by === 'find') {
+      g.setFilterModel(null);
+      setSearch(filter.value);
+    } else {
+      setSearch('');
+      g.setFilterModel({ [filter.by]: { filterType: 'text', type: 'equals', filter: filter.value } });
+    }
+  }, [filter, ready]);
   const [filtered, setFiltered] = useState(false);
 
   // Formulas are compared by content: a reload with the same policies must not rebuild the columns.
@@ -168,6 +190,7 @@ export function ResultsGrid({ rows, formulas, lang, canAdjust, onTrace, onAdjust
           tooltipShowDelay={400}
           onGridReady={(e) => {
             api.current = e.api;
+            setReady(true);
             recount();
           }}
           onModelUpdated={recount}
