@@ -98,6 +98,15 @@ test('返利台账: the ledger with exact totals, drill-down to the rows, findin
   await expect(drawer.getByTestId('ledger-detail-batch')).toContainText('3,000.00');
   await expect(drawer.getByTestId('ledger-detail-summary')).toContainText('balances-2026-01.xlsx');
   await shot(page, '81-ledger-drilldown');
+  // the accrued figure's calculation, in the same trace drawer as 核算结果: 300,000.00 × 1% = 3,000.00
+  await drawer.getByTestId('ledger-open-trace').click();
+  const trace = page.getByTestId('ledger-trace');
+  await expect(trace.getByTestId('ledger-trace-final')).toHaveText('3,000.00');
+  await expect(trace.getByTestId('ledger-trace-formulas')).toContainText('net * 0.01');
+  await expect(trace.getByTestId('ledger-trace-sources')).toContainText('XS1');
+  await shot(page, '81b-ledger-trace');
+  await page.keyboard.press('Escape');
+  await expect(trace).toBeHidden();
   await page.keyboard.press('Escape');
 
   // findings

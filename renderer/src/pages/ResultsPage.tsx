@@ -19,7 +19,7 @@ import { RecalcAlert } from './results/RecalcAlert';
 import { ReconcileTab } from './results/ReconcileTab';
 import { ResultsGrid, type RowsFilter } from './results/ResultsGrid';
 import { SummaryCards } from './results/SummaryCards';
-import { TraceDrawer } from './results/TraceDrawer';
+import { TraceDrawer } from '../components/TraceDrawer';
 import { useCalculate } from './results/use-calculate';
 import './results/results.css';
 import { centsToMoney, isPeriod, previousPeriod, sumCents } from '../../../domain';

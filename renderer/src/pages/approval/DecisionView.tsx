@@ -19,7 +19,7 @@ import { RejectionNotice } from '../../components/RejectionNotice';
 import { RowsGrid } from './RowsGrid';
 import { StatusTag } from '../../components/StatusTag';
 import { SummaryCards } from './SummaryCards';
-import { TraceDrawer } from './TraceDrawer';
+import { TraceDrawer } from '../../components/TraceDrawer';
 
 // ECharts is loaded when the decision view first shows its charts
 const BatchCharts = lazy(() => import('../../charts/BatchCharts'));
@@ -183,7 +183,7 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
 
       <DecisionBar status={status} hash={data.content_hash} canPrepare={canPrepare} userName={userName} onAction={setMode} />
       <DecisionModal mode={mode} period={period} total={data.total} distributors={data.distributors} hash={data.content_hash} status={status} chain={chain} onClose={() => setMode(null)} onDone={done} />
-      <TraceDrawer period={period} code={trace} lang={lang} onClose={() => setTrace(null)} />
+      <TraceDrawer period={period} code={trace} lang={lang} onClose={() => setTrace(null)} testId="approval-trace" prefix="approval-trace" />
     </div>
   );
 }

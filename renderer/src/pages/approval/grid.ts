@@ -1,21 +1,8 @@
 import type { ColDef, ValueGetterParams } from 'ag-grid-community';
 import type { CSSProperties } from 'react';
-import { compareMoney, formatMoney, isNegative } from '../../../../domain';
 
-/** A money column as Excel users read it: right-aligned, separators, two decimals, negatives red. */
-export function moneyCol<T>(colId: string, headerName: string, get: (row: T) => string | null | undefined, width = 140): ColDef<T> {
-  return {
-    colId,
-    headerName,
-    width,
-    type: 'rightAligned',
-    valueGetter: (p: ValueGetterParams<T>) => (p.data ? (get(p.data) ?? null) : null),
-    valueFormatter: (p) => formatMoney(typeof p.value === 'string' ? p.value : null),
-    comparator: (a: string | null, b: string | null) => compareMoney(a, b),
-    cellClassRules: { 'num-negative': (p) => isNegative(p.value) },
-    cellClass: 'num',
-  };
-}
+// the money column is the one 核算结果 and 返利台账 use
+export { moneyCol } from '../../grid/columns';
 
 export function textCol<T>(colId: string, headerName: string, get: (row: T) => string | number | null | undefined, width = 120): ColDef<T> {
   return { colId, headerName, width, valueGetter: (p: ValueGetterParams<T>) => (p.data ? (get(p.data) ?? '') : '') };

@@ -1,9 +1,13 @@
-import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { FunctionOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerDetailView, LedgerHistoryView } from '../../../../contract/ops/ledger';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { StatusTag } from '../../components/StatusTag';
+import { TraceDrawer } from '../../components/TraceDrawer';
+import type { Lang } from '../../../../contract/roles';
 import { formatMoney } from '../../../../domain';
 
 interface Props {
@@ -18,7 +22,9 @@ const num = { align: 'right' as const, className: 'num' };
 
 /** A distributor's figures and the rows behind each: the imported balance, the batch row, settlements with file/sheet/row, adjustments with reasons; its history. */
 export function LedgerDrawer({ period, code, version, onClose }: Props): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // the accrued figure is the batch's final amount: its calculation opens in the same drawer as on 核算结果
+  const [trace, setTrace] = useState(false);
   const detail = useLoad<LedgerDetailView>(() => call('ledger.detail', { period, code: code ?? '' }), code ? `${period}:${code}:${version}` : null);
   const history = useLoad<LedgerHistoryView>(() => call('ledger.history', { code: code ?? '' }), code ? `${code}:${version}` : null);
   const d = detail.data;
@@ -56,6 +62,11 @@ export function LedgerDrawer({ period, code, version, onClose }: Props): React.J
                   </Descriptions>
                   <Typography.Title level={5} style={{ marginTop: 16 }}>
                     {t(`${x}batch`)}
+                    {d.batch && (
+                      <Button type="link" size="small" icon={<FunctionOutlined />} onClick={() => setTrace(true)} data-testid="ledger-open-trace">
+                        {t(`${x}openTrace`)}
+                      </Button>
+                    )}
                   </Typography.Title>
                   {d.batch ? (
                     <>
@@ -143,6 +154,7 @@ export function LedgerDrawer({ period, code, version, onClose }: Props): React.J
           ]}
         />
       )}
+      <TraceDrawer period={period} code={trace ? code : null} lang={(i18n.language === 'en' ? 'en' : 'zh-CN') as Lang} onClose={() => setTrace(false)} testId="ledger-trace" prefix="ledger-trace" />
     </Drawer>
   );
 }

@@ -7,7 +7,7 @@ import type { Lang } from '../../../../contract/roles';
 import { GridToolbar } from '../../grid/GridToolbar';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { centsToMoney, sumCents } from '../../../../domain';
-import { figureCol, textCol } from '../results/grid-columns';
+import { figureCol, textCol } from '../../grid/columns';
 
 const DEFAULT_COL: ColDef<LedgerRowView> = { sortable: true, resizable: true };
 const rowId = (p: GetRowIdParams<LedgerRowView>): string => (p.rowPinned ? 'totals' : p.data.code);

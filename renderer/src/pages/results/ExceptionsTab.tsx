@@ -7,7 +7,7 @@ import type { BatchResultsView, ResultRowView } from '../../../../contract/ops/b
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale } from '../../grid/setup';
 import { compactGridTheme } from './grid-theme';
-import { textCol } from './grid-columns';
+import { textCol } from '../../grid/columns';
 
 interface ExceptionRow {
   code: string;

@@ -6,7 +6,7 @@ import type { ResultRowView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale } from '../../grid/setup';
 import { compactGridTheme } from './grid-theme';
-import { figureCol, textCol } from './grid-columns';
+import { figureCol, textCol } from '../../grid/columns';
 import { groupRows, groupTotals, type GroupRow } from './model';
 import { formatBasisPoints, roundToCents, shareBasisPoints } from '../../../../domain';
 

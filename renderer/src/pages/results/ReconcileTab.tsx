@@ -9,7 +9,7 @@ import { NoteDialog } from '../../components/NoteDialog';
 import { noteColumns } from '../../components/note-columns';
 import { gridLocale } from '../../grid/setup';
 import { compactGridTheme } from './grid-theme';
-import { figureCol, textCol } from './grid-columns';
+import { figureCol, textCol } from '../../grid/columns';
 import { formatMoney, formatPercent } from '../../../../domain';
 
 type Claim = ReconcileView['claims'][number];

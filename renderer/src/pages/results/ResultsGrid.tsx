@@ -6,7 +6,7 @@ import type { ResultRowView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { GridToolbar } from '../../grid/GridToolbar';
 import { gridLocale, gridTheme } from '../../grid/setup';
-import { figureCol, textCol } from './grid-columns';
+import { figureCol, textCol } from '../../grid/columns';
 import { totalsRow, type FormulaColumn } from './model';
 
 /** What a chart's bar asks to show: the rows of a region or grade (column filter), or a search. */

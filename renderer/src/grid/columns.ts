@@ -1,5 +1,5 @@
 import type { ColDef, ValueGetterParams } from 'ag-grid-community';
-import { compareDecimal, formatDecimal, formatMoney, formatPercent, isNegative } from '../../../../domain';
+import { compareDecimal, formatDecimal, formatMoney, formatPercent, isNegative } from '../../../domain';
 
 /** Text or Number only for filtering: comparisons, never arithmetic on money. */
 function asNumber(v: unknown): number | null {
@@ -39,4 +39,16 @@ export function figureCol<T>(colId: string, headerName: string, get: Getter<T>, 
 
 export function textCol<T>(colId: string, headerName: string, get: Getter<T>, width = 100): ColDef<T> {
   return { colId, headerName, width, valueGetter: get, filter: 'agTextColumnFilter', cellDataType: false };
+}
+
+/**
+ * A money column of rows read whole (the approval view's small tables): the same figure column as
+ * 核算结果 and 返利台账 — exact sort, number filter, red negatives, #,##0.00.
+ */
+export function moneyCol<T>(colId: string, headerName: string, get: (row: T) => string | null | undefined, width = 140): ColDef<T> {
+  // small tables without column filters, as before
+  const { filter: _filter, filterValueGetter: _value, ...col } = figureCol<T>(colId, headerName, (p) => (p.data ? get(p.data) : null), 'money', width);
+  void _filter;
+  void _value;
+  return col;
 }

@@ -1,12 +1,13 @@
 import { Alert, Descriptions, Drawer, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TraceViewData } from '../../../../contract/ops/batches';
-import type { Lang } from '../../../../contract/roles';
-import { BUILTIN_VARIABLES } from '../../../../formulas';
-import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
-import { centsToMoney, formatDecimal, formatMoney, formatPercent, isNegative, sumCents } from '../../../../domain';
+import type { TraceViewData } from '../../../contract/ops/batches';
+import type { Lang } from '../../../contract/roles';
+import { BUILTIN_VARIABLES } from '../../../formulas';
+import { call } from '../api/client';
+import { errorText } from '../api/use-load';
+import '../pages/results/results.css';
+import { centsToMoney, formatDecimal, formatMoney, formatPercent, isNegative, sumCents } from '../../../domain';
 
 const MONEY = new Set(['purchase', 'returns', 'net', 'promo_target', 'promo_actual', 'ytd_purchase', 'ytd_returns', 'ytd_net', 'ytd_rebate', 'prev_rebate']);
 const RATES = new Set(['return_rate', 'promo_rate']);
@@ -25,8 +26,22 @@ function Figure({ value, as = 'money', testId }: { value: string | null; as?: 'm
   );
 }
 
-/** How one distributor's rebate comes about: inputs, every formula with its value, and the source rows. */
-export function TraceDrawer({ period, code, lang, onClose }: { period: string; code: string | null; lang: Lang; onClose: () => void }): React.JSX.Element {
+interface Props {
+  period: string;
+  code: string | null;
+  lang: Lang;
+  onClose: () => void;
+  /** the drawer's data-testid (kept per screen: 核算结果 `trace-drawer`, 审批 `approval-trace`, 返利台账 `ledger-trace`) */
+  testId?: string;
+  /** prefix of the figures' and tables' data-testid: `<prefix>-final`, `<prefix>-formulas`, … */
+  prefix?: string;
+}
+
+/**
+ * How one distributor's rebate comes about: inputs, every formula with its value, and the source
+ * rows. One drawer for 核算结果, the approver's view and 返利台账 (the accrued figure's calculation).
+ */
+export function TraceDrawer({ period, code, lang, onClose, testId = 'trace-drawer', prefix = 'trace' }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [trace, setTrace] = useState<TraceViewData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +62,7 @@ export function TraceDrawer({ period, code, lang, onClose }: { period: string; c
   const truncated = (['purchases', 'returns'] as const).filter((k) => perKind(k).length >= (trace?.source_limit ?? Infinity));
 
   return (
-    <Drawer open={code !== null} onClose={onClose} size={760} title={row ? `${row.code} ${row.name} · ${period}` : (code ?? '')} data-testid="trace-drawer">
+    <Drawer open={code !== null} onClose={onClose} size={760} title={row ? `${row.code} ${row.name} · ${period}` : (code ?? '')} data-testid={testId}>
       {error && <Alert type="error" showIcon title={error} />}
       {!trace && !error && <Spin />}
       {trace && row && (
@@ -60,14 +75,14 @@ export function TraceDrawer({ period, code, lang, onClose }: { period: string; c
               {row.policy ? `${row.policy} v${row.policy_version ?? ''}` : '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('results.col.rebate')}>
-              <Figure value={row.rebate} testId="trace-rebate" />
+              <Figure value={row.rebate} testId={`${prefix}-rebate`} />
             </Descriptions.Item>
             <Descriptions.Item label={t('results.col.adjustment')}>
               <Figure value={row.adjustment} />
             </Descriptions.Item>
             <Descriptions.Item label={t('results.col.final')}>
               <Typography.Text strong>
-                <Figure value={row.final} testId="trace-final" />
+                <Figure value={row.final} testId={`${prefix}-final`} />
               </Typography.Text>
             </Descriptions.Item>
             {row.adjustment_reason && (
@@ -76,7 +91,7 @@ export function TraceDrawer({ period, code, lang, onClose }: { period: string; c
               </Descriptions.Item>
             )}
           </Descriptions>
-          {row.exception && <Alert type="warning" showIcon title={row.exception} data-testid="trace-exception" />}
+          {row.exception && <Alert type="warning" showIcon title={row.exception} data-testid={`${prefix}-exception`} />}
 
           <Typography.Title level={5}>
             {t('results.trace.inputs')} <Typography.Text type="secondary" className="trace-unit">{t('results.trace.unit')}</Typography.Text>
@@ -95,7 +110,7 @@ export function TraceDrawer({ period, code, lang, onClose }: { period: string; c
             pagination={false}
             rowKey="name"
             dataSource={trace.formulas}
-            data-testid="trace-formulas"
+            data-testid={`${prefix}-formulas`}
             locale={{ emptyText: t('results.trace.noFormulas') }}
             columns={[
               {
@@ -134,7 +149,7 @@ export function TraceDrawer({ period, code, lang, onClose }: { period: string; c
             pagination={false}
             rowKey={(s) => `${s.kind}:${s.file}:${s.sheet}:${s.row}`}
             dataSource={trace.sources}
-            data-testid="trace-sources"
+            data-testid={`${prefix}-sources`}
             scroll={{ y: 320 }}
             locale={{ emptyText: t('results.trace.noSources') }}
             columns={[
