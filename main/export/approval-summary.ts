@@ -61,7 +61,8 @@ function trailRows(x: ExportBatch, status: ApprovalStatusView, l: ExportLabels):
 
 /**
  * 制表 / 审核 / 批准: who prepared the batch and who signed each level of the latest submission,
- * two columns per block, four blocks to a row. An unsigned level leaves its line empty for ink.
+ * two columns per block, four blocks to a row: the name printed, a box for the handwritten
+ * signature, the date. An unsigned level leaves its name and date empty for ink.
  */
 function signatureRows(x: ExportBatch, status: ApprovalStatusView, l: ExportLabels): FormCell[][] {
   const latest = status.submissions[status.submissions.length - 1];
@@ -80,11 +81,13 @@ function signatureRows(x: ExportBatch, status: ApprovalStatusView, l: ExportLabe
     blocks.push({ caption: i === levels.length - 1 ? l.sign.approved : l.sign.reviewed, level: `${lv.position}. ${lv.name}`, signer: who, date: d?.at ?? null });
   });
   const rows: FormCell[][] = [[{ value: l.section.signatures, style: 'section', span: SPAN }]];
+  // per block: the role, the level, the name printed, an empty box for the handwritten signature, the date
   for (let i = 0; i < blocks.length; i += 4) {
     const part = blocks.slice(i, i + 4);
     rows.push(part.map((b) => ({ value: b.caption, style: 'header', span: 2 })));
     rows.push(part.map((b) => ({ value: b.level, span: 2 })));
-    rows.push(part.map((b) => ({ value: `${l.sign.signer}${b.signer}`, style: 'sign', span: 2 })));
+    rows.push(part.flatMap((b): FormCell[] => [{ value: l.sign.name, style: 'label' }, text(b.signer)]));
+    rows.push(part.map((): FormCell => ({ value: l.sign.signer, style: 'sign', span: 2 })));
     rows.push(part.flatMap((b): FormCell[] => [{ value: l.sign.date, style: 'label' }, { value: b.date, type: 'datetime' }]));
   }
   return rows;
@@ -138,5 +141,6 @@ export function summarySheet({ x, s, status, recon, l, generatedAt, pageFooter, 
     [{ value: l.noteGenerated, style: 'note', span: SPAN }],
     ...(auditHead ? [[{ value: fill(l.noteAuditHead, { head: `${auditHead.id}:${auditHead.hash}` }), style: 'note' as const, span: SPAN }]] : []),
   );
-  return { kind: 'form', name: l.sheets.summary, widths: WIDTHS, rows, pageFooter };
+  // printed on one page, so the signatures are always on the page with the figures they sign
+  return { kind: 'form', name: l.sheets.summary, widths: WIDTHS, rows, pageFooter, onePage: true };
 }

@@ -93,7 +93,7 @@ describe('approval workbook (审批表)', () => {
     const all = texts(s).join('\n');
     expect(s.getCell('A1').value).toBe('示例食品有限公司 经销商返利审批表 2026-01');
     expect(all).not.toContain('草稿');
-    for (const t of ['区域经理审核', '财务总监审批', '王经理 (wang)', '赵总监 (zhao)', '刘会计 (prep)', '区域数据已核对', '同意发放', '一月返利，请审批', '制表', '审核', '批准', '签字：王经理 (wang)', '签字：赵总监 (zhao)', '签字：刘会计 (prep)']) {
+    for (const t of ['区域经理审核', '财务总监审批', '王经理 (wang)', '赵总监 (zhao)', '刘会计 (prep)', '区域数据已核对', '同意发放', '一月返利，请审批', '制表', '审核', '批准', '签字：', '姓名：']) {
       expect(all).toContain(t);
     }
     const hash = (h.store.db.prepare("SELECT content_hash FROM batches WHERE period = '2026-01'").get() as { content_hash: string }).content_hash;
@@ -201,4 +201,50 @@ describe('the audit chain head on the approval workbook (issue 11)', () => {
     if (!r.ok) expect(r.message).toContain(`第 ${id} 条记录`);
     expect(await h.ok(auditor, 'audit.verify', { head: `99999:${hash}` })).toMatchObject({ ok: false, reason: 'printed_head' });
   }, 60_000);
+});
+
+/** A comment longer than its column, as approvers write them. */
+const LONG_COMMENT = '三月返利已按政策核算完毕。华南区两家经销商的申报与系统计算存在差异，已逐一核对原因并在对账表中说明；西南区退货率偏高的经销商已按政策扣减，请审批。';
+
+describe('approval workbook printed (exports.md: wrapped text, page width, repeated headers, signatures, page numbers)', () => {
+  it('prints the summary on one page with a signature block per level, wraps long comments, repeats table headers, numbers the pages', async () => {
+    h = new Harness();
+    const w = await calculatedMonth(h);
+    await h.ok(w.prep, 'approval.submit', { period: '2026-01', comment: LONG_COMMENT });
+    await h.ok(w.wang, 'approval.approve', { period: '2026-01', comment: '区域数据已核对' });
+    await h.ok(w.zhao, 'approval.approve', { period: '2026-01', comment: '同意发放' });
+    const wb = await readWorkbook(await exportApproval(w.prep));
+    const s = sheet(wb, '汇总');
+
+    // the summary: one page wide and one page tall, so the signatures print with the figures
+    expect(s.pageSetup.fitToPage).toBe(true);
+    expect([s.pageSetup.fitToWidth, s.pageSetup.fitToHeight, s.pageSetup.orientation]).toEqual([1, 1, 'landscape']);
+    // every sheet's footer: batch and status left, 第 N 页 / 共 M 页 right
+    for (const ws of wb.worksheets) expect(ws.headerFooter.oddFooter).toBe('&L2026-01 批次 1 · 已审批&R第 &P 页 / 共 &N 页');
+    // the tables repeat their header row (and the frozen code/name columns) on every printed page
+    expect(sheet(wb, '明细').pageSetup.printTitlesRow).toBe('3:3');
+    expect(sheet(wb, '对账').pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
+
+    // the submission's long comment: whole, in a wrapping cell, on a row tall enough for its lines
+    const submitted = s.getRows(1, s.rowCount)!.find((r) => r.getCell(7).value === LONG_COMMENT)!;
+    expect(submitted, 'the comment row').toBeDefined();
+    expect(submitted.getCell(7).alignment?.wrapText).toBe(true);
+    expect(submitted.height).toBeGreaterThanOrEqual(45); // 143 display units in a 34-wide column: 5 lines
+    const short = s.getRows(1, s.rowCount)!.find((r) => r.getCell(7).value === '区域数据已核对')!;
+    expect(short.height ?? 15).toBeLessThanOrEqual(15);
+
+    // a block per level: role, level, the printed name, an empty box to sign in, the date
+    const block = rowStarting(s, '制表');
+    expect([1, 3, 5].map((c) => block.getCell(c).value)).toEqual(['制表', '审核', '批准']);
+    const level = s.getRow(block.number + 1);
+    expect([3, 5].map((c) => level.getCell(c).value)).toEqual(['1. 区域经理审核', '2. 财务总监审批']);
+    const names = s.getRow(block.number + 2);
+    expect([1, 2, 3, 4, 5, 6].map((c) => names.getCell(c).value)).toEqual(['姓名：', '刘会计 (prep)', '姓名：', '王经理 (wang)', '姓名：', '赵总监 (zhao)']);
+    const signature = s.getRow(block.number + 3);
+    expect([1, 3, 5].map((c) => signature.getCell(c).value)).toEqual(['签字：', '签字：', '签字：']);
+    expect(signature.height).toBe(48);
+    const dates = s.getRow(block.number + 4);
+    expect([1, 3, 5].map((c) => dates.getCell(c).value)).toEqual(['日期：', '日期：', '日期：']);
+    for (const c of [2, 4, 6]) expect(dates.getCell(c).value).toBeInstanceOf(Date);
+  });
 });

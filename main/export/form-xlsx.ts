@@ -9,7 +9,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
 import { prepareEntry, ZipBuilder, type PreparedEntry } from './zip-writer';
-import { cellValue, COLUMN_FORMATS, sheetName, type ColumnType, type FormCell, type FormSheet } from './xlsx-writer';
+import { cellValue, COLUMN_FORMATS, formRowHeight, sheetName, type ColumnType, type FormCell, type FormSheet } from './xlsx-writer';
 import { partialPath, removeLeftovers } from '../util/partial-files';
 
 /** The number formats of the table writer (one home), text cells left at the default. */
@@ -148,7 +148,7 @@ export function formSheetXml(sheet: FormSheet): string {
       col += span;
     }
     maxCol = Math.max(maxCol, col - 1);
-    const height = cells.some((c) => c.style === 'title') ? 26 : cells.some((c) => c.style === 'sign') ? 48 : 0;
+    const height = formRowHeight(cells, sheet.widths);
     const attrs = `r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}`;
     // as ExcelJS writes a layout: a line without any value is no row, or an empty row of its height
     if (hasValue) rows.push(`<row ${attrs}>${xml}</row>`);
@@ -166,7 +166,7 @@ export function formSheetXml(sheet: FormSheet): string {
     `<sheetData>${rows.join('')}</sheetData>` +
     (merges.length ? `<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>` : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    `<pageSetup paperSize="9" orientation="${sheet.portrait ? 'portrait' : 'landscape'}" fitToWidth="1" fitToHeight="0"/>` +
+    `<pageSetup paperSize="9" orientation="${sheet.portrait ? 'portrait' : 'landscape'}" fitToWidth="1" fitToHeight="${sheet.onePage ? 1 : 0}"/>` +
     footer +
     '</worksheet>'
   );

@@ -129,6 +129,39 @@ export interface FormSheet {
   pageFooter?: string;
   /** a letter-like page (a statement) prints upright; the default is landscape */
   portrait?: boolean;
+  /** printed on one page (fit to one page wide and one tall), e.g. a summary with its signatures */
+  onePage?: boolean;
+}
+
+/** Display width of text in Excel's column units: a CJK or full-width character takes two. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+const LINE_HEIGHT = 15;
+
+/**
+ * A form row's height in points, the same in both writers: the title and a signature box are
+ * taller, and a wrapped text that does not fit its (merged) width gets as many lines as it needs,
+ * since neither Excel nor LibreOffice grows a row on its own for a file written this way.
+ */
+export function formRowHeight(cells: FormCell[], widths: number[]): number {
+  if (cells.some((c) => c.style === 'title')) return 26;
+  if (cells.some((c) => c.style === 'sign')) return 48;
+  let lines = 1;
+  let col = 0;
+  for (const c of cells) {
+    const span = c.span ?? 1;
+    const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0) || 10 * span;
+    col += span;
+    const wraps = c.style === undefined || c.style === 'header' || c.style === 'sign';
+    if (!wraps || (c.type !== undefined && c.type !== 'text') || typeof c.value !== 'string' || c.value === '') continue;
+    const needed = c.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((textWidth(part) + 1) / Math.max(1, width - 1))), 0);
+    lines = Math.max(lines, needed);
+  }
+  return lines > 1 ? lines * LINE_HEIGHT : 0;
 }
 
 export type WorkbookSheet = PreparedSheet | FormSheet;
@@ -199,7 +232,7 @@ function styleFormCell(cell: ExcelJS.Cell, c: FormCell): void {
 
 function writeForm(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: FormSheet): void {
   const ws = wb.addWorksheet(sheetName(sheet.name), {
-    pageSetup: { ...PAGE, orientation: sheet.portrait ? 'portrait' : 'landscape' },
+    pageSetup: { ...PAGE, orientation: sheet.portrait ? 'portrait' : 'landscape', fitToHeight: sheet.onePage ? 1 : 0 },
     ...(sheet.pageFooter ? { headerFooter: { oddFooter: sheet.pageFooter } } : {}),
     views: [{ showGridLines: false }],
   });
@@ -220,8 +253,8 @@ function writeForm(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: FormSheet): vo
       }
       col += span;
     }
-    if (cells.some((c) => c.style === 'sign')) row.height = 48;
-    if (cells.some((c) => c.style === 'title')) row.height = 26;
+    const height = formRowHeight(cells, sheet.widths);
+    if (height) row.height = height;
     row.commit();
   });
   ws.commit();
