@@ -96,6 +96,10 @@ export interface BackupInfo {
 export interface AppSettings {
   backupKeep: number;
   companyName: string;
+  /** 公司信息 printed on every distributor statement under the company's name (empty: left out) */
+  companyAddress: string;
+  companyContact: string;
+  companyBank: string;
   /** ledger.md: a positive balance without settlements for this many periods in a row is a finding */
   ledgerDormantPeriods: number;
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DISTRIBUTOR_HEADER, PURCHASE_HEADER, writeWorkbook } from '../main/testing/workbooks';
@@ -142,9 +143,19 @@ test('返利台账: the ledger with exact totals, drill-down to the rows, findin
   const dormant = page.getByTestId('settings-dormant');
   await expect(dormant.locator('input').or(dormant).first()).toHaveValue('6');
   await dormant.locator('input').or(dormant).first().fill('1');
+  // 公司信息, printed at the top of every statement
+  await page.getByTestId('settings-company-name').fill('示例食品有限公司');
+  await page.getByTestId('settings-company-address').fill('浙江省杭州市西湖区文三路 100 号');
+  await page.getByTestId('settings-company-bank').fill('中国工商银行杭州文三路支行 1202 0212 0900 1234 567');
   await shot(page, '83-settings-dormant');
   await page.getByRole('button', { name: /保\s*存/ }).first().click();
   await expect(page.getByText('已保存').first()).toBeVisible();
+  const book = path.join(host.dir, 'statements.xlsx');
+  cli(host, ADMIN.name, ADMIN.password, 'export', 'statements', '--period', '2026-01', '--out', book, '--one-workbook');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(book);
+  const first = wb.worksheets[0]!;
+  expect([1, 2, 3].map((r) => first.getCell(`A${r}`).value)).toEqual(['示例食品有限公司 经销商返利对账单', '地址：浙江省杭州市西湖区文三路 100 号', '开户行及账号：中国工商银行杭州文三路支行 1202 0212 0900 1234 567']);
   await new ShellPage(page).open('ledger');
   await page.getByTestId('ledger-period').click();
   await page.getByTitle('2026-01', { exact: true }).click();

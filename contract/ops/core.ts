@@ -67,7 +67,7 @@ export const coreOperations = {
 
   'settings.get': def<AppSettings>()(empty, 'signed_in'),
   'settings.update': def<AppSettings>()(
-    z.object({ backupKeep: z.number().int().min(1).max(500).optional(), companyName: z.string().trim().max(100).optional(), ledgerDormantPeriods: z.number().int().min(1).max(60).optional() }).strict(),
+    z.object({ backupKeep: z.number().int().min(1).max(500).optional(), companyName: z.string().trim().max(100).optional(), companyAddress: z.string().trim().max(200).optional(), companyContact: z.string().trim().max(200).optional(), companyBank: z.string().trim().max(200).optional(), ledgerDormantPeriods: z.number().int().min(1).max(60).optional() }).strict(),
     'admin',
   ),
 } as const;

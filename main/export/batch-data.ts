@@ -40,7 +40,10 @@ export interface ExportLine {
 /** A row with what the service adds: the adjustment's reason and the exception in the user's words. */
 export interface ExportRow {
   line: ExportLine;
+  /** the adjustment's internal reason: approval workbook only, never on a statement */
   reason: string | null;
+  /** the adjustment's note for the distributor, printed on its statement (none: nothing printed) */
+  note?: string | null;
   exceptionText: string | null;
 }
 
@@ -62,9 +65,17 @@ export interface FormulaColumn {
   type: ColumnType;
 }
 
+export interface CompanyInfo {
+  address: string;
+  contact: string;
+  bank: string;
+}
+
 export interface ExportBatch {
   batch: ExportBatchHeader;
   company: string;
+  /** 设置 → 公司信息: printed under the company's name on statements (empty fields are left out) */
+  companyInfo?: CompanyInfo;
   policies: UsedPolicy[];
   inputs: InputColumn[];
   formulas: FormulaColumn[];

@@ -12,12 +12,23 @@ export interface StatementApproval {
 const WIDTHS = [28, 22, 22, 22];
 export const SPAN = WIDTHS.length;
 
+/** The company's name, then its address, contact and bank lines as 设置 → 公司信息 has them. */
+function letterhead(x: ExportBatch, l: ExportLabels): FormCell[][] {
+  const st = l.statement;
+  const info = x.companyInfo;
+  const lines = [info?.address ? `${st.address}${info.address}` : '', info?.contact ? `${st.phone}${info.contact}` : '', info?.bank ? `${st.bank}${info.bank}` : ''].filter(Boolean);
+  return lines.map((text): FormCell[] => [{ value: text, style: 'subtitle', span: SPAN }]);
+}
+
 /**
- * One distributor's statement, ready to send: who, which period, what was bought and returned, the
- * promotion achieved, the rebate computed step by step under the policy's own labels, the
- * adjustment with its reason, the rebate, and whether (and when) it was approved.
+ * One distributor's statement, ready to send: the company (name, address, contact, bank), who,
+ * which period, what was bought and returned, the promotion achieved, the rebate computed step by
+ * step under the policy's own labels, the adjustment with its note to the distributor, the rebate,
+ * whether (and when) it was approved, and a block for the distributor's stamp and signature
+ * (盖章确认). Only what the distributor should see (exports.md): no policy codes or versions, no
+ * formula names, no batch id or hash, no internal adjustment reason, no login names.
  */
-export function statementSheet(x: ExportBatch, line: ExportLine, reason: string | null, approval: StatementApproval, l: ExportLabels, name: string, ledger: FormCell[][] = []): FormSheet {
+export function statementSheet(x: ExportBatch, line: ExportLine, note: string | null, approval: StatementApproval, l: ExportLabels, name: string, ledger: FormCell[][] = []): FormSheet {
   const st = l.statement;
   const inputs = JSON.parse(line.inputs_json) as Record<string, string>;
   const values = line.values_json ? (JSON.parse(line.values_json) as Record<string, string>) : {};
@@ -29,6 +40,7 @@ export function statementSheet(x: ExportBatch, line: ExportLine, reason: string 
 
   const rows: FormCell[][] = [
     [{ value: `${x.company ? `${x.company} ` : ''}${st.title}${draftMark(x, l)}`, style: 'title', span: SPAN }],
+    ...letterhead(x, l),
     [{ value: `${st.period} ${x.batch.period}`, style: 'subtitle', span: SPAN }],
     [],
     section(st.distributor),
@@ -45,23 +57,29 @@ export function statementSheet(x: ExportBatch, line: ExportLine, reason: string 
     kv(st.promoActual, money(inputs['promo_actual'])),
     kv(st.promoRate, { value: inputs['promo_rate'] ?? null, type: 'rate' }),
     [],
-    section(fill(st.computation, { policy: policy ? `${policy.file.name}（${policy.code} v${policy.version}）` : (line.policy_code ?? '—') })),
+    section(fill(st.computation, { policy: policy?.file.name ?? '—' })),
     [{ value: st.item, style: 'header' }, { value: st.value, style: 'header' }],
-    ...(policy?.file.formulas ?? []).map((f): FormCell[] => {
-      const text = f.label ?? f.name;
+    ...(policy?.file.formulas ?? []).map((f, i): FormCell[] => {
+      // a formula without a label is a step of the computation, not its internal name
+      const text = f.label ?? fill(st.step, { n: i + 1 });
       const v = values[f.name] ?? null;
       return kv(text, { value: booleanText(v, l.lang) ?? v, type: formulaType(f.name, text) });
     }),
     kv(st.rebate, money(line.rebate_cents === null ? null : centsToMoney(line.rebate_cents))),
     kv(st.adjustment, money(centsToMoney(line.adjustment_cents))),
-    ...(reason ? [kv(st.reason, { value: reason, span: 3 })] : []),
+    ...(note ? [kv(st.note, { value: note, span: 3 })] : []),
     kv(st.final, money(line.final_cents === null ? null : centsToMoney(line.final_cents), 'total')),
     [],
     ...(ledger.length > 0 ? [...ledger, []] : []),
     section(st.approval),
     kv(st.status, { value: l.status[x.batch.status], span: 3 }),
     kv(st.approvedAt, approval.approvedAt ? { value: approval.approvedAt, type: 'date' } : { value: st.notApproved }),
-    kv(st.batch, { value: `${x.batch.id} / ${x.batch.content_hash}`, span: 3, style: 'note' }),
+    [],
+    section(st.confirm),
+    [{ value: st.confirmText, span: SPAN }],
+    [label(st.stamp), { value: null, style: 'sign', span: 3 }],
+    [label(st.signer), { value: null, span: 3 }],
+    [label(st.date), { value: null, span: 3 }],
     [],
     [{ value: st.contact, style: 'note', span: SPAN }],
   ];

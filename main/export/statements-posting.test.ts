@@ -33,9 +33,18 @@ describe('distributor statements (经销商对账单)', () => {
     const ws = wb.worksheets[0];
     if (!ws) throw new Error('no sheet');
     const all = texts(ws).join('\n');
-    for (const t of ['示例食品有限公司 经销商返利对账单', '账期 2026-01', 'D1', '经销商D1', '进货额（元）', '退货额（元）', '净进货额（元）', '促销达成率', '华东阶梯返利（EAST v1）', '基础返利率', '促销奖励', '返利金额', '调整原因', '@退货补差', '本期返利（元）', '已审批', '审批日期']) {
+    for (const t of ['示例食品有限公司 经销商返利对账单', '账期 2026-01', 'D1', '经销商D1', '进货额（元）', '退货额（元）', '净进货额（元）', '促销达成率', '返利计算（华东阶梯返利）', '基础返利率', '促销奖励', '返利金额', '调整（元）', '本期返利（元）', '已审批', '审批日期']) {
       expect(all).toContain(t);
     }
+    // only what the distributor should see: no policy code or version, no formula names, no batch
+    // id or hash, no internal adjustment reason, no login names
+    const hash = (h.store.db.prepare("SELECT content_hash FROM batches WHERE period = '2026-01'").get() as { content_hash: string }).content_hash;
+    for (const t of ['EAST', ' v1', 'base_rate', 'promo_bonus', hash, hash.slice(0, 12), '内容哈希', '调整原因', '@退货补差', '(prep)', '(wang)', '(zhao)']) expect(all, t).not.toContain(t);
+    // the distributor's confirmation: a box for its stamp, a line for who signs, the date
+    for (const t of ['经销商确认（盖章确认）', '以上对账内容经我方核对无误', '经销商盖章：', '经办人签字：', '日期：']) expect(all).toContain(t);
+    const stamp = ws.getRows(1, ws.rowCount)!.find((row) => row.getCell(1).value === '经销商盖章：')!;
+    expect(stamp.getCell(2).value).toBeNull();
+    expect(stamp.height).toBe(48);
     expect(all).not.toContain('草稿');
     const value = (label: string): ExcelJS.Cell => {
       for (let i = 1; i <= ws.rowCount; i++) if (ws.getRow(i).getCell(1).value === label) return ws.getRow(i).getCell(2);
@@ -45,7 +54,6 @@ describe('distributor statements (经销商对账单)', () => {
     expect(value('进货额（元）').numFmt).toBe('#,##0.00');
     expect(value('促销达成率').numFmt).toBe('0.00%');
     expect(cellCents(value('本期返利（元）'))).toBe(1710000n);
-    expect(value('调整原因').type).toBe(ExcelJS.ValueType.String);
     expect(value('审批日期').value).toBeInstanceOf(Date);
 
     const one = path.join(h.dir, 'one.xlsx');
@@ -61,6 +69,30 @@ describe('distributor statements (经销商对账单)', () => {
     expect(z.file_name).toBe('经销商对账单-2026-01.zip');
     const zip = await JSZip.loadAsync(readFileSync(d?.path ?? ''));
     expect(Object.keys(zip.files).sort()).toEqual(files);
+  });
+
+  it('carries the company (设置 → 公司信息: name, address, contact, bank) at the top of every statement', async () => {
+    h = new Harness();
+    const w = await calculatedMonth(h);
+    await approve(h, w);
+    const info = { companyName: '示例食品有限公司', companyAddress: '浙江省杭州市西湖区文三路 100 号', companyContact: '财务部 王会计 0571-88886666', companyBank: '中国工商银行杭州文三路支行 1202 0212 0900 1234 567' };
+    const saved = await h.ok(w.admin, 'settings.update', info);
+    expect(saved).toMatchObject(info);
+    expect(await h.ok(w.prep, 'settings.get', {})).toMatchObject(info);
+    const one = path.join(h.dir, 'one.xlsx');
+    await h.ok(w.prep, 'export.statements', { period: '2026-01', mode: 'workbook', out: one });
+    const book = await readWorkbook(one);
+    expect(book.worksheets.length).toBe(4);
+    for (const ws of book.worksheets) {
+      expect(ws.getCell('A1').value).toBe('示例食品有限公司 经销商返利对账单');
+      expect([2, 3, 4].map((r) => ws.getCell(`A${r}`).value)).toEqual([`地址：${info.companyAddress}`, `联系方式：${info.companyContact}`, `开户行及账号：${info.companyBank}`]);
+      expect(ws.getCell('A5').value).toBe('账期 2026-01');
+    }
+    // an address left empty is left out, not printed as an empty line
+    await h.ok(w.admin, 'settings.update', { companyAddress: '' });
+    await h.ok(w.prep, 'export.statements', { period: '2026-01', mode: 'workbook', out: one });
+    const again = (await readWorkbook(one)).worksheets[0]!;
+    expect([2, 3, 4].map((r) => again.getCell(`A${r}`).value)).toEqual([`联系方式：${info.companyContact}`, `开户行及账号：${info.companyBank}`, '账期 2026-01']);
   });
 
   it('marks a draft statement', async () => {

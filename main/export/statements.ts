@@ -67,13 +67,13 @@ export function safeFileName(name: string, folder = '', extension = ''): string 
 
 interface Each {
   line: ExportLine;
-  reason: string | null;
+  note: string | null;
 }
 
 async function* statementLines(x: ExportBatch, skipped: string[]): AsyncGenerator<Each> {
-  for await (const { line, reason } of x.rows()) {
+  for await (const { line, note } of x.rows()) {
     if (line.final_cents === null) skipped.push(line.code);
-    else yield { line, reason };
+    else yield { line, note: note ?? null };
   }
 }
 
@@ -94,7 +94,7 @@ export async function buildStatements({ x, lang, approval: signed, ledger }: Sta
   const sheetOf = (e: Each, name: string): FormSheet => {
     count++;
     total += BigInt(e.line.final_cents ?? 0);
-    return statementSheet(x, e.line, e.reason, signed, l, name, statementLedgerRows(ledgerRows.get(e.line.code) ?? null, ledger.final, ll, SPAN));
+    return statementSheet(x, e.line, e.note, signed, l, name, statementLedgerRows(ledgerRows.get(e.line.code) ?? null, ledger.final, ll, SPAN));
   };
   if (mode === 'files') {
     mkdirSync(out, { recursive: true });

@@ -62,7 +62,9 @@ export function loadExportBatch(ctx: ServiceContext, period: string): ExportBatc
     const reasons = new Map(adjustmentsOf(db, period).map((a) => [a.code, a.reason]));
     for await (const line of pagedBatchLines(db, batch.id)) yield { line, reason: reasons.get(line.code) ?? null, exceptionText: line.exception ? exceptionText(line, ctx.lang) : null };
   }
-  return exportBatch({ batch, company: getSettings(ctx).companyName.trim(), policies, users: displayNames(db), rows });
+  const settings = getSettings(ctx);
+  const companyInfo = { address: settings.companyAddress.trim(), contact: settings.companyContact.trim(), bank: settings.companyBank.trim() };
+  return exportBatch({ batch, company: settings.companyName.trim(), companyInfo, policies, users: displayNames(db), rows });
 }
 
 /**
