@@ -135,6 +135,7 @@ test('overview → calculate → results, trace, adjustment with exact totals, r
   await results.openAdjust('D002');
   await page.getByTestId('adjust-amount').fill('-0.02');
   await page.getByTestId('adjust-reason').fill('扣减样品费');
+  await page.getByTestId('adjust-note').fill('扣回样品费');
   await expect(page.getByTestId('adjust-preview')).toHaveText('11,999.99');
   await shot(page, '44a-adjust-dialog');
   await page.getByRole('button', { name: '保存调整' }).click();
@@ -146,6 +147,11 @@ test('overview → calculate → results, trace, adjustment with exact totals, r
   await expect(results.total('adjustment')).toHaveText('-0.02');
   await expect(results.summaryTotal()).toContainText('14,399.99');
   await shot(page, '44-adjusted');
+  // the note for the distributor is kept with the adjustment (its statement prints it, not the reason)
+  await results.openAdjust('D002');
+  await expect(page.getByTestId('adjust-note')).toHaveValue('扣回样品费');
+  await expect(page.getByTestId('adjust-reason')).toHaveValue('扣减样品费');
+  await page.keyboard.press('Escape');
 
   // the totals row adds up what the filter leaves
   await page.getByTestId('results-search').locator('input').fill('D001');

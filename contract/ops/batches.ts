@@ -45,6 +45,8 @@ export interface ResultRowView {
   rebate: string | null;
   adjustment: string;
   adjustment_reason: string | null;
+  /** the adjustment's note for the distributor (printed on its statement instead of the reason) */
+  adjustment_note: string | null;
   final: string | null;
   exception: string | null;
 }
@@ -135,7 +137,7 @@ export const batchOperations = {
   'batch.results': def<BatchResultsView>()(z.object({ period }).strict(), 'signed_in'),
   'batch.trace': def<TraceViewData>()(z.object({ period, code: z.string().min(1).max(64) }).strict(), 'signed_in'),
   'batch.adjust': def<ResultRowView>()(
-    z.object({ period, code: z.string().min(1).max(64), amount: z.string().min(1).max(32), reason: z.string().max(500) }).strict(),
+    z.object({ period, code: z.string().min(1).max(64), amount: z.string().min(1).max(32), reason: z.string().max(500), note: z.string().max(500).optional() }).strict(),
     'preparer',
   ),
   'batch.reconcile': def<ReconcileView>()(z.object({ period }).strict(), 'signed_in'),

@@ -108,16 +108,18 @@ export const batchCommands: Command[] = [
   },
   {
     name: 'adjust',
-    usage: 'adjust --period YYYY-MM --distributor CODE --amount X --reason TEXT',
+    usage: 'adjust --period YYYY-MM --distributor CODE --amount X --reason TEXT [--note TEXT]',
     summary: { 'zh-CN': '手工调整（金额 + 必填原因）', en: 'manual adjustment (amount + mandatory reason)' },
-    options: { period: { value: true }, distributor: { value: true }, amount: { value: true }, reason: { value: true } },
+    options: { period: { value: true }, distributor: { value: true }, amount: { value: true }, reason: { value: true }, note: { value: true } },
     positionals: { min: 0, max: 0, names: [] },
     async run(c) {
       const reason = opt(c.args, 'reason');
       if (!reason || !reason.trim()) throw rejected('adjust.reason_required');
-      const r = await c.call('batch.adjust', { period: required(c.args, 'period'), code: required(c.args, 'distributor'), amount: required(c.args, 'amount'), reason });
+      // --note: what the distributor's statement says about the adjustment (the reason stays internal)
+      const note = opt(c.args, 'note');
+      const r = await c.call('batch.adjust', { period: required(c.args, 'period'), code: required(c.args, 'distributor'), amount: required(c.args, 'amount'), reason, ...(note !== undefined ? { note } : {}) });
       const text = c.lang === 'zh-CN' ? `${r.code} ${r.name}：返利 ${r.rebate ?? '-'}，调整 ${r.adjustment}，最终 ${r.final ?? '-'}` : `${r.code} ${r.name}: rebate ${r.rebate ?? '-'}, adjustment ${r.adjustment}, final ${r.final ?? '-'}`;
-      return { json: { code: r.code, rebate: r.rebate, adjustment: r.adjustment, reason: r.adjustment_reason, final: r.final }, text };
+      return { json: { code: r.code, rebate: r.rebate, adjustment: r.adjustment, reason: r.adjustment_reason, note: r.adjustment_note, final: r.final }, text };
     },
   },
   {

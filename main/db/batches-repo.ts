@@ -46,6 +46,8 @@ export interface AdjustmentRow {
   code: string;
   amount_cents: number;
   reason: string;
+  /** the note for the distributor (its statement), if any */
+  note: string | null;
   created_by: string;
   created_at: string;
 }
@@ -155,10 +157,10 @@ export function adjustmentsOf(db: Db, period: string): AdjustmentRow[] {
   return db.prepare('SELECT * FROM adjustments WHERE period = ? ORDER BY code').all(period) as AdjustmentRow[];
 }
 
-export function upsertAdjustment(db: Db, a: { period: string; code: string; amount_cents: bigint; reason: string; created_by: string; created_at: string }): void {
+export function upsertAdjustment(db: Db, a: { period: string; code: string; amount_cents: bigint; reason: string; note: string | null; created_by: string; created_at: string }): void {
   db.prepare(
-    `INSERT INTO adjustments (period, code, amount_cents, reason, created_by, created_at) VALUES (@period, @code, @amount_cents, @reason, @created_by, @created_at)
-     ON CONFLICT(period, code) DO UPDATE SET amount_cents = excluded.amount_cents, reason = excluded.reason, created_by = excluded.created_by, created_at = excluded.created_at`,
+    `INSERT INTO adjustments (period, code, amount_cents, reason, note, created_by, created_at) VALUES (@period, @code, @amount_cents, @reason, @note, @created_by, @created_at)
+     ON CONFLICT(period, code) DO UPDATE SET amount_cents = excluded.amount_cents, reason = excluded.reason, note = excluded.note, created_by = excluded.created_by, created_at = excluded.created_at`,
   ).run(a);
 }
 

@@ -19,7 +19,8 @@ describe('distributor statements (经销商对账单)', () => {
     const w = await calculatedMonth(h);
     h.store.db.prepare("UPDATE distributors SET name = '=HYPERLINK(\"x\")' WHERE code = 'D3'").run();
     await h.ok(w.prep, 'batch.calculate', { period: '2026-01' });
-    await h.ok(w.prep, 'batch.adjust', { period: '2026-01', code: 'D1', amount: '-10.00', reason: '@退货补差' });
+    await h.ok(w.prep, 'batch.adjust', { period: '2026-01', code: 'D1', amount: '-10.00', reason: '@退货补差', note: '=扣回 12 月多计的促销奖励' });
+    await h.ok(w.prep, 'batch.adjust', { period: '2026-01', code: 'D2', amount: '5.00', reason: '内部：王总口头同意' });
     await approve(h, w);
 
     const dir = path.join(h.dir, 'statements');
@@ -40,16 +41,21 @@ describe('distributor statements (经销商对账单)', () => {
     // id or hash, no internal adjustment reason, no login names
     const hash = (h.store.db.prepare("SELECT content_hash FROM batches WHERE period = '2026-01'").get() as { content_hash: string }).content_hash;
     for (const t of ['EAST', ' v1', 'base_rate', 'promo_bonus', hash, hash.slice(0, 12), '内容哈希', '调整原因', '@退货补差', '(prep)', '(wang)', '(zhao)']) expect(all, t).not.toContain(t);
+    const value = (label: string): ExcelJS.Cell => {
+      for (let i = 1; i <= ws.rowCount; i++) if (ws.getRow(i).getCell(1).value === label) return ws.getRow(i).getCell(2);
+      throw new Error(label);
+    };
+    // the adjustment's note for the distributor, as plain text (never a formula); the reason stays internal
+    expect(value('调整说明').value).toBe('=扣回 12 月多计的促销奖励');
+    expect(value('调整说明').type).toBe(ExcelJS.ValueType.String);
+    const d2 = texts((await readWorkbook(path.join(dir, files[1] ?? ''))).worksheets[0]!).join('\n');
+    for (const t of ['调整说明', '内部：王总口头同意', '调整原因']) expect(d2).not.toContain(t);
     // the distributor's confirmation: a box for its stamp, a line for who signs, the date
     for (const t of ['经销商确认（盖章确认）', '以上对账内容经我方核对无误', '经销商盖章：', '经办人签字：', '日期：']) expect(all).toContain(t);
     const stamp = ws.getRows(1, ws.rowCount)!.find((row) => row.getCell(1).value === '经销商盖章：')!;
     expect(stamp.getCell(2).value).toBeNull();
     expect(stamp.height).toBe(48);
     expect(all).not.toContain('草稿');
-    const value = (label: string): ExcelJS.Cell => {
-      for (let i = 1; i <= ws.rowCount; i++) if (ws.getRow(i).getCell(1).value === label) return ws.getRow(i).getCell(2);
-      throw new Error(label);
-    };
     expect(value('进货额（元）').value).toBe(600000);
     expect(value('进货额（元）').numFmt).toBe('#,##0.00');
     expect(value('促销达成率').numFmt).toBe('0.00%');
@@ -93,6 +99,20 @@ describe('distributor statements (经销商对账单)', () => {
     await h.ok(w.prep, 'export.statements', { period: '2026-01', mode: 'workbook', out: one });
     const again = (await readWorkbook(one)).worksheets[0]!;
     expect([2, 3, 4].map((r) => again.getCell(`A${r}`).value)).toEqual([`联系方式：${info.companyContact}`, `开户行及账号：${info.companyBank}`, '账期 2026-01']);
+  });
+
+  it('keeps the note for the distributor with the adjustment: in the signed content when given, the hash as before without it', async () => {
+    h = new Harness();
+    const w = await calculatedMonth(h);
+    const hash = (): string => (h.store.db.prepare("SELECT content_hash FROM batches WHERE period = '2026-01'").get() as { content_hash: string }).content_hash;
+    const row = await h.ok(w.prep, 'batch.adjust', { period: '2026-01', code: 'D1', amount: '-10.00', reason: '退货补差' });
+    expect(row.adjustment_note).toBeNull();
+    const plain = hash();
+    const noted = await h.ok(w.prep, 'batch.adjust', { period: '2026-01', code: 'D1', amount: '-10.00', reason: '退货补差', note: ' 扣回 12 月多计的促销奖励 ' });
+    expect(noted.adjustment_note).toBe('扣回 12 月多计的促销奖励');
+    expect(hash()).not.toBe(plain);
+    await h.ok(w.prep, 'batch.adjust', { period: '2026-01', code: 'D1', amount: '-10.00', reason: '退货补差', note: '  ' });
+    expect(hash()).toBe(plain);
   });
 
   it('marks a draft statement', async () => {

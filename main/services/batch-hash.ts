@@ -24,7 +24,9 @@ export function contentHash(db: Db, batch: Pick<BatchRow, 'id' | 'period' | 'pol
     final: l.final_cents,
     exception: l.exception,
   }));
-  const adjustments = adjustmentsOf(db, batch.period).map((a) => ({ code: a.code, amount: a.amount_cents, reason: a.reason }));
+  // the note for the distributor is content too (it is printed); left out when there is none, so a
+  // batch without notes keeps the hash it had before notes existed
+  const adjustments = adjustmentsOf(db, batch.period).map((a) => ({ code: a.code, amount: a.amount_cents, reason: a.reason, ...(a.note ? { note: a.note } : {}) }));
   const doc = { format: 'rebate-batch/1', period: batch.period, policies: JSON.parse(batch.policies_json) as unknown, rows, adjustments, totals };
   return createHash('sha256').update(canonicalJson(doc)).digest('hex');
 }

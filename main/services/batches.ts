@@ -47,6 +47,7 @@ export function results(ctx: ServiceContext, period: string): BatchResults {
     rebate: l.rebate_cents === null ? null : centsToMoney(l.rebate_cents),
     adjustment: centsToMoney(l.adjustment_cents),
     adjustment_reason: adjustments.get(l.code)?.reason ?? null,
+    adjustment_note: adjustments.get(l.code)?.note ?? null,
     final: l.final_cents === null ? null : centsToMoney(l.final_cents),
     exception: exceptionText(l, ctx.lang),
   }));
@@ -86,9 +87,10 @@ const AMOUNT = /^-?\d{1,10}(\.\d{1,2})?$/;
  * A manual adjustment (amount + mandatory reason) on a draft or rejected batch; a rejected batch
  * returns to draft. Amount 0 removes the adjustment. Audit-logged with before and after.
  */
-export function adjust(ctx: ServiceContext, input: { period: string; code: string; amount: string; reason: string }): ResultRow {
+export function adjust(ctx: ServiceContext, input: { period: string; code: string; amount: string; reason: string; note?: string | undefined }): ResultRow {
   const db = ctx.store.db;
   const reason = input.reason.trim();
+  const note = input.note?.trim() || null;
   if (!reason) throw rejected('adjust.reason_required');
   const amount = input.amount.trim().replace(/,/g, '');
   if (!AMOUNT.test(amount)) throw rejected('adjust.bad_amount', { amount: input.amount });
@@ -101,7 +103,7 @@ export function adjust(ctx: ServiceContext, input: { period: string; code: strin
   const before = adjustmentsOf(db, input.period).find((a) => a.code === code);
   db.transaction(() => {
     if (amountCents === 0n) deleteAdjustment(db, input.period, code);
-    else upsertAdjustment(db, { period: input.period, code, amount_cents: amountCents, reason, created_by: actorName(ctx), created_at: ctx.now().toISOString() });
+    else upsertAdjustment(db, { period: input.period, code, amount_cents: amountCents, reason, note, created_by: actorName(ctx), created_at: ctx.now().toISOString() });
     setLineAdjustment(db, b.id, code, amountCents);
     const totals = batchTotals(db, b.id);
     const hash = contentHash(db, b, totals);
@@ -113,8 +115,8 @@ export function adjust(ctx: ServiceContext, input: { period: string; code: strin
         action: 'adjustment.set',
         entity: 'adjustment',
         entityId: `${input.period}/${code}`,
-        before: before ? { amount: centsToMoney(before.amount_cents), reason: before.reason } : null,
-        after: { amount: centsToMoney(amountCents), reason, batch_total: centsToMoney(totals.total), hash, ...(b.status === 'rejected' ? { status: 'draft' } : {}) },
+        before: before ? { amount: centsToMoney(before.amount_cents), reason: before.reason, ...(before.note ? { note: before.note } : {}) } : null,
+        after: { amount: centsToMoney(amountCents), reason, ...(note ? { note } : {}), batch_total: centsToMoney(totals.total), hash, ...(b.status === 'rejected' ? { status: 'draft' } : {}) },
       },
       ctx.now(),
     );

@@ -59,8 +59,8 @@ export function loadExportBatch(ctx: ServiceContext, period: string): ExportBatc
   }
   async function* rows(): AsyncGenerator<ExportRow> {
     // adjustments are few (typed by hand), so their reasons are read up front
-    const reasons = new Map(adjustmentsOf(db, period).map((a) => [a.code, a.reason]));
-    for await (const line of pagedBatchLines(db, batch.id)) yield { line, reason: reasons.get(line.code) ?? null, exceptionText: line.exception ? exceptionText(line, ctx.lang) : null };
+    const adjustments = new Map(adjustmentsOf(db, period).map((a) => [a.code, a]));
+    for await (const line of pagedBatchLines(db, batch.id)) yield { line, reason: adjustments.get(line.code)?.reason ?? null, note: adjustments.get(line.code)?.note ?? null, exceptionText: line.exception ? exceptionText(line, ctx.lang) : null };
   }
   const settings = getSettings(ctx);
   const companyInfo = { address: settings.companyAddress.trim(), contact: settings.companyContact.trim(), bank: settings.companyBank.trim() };

@@ -19,6 +19,7 @@ interface Props {
 interface Values {
   amount: string;
   reason: string;
+  note?: string;
 }
 
 /** A manual adjustment: amount (may be negative; 0 removes it) and a mandatory reason, audit-logged. */
@@ -32,7 +33,7 @@ export function AdjustModal({ period, row, onClose, onSaved }: Props): React.JSX
   useEffect(() => {
     if (!row) return;
     setError(null);
-    form.setFieldsValue({ amount: roundToCents(row.adjustment) === 0n ? '' : row.adjustment, reason: row.adjustment_reason ?? '' });
+    form.setFieldsValue({ amount: roundToCents(row.adjustment) === 0n ? '' : row.adjustment, reason: row.adjustment_reason ?? '', note: row.adjustment_note ?? '' });
   }, [row, form]);
 
   const clean = amount.replace(/[,，\s]/g, '');
@@ -44,7 +45,7 @@ export function AdjustModal({ period, row, onClose, onSaved }: Props): React.JSX
     setSaving(true);
     setError(null);
     try {
-      onSaved(await call('batch.adjust', { period, code: row.code, amount: v.amount.replace(/[,，\s]/g, ''), reason: v.reason.trim() }));
+      onSaved(await call('batch.adjust', { period, code: row.code, amount: v.amount.replace(/[,，\s]/g, ''), reason: v.reason.trim(), note: (v.note ?? '').trim() }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -90,6 +91,10 @@ export function AdjustModal({ period, row, onClose, onSaved }: Props): React.JSX
         </Form.Item>
         <Form.Item name="reason" label={t('results.adjust.reason')} rules={[{ required: true, whitespace: true, message: t('results.adjust.reasonRequired') }]}>
           <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('results.adjust.reasonPlaceholder')} onKeyDown={confirmKeys(() => form.submit())} data-testid="adjust-reason" />
+        </Form.Item>
+        {/* the reason stays internal; the note is what the distributor's statement says */}
+        <Form.Item name="note" label={t('results.adjust.note')} extra={t('results.adjust.noteHint')}>
+          <Input.TextArea rows={2} maxLength={500} placeholder={t('results.adjust.notePlaceholder')} onKeyDown={confirmKeys(() => form.submit())} data-testid="adjust-note" />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} />}

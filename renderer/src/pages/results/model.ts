@@ -57,6 +57,7 @@ export function totalsRow(rows: readonly ResultRowView[], label: string, count: 
     rebate: centsToMoney(rebate),
     adjustment: centsToMoney(adjustment),
     adjustment_reason: null,
+    adjustment_note: null,
     final: centsToMoney(final),
     exception: null,
   };
