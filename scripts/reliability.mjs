@@ -1,4 +1,4 @@
-// `npm run test:reliability [-- --full] [-- --scale N] [-- --only NAME]`: builds the Node side and the reliability
+// `npm run test:reliability [-- --quick] [-- --scale N] [-- --only NAME]`: builds the Node side and the reliability
 // runner, then runs it. Prints one table (test, tried, held, failed); exits 1 when anything failed.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
