@@ -141,8 +141,8 @@ test('返利台账: the ledger with exact totals, drill-down to the rows, findin
   // 设置: a dormant balance after 1 period instead of 6 → January's D003 (300.00, no settlement) is flagged
   await new ShellPage(page).open('settings');
   const dormant = page.getByTestId('settings-dormant');
-  await expect(dormant.locator('input').or(dormant).first()).toHaveValue('6');
-  await dormant.locator('input').or(dormant).first().fill('1');
+  await expect(dormant).toHaveValue('6');
+  await dormant.fill('1');
   // 公司信息, printed at the top of every statement
   await page.getByTestId('settings-company-name').fill('示例食品有限公司');
   await page.getByTestId('settings-company-address').fill('浙江省杭州市西湖区文三路 100 号');
@@ -161,5 +161,5 @@ test('返利台账: the ledger with exact totals, drill-down to the rows, findin
   await page.getByTitle('2026-01', { exact: true }).click();
   await page.getByTestId('ledger-findings-tab').click();
   await expect(page.getByTestId('ledger-findings')).toContainText('余额长期未使用');
-  await expect(page.getByTestId('page-ledger').or(page.getByTestId('ledger-page')).first()).toContainText('余额连续 1 个账期未兑付即提示');
+  await expect(page.getByTestId('ledger-page')).toContainText('余额连续 1 个账期未兑付即提示');
 });

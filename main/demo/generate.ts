@@ -396,7 +396,7 @@ async function ledgerFiles(r: Random, ds: readonly DemoDistributor[], period: st
     '返利余额',
     [`返利期初余额表（截至 ${periodEndDate(previousPeriod(period))}）`, '单位：元'],
     ['客户编码', '客户名称', '期初返利余额'],
-    holders.map((d) => [d.code, d.name, yuanNumber(opening.get(d.code) ?? 0)]),
+    holders.map((d) => [d.code, d.name, Number(yuan(opening.get(d.code) ?? 0))]),
   );
 
   const rows: (string | number | null)[][] = [];
@@ -417,7 +417,7 @@ async function ledgerFiles(r: Random, ds: readonly DemoDistributor[], period: st
       left -= cents;
       doc++;
       const method = pickWeighted(r, METHOD_WORDS);
-      rows.push([`FL${period.replace('-', '')}${String(doc).padStart(5, '0')}`, day(), d.code, d.name, method, yuanNumber(cents), method === '票折' ? '开票折扣' : method === '货补' ? '搭赠货补' : null]);
+      rows.push([`FL${period.replace('-', '')}${String(doc).padStart(5, '0')}`, day(), d.code, d.name, method, Number(yuan(cents)), method === '票折' ? '开票折扣' : method === '货补' ? '搭赠货补' : null]);
       total += cents;
     }
     if (over) overdrawn.push(d.code);
@@ -435,7 +435,7 @@ async function ledgerFiles(r: Random, ds: readonly DemoDistributor[], period: st
     '返利兑付明细',
     ['返利兑付明细表', `期间：${start} 至 ${end}`],
     ['单据编号', '单据日期', '客户编码', '客户名称', '兑付方式', '兑付金额', '备注'],
-    [...rows, ['合计', null, null, null, null, yuanNumber(total), null]],
+    [...rows, ['合计', null, null, null, null, Number(yuan(total)), null]],
   );
   return { balanceRows: holders.length, settlementRows: rows.length, reversals, overdrawn };
 }
@@ -449,4 +449,3 @@ function pickWeighted<T>(r: Random, choices: readonly (readonly [T, number])[]):
   return choices[choices.length - 1]?.[0] as T;
 }
 
-const yuanNumber = (cents: number): number => Number(centsToMoney(cents));
