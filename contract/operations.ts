@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { coreOperations } from './ops/core';
 import { approvalOperations } from './ops/approvals';
 import { batchOperations } from './ops/batches';
-import { exportOperations } from './ops/exports';
+import { exportJobOperations, exportOperations } from './ops/exports';
 import { demoOperations } from './ops/demo';
 import { importOperations } from './ops/imports';
 import { ledgerOperations } from './ops/ledger';
@@ -25,6 +25,7 @@ export const operations = {
   ...demoOperations,
   ...policyOperations,
   ...exportOperations,
+  ...exportJobOperations,
   ...supportOperations,
   ...ledgerOperations,
 } as const;

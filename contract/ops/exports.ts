@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { def } from '../op-def';
+import type { LedgerExportView } from './ledger';
 import { type BatchStatus, DATE_PATTERN, PERIOD_PATTERN } from '../../domain';
 
 const period = z.string().regex(PERIOD_PATTERN, 'period');
@@ -92,6 +93,37 @@ export interface ExportView {
   rows?: number;
   format?: 'xlsx' | 'csv';
 }
+
+/** An export run as a job (the UI's): what to write. The command line uses the single calls with `out`. */
+export const exportJobRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('approval'), period }).strict(),
+  z.object({ kind: z.literal('statements'), period, mode: z.enum(['files', 'workbook']) }).strict(),
+  z.object({ kind: z.literal('posting'), period, format: z.enum(['xlsx', 'csv']) }).strict(),
+  z.object({ kind: z.literal('ledger'), period }).strict(),
+]);
+export type ExportJobRequest = z.output<typeof exportJobRequestSchema>;
+
+/** An export followed by polling: progress, cancel, result (like `batch.calculateJob`). */
+export interface ExportJobView {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  /** true once cancelled: nothing was left at the target path */
+  cancelled: boolean;
+  /** rows written so far of all the rows the file needs (a batch export reads the batch once per pass); null before the first */
+  progress: { done: number; total: number } | null;
+  /** `export.ledger`'s answer for kind `ledger`, else the batch export's */
+  result: ExportView | LedgerExportView | null;
+  error: string | null;
+}
+
+const jobId = z.string().min(1).max(64);
+
+/** Every export as a job (the UI's): `export.job` follows it, `export.cancel` stops it (no file, no partial file). */
+export const exportJobOperations = {
+  'export.start': def<{ jobId: string }>()(z.object({ request: exportJobRequestSchema }).strict(), 'signed_in'),
+  'export.job': def<ExportJobView>()(z.object({ jobId }).strict(), 'signed_in'),
+  'export.cancel': def<null>()(z.object({ jobId }).strict(), 'signed_in'),
+} as const;
 
 export const exportOperations = {
   'export.approval': def<ExportView>()(z.object({ period, out }).strict(), 'signed_in'),

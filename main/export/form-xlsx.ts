@@ -290,25 +290,30 @@ export async function writeFormFiles(items: Iterable<{ file: string; sheet: Form
   const inFlight = new Set<Promise<void>>();
   const now = new Date();
   let failed: unknown = null;
-  for await (const { file, sheet } of items) {
-    if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-    if (failed) throw failed;
-    const bytes = formWorkbookBytes(sheet, now);
-    // whole or not at all: a temporary name beside it, renamed when written
-    const tmp = partialPath(file);
-    const p: Promise<void> = writeFile(tmp, bytes)
-      .then(() => rename(tmp, file))
-      .catch(async (e: unknown) => {
-        await rm(tmp, { force: true });
-        throw e;
-      })
-      .catch((e: unknown) => {
-        failed ??= e;
-      })
-      .finally(() => inFlight.delete(p));
-    inFlight.add(p);
-    if (inFlight.size >= 16) await Promise.race(inFlight);
+  try {
+    for await (const { file, sheet } of items) {
+      if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+      if (failed) throw failed;
+      const bytes = formWorkbookBytes(sheet, now);
+      // whole or not at all: a temporary name beside it, renamed when written
+      const tmp = partialPath(file);
+      const p: Promise<void> = writeFile(tmp, bytes)
+        .then(() => rename(tmp, file))
+        .catch(async (e: unknown) => {
+          await rm(tmp, { force: true });
+          throw e;
+        })
+        .catch((e: unknown) => {
+          failed ??= e;
+        })
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= 16) await Promise.race(inFlight);
+    }
+  } finally {
+    // every write started is finished (or removed) before this returns or throws: a caller that
+    // removes the files of a failed or cancelled run finds them all
+    await Promise.allSettled(inFlight);
   }
-  await Promise.all(inFlight);
   if (failed) throw failed;
 }

@@ -1,13 +1,13 @@
 import type { LedgerRowView, LedgerView } from '../../contract/ops/ledger';
 import type { Lang } from '../../contract/roles';
 import { ledgerLabels } from './ledger-labels';
-import { table, writeWorkbook, type TableColumn } from './xlsx-writer';
+import { table, writeWorkbook, type Rows, type TableColumn } from './xlsx-writer';
 
 /**
  * The ledger workbook (exports.md 返利台账): one row per distributor with opening, accrued, used by
  * method, adjusted, closing and findings; a totals row to the cent; a findings sheet. Values only.
  */
-export async function writeLedgerWorkbook(view: LedgerView, lang: Lang, file: string): Promise<void> {
+export async function writeLedgerWorkbook(view: LedgerView, lang: Lang, file: string, rows: Rows<LedgerRowView> = view.rows): Promise<void> {
   const l = ledgerLabels(lang);
   const c = l.columns;
   const money = (header: string, value: (r: LedgerRowView) => string): TableColumn<LedgerRowView> => ({ header, type: 'money', width: 16, value });
@@ -35,7 +35,7 @@ export async function writeLedgerWorkbook(view: LedgerView, lang: Lang, file: st
       name: l.sheet,
       preamble,
       columns,
-      rows: view.rows,
+      rows,
       freezeColumns: 2,
       footer: () => [l.total, null, null, null, t.opening, t.accrued, t.used, t.used_by_method.invoice, t.used_by_method.goods, t.used_by_method.offset, t.used_by_method.cash, t.adjusted, t.closing, null],
     }),

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdirSync, readdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { removeLeftovers, writeAtomically } from '../util/partial-files';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -81,7 +81,7 @@ async function* statementLines(x: ExportBatch, skipped: string[]): AsyncGenerato
  * Distributor statements (经销商对账单): one workbook per distributor in a folder, or one workbook
  * with a sheet per distributor. Rows are read page by page and each statement written as it comes.
  */
-export async function buildStatements({ x, lang, approval: signed, ledger }: StatementsInput, mode: StatementsMode, out: string): Promise<WrittenStatements> {
+export async function buildStatements({ x, lang, approval: signed, ledger }: StatementsInput, mode: StatementsMode, out: string, signal?: AbortSignal): Promise<WrittenStatements> {
   const period = x.batch.period;
   const l: ExportLabels = labels(lang);
   const skipped: string[] = [];
@@ -106,7 +106,13 @@ export async function buildStatements({ x, lang, approval: signed, ledger }: Sta
       }
     };
     removeLeftovers(out);
-    await writeFormFiles(items());
+    try {
+      await writeFormFiles(items(), signal);
+    } catch (e) {
+      // a cancelled run leaves none of its statements behind: the folder is as it was
+      if (signal?.aborted) for (const f of written) rmSync(f, { force: true });
+      throw e;
+    }
   } else {
     mkdirSync(path.dirname(out), { recursive: true });
     const used = new Set<string>();
@@ -121,7 +127,7 @@ export async function buildStatements({ x, lang, approval: signed, ledger }: Sta
       }
     };
     written.push(out);
-    await writeFormWorkbook(out, named());
+    await writeFormWorkbook(out, named(), signal);
   }
   return { statements: count, final: total, skipped, written };
 }

@@ -18,5 +18,10 @@ export const exportMessages: Record<string, Record<Lang, string>> = {
     'zh-CN': '输出文件“{file}”的扩展名不支持：请使用 {expected}。',
     en: 'The output file "{file}" has an unsupported extension: use {expected}.',
   },
+  'export.cancelled': {
+    'zh-CN': '{period} 的导出已取消，没有留下任何文件。',
+    en: 'The export of {period} was cancelled; no file was left behind.',
+  },
+  'export.job_not_found': { 'zh-CN': '找不到这个导出任务（可能已过期）。', en: 'This export job no longer exists (it may have expired).' },
   'export.done': { 'zh-CN': '已导出 {what}：{out}', en: 'Exported {what}: {out}' },
 };

@@ -21,6 +21,11 @@ export class DownloadRegistry {
     return path.join(this.dir, `${randomUUID()}-${fileName.replace(/[\\/:*?"<>|]+/g, '_')}`);
   }
 
+  /** The folder the downloads are written in (null before the first). */
+  folder(): string | null {
+    return this.dir;
+  }
+
   add(owner: number, filePath: string, fileName: string): Download {
     const d = { id: randomUUID(), path: filePath, fileName, owner };
     this.items.set(d.id, d);

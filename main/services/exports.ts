@@ -47,8 +47,51 @@ export interface PostingResult extends ExportResult {
   rows: number;
 }
 
+/** How far an export is: rows written of the rows it needs. */
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+/** What a job hands an export (the UI's): where to report progress, and its cancel. */
+export interface ExportControl {
+  signal?: AbortSignal;
+  onProgress?: (p: ExportProgress) => void;
+}
+
+/** Rows between two reports of progress, and between two turns given to the event loop (polls, other callers). */
+const REPORT_EVERY = 100;
+const YIELD_EVERY = 250;
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Counts the rows an export reads (`passes` reads of `count` rows make 100%), reports them, gives
+ * the event loop a turn now and then, and stops the export with `export.cancelled` once the job is
+ * cancelled — the writers then remove their temporary file, so nothing is left at the target.
+ */
+export function watchRows<T>(rows: () => AsyncIterable<T> | Iterable<T>, count: number, passes: number, period: string, control: ExportControl | undefined): () => AsyncIterable<T> {
+  const total = Math.max(1, count * passes);
+  let done = 0;
+  return async function* watched(): AsyncGenerator<T> {
+    for await (const row of rows()) {
+      if (control?.signal?.aborted) throw rejected('export.cancelled', { period });
+      yield row;
+      done++;
+      if (done % REPORT_EVERY === 0) control?.onProgress?.({ done: Math.min(done, total), total });
+      if (done % YIELD_EVERY === 0) await turn();
+    }
+    control?.onProgress?.({ done: Math.min(done, total), total });
+    if (control?.signal?.aborted) throw rejected('export.cancelled', { period });
+  };
+}
+
+/** Stops an export that was cancelled before its file is written (between its steps). */
+export function throwIfCancelled(control: ExportControl | undefined, period: string): void {
+  if (control?.signal?.aborted) throw rejected('export.cancelled', { period });
+}
+
 /** The batch of `period` as every batch export reads it: its rows come page by page on each read. */
-export function loadExportBatch(ctx: ServiceContext, period: string): ExportBatch {
+export function loadExportBatch(ctx: ServiceContext, period: string, control?: ExportControl, passes = 1): ExportBatch {
   const db = ctx.store.db;
   const batch = requireBatch(ctx, period);
   const used = JSON.parse(batch.policies_json) as { code: string; version: number }[];
@@ -64,7 +107,7 @@ export function loadExportBatch(ctx: ServiceContext, period: string): ExportBatc
   }
   const settings = getSettings(ctx);
   const companyInfo = { address: settings.companyAddress.trim(), contact: settings.companyContact.trim(), bank: settings.companyBank.trim() };
-  return exportBatch({ batch, company: settings.companyName.trim(), companyInfo, policies, users: displayNames(db), rows });
+  return exportBatch({ batch, company: settings.companyName.trim(), companyInfo, policies, users: displayNames(db), rows: control ? watchRows(rows, batch.distributors, passes, period, control) : rows });
 }
 
 /**
@@ -89,8 +132,9 @@ function localDay(d: Date): string {
 }
 
 /** The approval workbook (exports.md): 汇总, 明细, 公式, 对账, 异常. */
-export async function writeApprovalWorkbook(ctx: ServiceContext, period: string, file: string): Promise<ExportResult> {
-  const x = loadExportBatch(ctx, period);
+export async function writeApprovalWorkbook(ctx: ServiceContext, period: string, file: string, control?: ExportControl): Promise<ExportResult> {
+  // two reads of the rows: the summary's totals, then 明细
+  const x = loadExportBatch(ctx, period, control, 2);
   const head = auditHead(ctx.store.db);
   const w = await buildApprovalWorkbook(
     { x, status: approvalStatus(ctx, period), recon: reconcile(ctx, period), lang: ctx.lang, generatedAt: ctx.now().toISOString(), auditHead: head ? { id: head.last_id, hash: head.last_hash } : null },
@@ -108,16 +152,16 @@ function statementApproval(ctx: ServiceContext, period: string): StatementApprov
 }
 
 /** Distributor statements (经销商对账单): a folder of workbooks, or one workbook with a sheet each. */
-export async function writeStatements(ctx: ServiceContext, period: string, mode: StatementsMode, out: string): Promise<StatementsResult> {
-  const x = loadExportBatch(ctx, period);
-  const w = await buildStatements({ x, lang: ctx.lang, approval: statementApproval(ctx, period), ledger: ledgerOf(ctx, period) }, mode, out);
+export async function writeStatements(ctx: ServiceContext, period: string, mode: StatementsMode, out: string, control?: ExportControl): Promise<StatementsResult> {
+  const x = loadExportBatch(ctx, period, control);
+  const w = await buildStatements({ x, lang: ctx.lang, approval: statementApproval(ctx, period), ledger: ledgerOf(ctx, period) }, mode, out, control?.signal);
   checkUnchanged(ctx, x, w.written);
   return { ...result(x, w.statements + w.skipped.length, w.final), mode, out, statements: w.statements, skipped: w.skipped };
 }
 
 /** The ERP posting file (凭证导入): approved batches only, in the configured layout. */
-export async function writePosting(ctx: ServiceContext, period: string, format: 'xlsx' | 'csv', file: string): Promise<PostingResult> {
-  const x = loadExportBatch(ctx, period);
+export async function writePosting(ctx: ServiceContext, period: string, format: 'xlsx' | 'csv', file: string, control?: ExportControl): Promise<PostingResult> {
+  const x = loadExportBatch(ctx, period, control);
   if (x.batch.status !== 'approved') throw rejected('export.posting_not_approved', { period, status: x.batch.status });
   const w = await buildPosting({ x, layout: postingLayout(ctx).layout, lang: ctx.lang, today: localDay(ctx.now()) }, format, file);
   checkUnchanged(ctx, x, [file]);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ExportView, exportOperations } from '../../../contract/ops/exports';
 import { labels } from '../../export/labels';
 import { zipFolder } from '../../export/statements';
-import { writeApprovalWorkbook, writePosting, writeStatements } from '../../services/exports';
+import { throwIfCancelled, writeApprovalWorkbook, writePosting, writeStatements, type ExportControl } from '../../services/exports';
 import { postingLayout, setPostingLayout } from '../../services/posting-layout';
 import type { ServiceContext } from '../../services/context';
 import { rejected } from '../../../domain';
@@ -28,44 +28,54 @@ export function finish(ctx: ServiceContext, where: { file: string; out: string |
   return { download_id: d.id, out: null, file_name: fileName };
 }
 
-export const exportHandlers: HandlersFor<typeof exportOperations> = {
-  'export.approval': async (ctx, input) => {
-    const fileName = `${labels(ctx.lang).title}-${input.period}.xlsx`;
-    const where = target(ctx, input.out, fileName);
-    const r = await writeApprovalWorkbook(ctx, input.period, where.file);
-    return { ...r, ...finish(ctx, where, fileName) };
-  },
-  'export.statements': async (ctx, input) => {
-    const base = `${labels(ctx.lang).statement.folder}-${input.period}`;
-    if (input.out !== undefined) {
-      const where = target(ctx, input.out, base);
-      const r = await writeStatements(ctx, input.period, input.mode, where.file);
-      return { ...r, file_name: path.basename(where.file), download_id: null, out: where.file };
-    }
-    if (input.mode === 'workbook') {
-      const fileName = `${base}.xlsx`;
-      const where = target(ctx, undefined, fileName);
-      const r = await writeStatements(ctx, input.period, 'workbook', where.file);
-      return { ...r, ...finish(ctx, where, fileName) };
-    }
-    // one workbook per distributor: a folder, handed to the UI as one zip
-    const fileName = `${base}.zip`;
+/** The approval workbook into a download (or `out`), for `export.approval` and the export job. */
+export async function approvalExport(ctx: ServiceContext, input: { period: string; out?: string }, control?: ExportControl): Promise<ExportView> {
+  const fileName = `${labels(ctx.lang).title}-${input.period}.xlsx`;
+  const where = target(ctx, input.out, fileName);
+  const r = await writeApprovalWorkbook(ctx, input.period, where.file, control);
+  return { ...r, ...finish(ctx, where, fileName) };
+}
+
+/** The statements into a download (a zip of a folder, or one workbook) or `out`. */
+export async function statementsExport(ctx: ServiceContext, input: { period: string; mode: 'files' | 'workbook'; out?: string }, control?: ExportControl): Promise<ExportView> {
+  const base = `${labels(ctx.lang).statement.folder}-${input.period}`;
+  if (input.out !== undefined) {
+    const where = target(ctx, input.out, base);
+    const r = await writeStatements(ctx, input.period, input.mode, where.file, control);
+    return { ...r, file_name: path.basename(where.file), download_id: null, out: where.file };
+  }
+  if (input.mode === 'workbook') {
+    const fileName = `${base}.xlsx`;
     const where = target(ctx, undefined, fileName);
-    const dir = mkdtempSync(`${where.file}-dir-`);
-    try {
-      const r = await writeStatements(ctx, input.period, 'files', dir);
-      await zipFolder(dir, where.file);
-      return { ...r, ...finish(ctx, where, fileName) };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
-  'export.posting': async (ctx, input) => {
-    const fileName = `${ctx.lang === 'zh-CN' ? '凭证导入' : 'posting'}-${input.period}.${input.format}`;
-    const where = target(ctx, input.out, fileName);
-    const r = await writePosting(ctx, input.period, input.format, where.file);
+    const r = await writeStatements(ctx, input.period, 'workbook', where.file, control);
     return { ...r, ...finish(ctx, where, fileName) };
-  },
+  }
+  // one workbook per distributor: a folder, handed to the UI as one zip
+  const fileName = `${base}.zip`;
+  const where = target(ctx, undefined, fileName);
+  const dir = mkdtempSync(`${where.file}-dir-`);
+  try {
+    const r = await writeStatements(ctx, input.period, 'files', dir, control);
+    throwIfCancelled(control, input.period);
+    await zipFolder(dir, where.file);
+    return { ...r, ...finish(ctx, where, fileName) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The ERP posting file into a download or `out`. */
+export async function postingExport(ctx: ServiceContext, input: { period: string; format: 'xlsx' | 'csv'; out?: string }, control?: ExportControl): Promise<ExportView> {
+  const fileName = `${ctx.lang === 'zh-CN' ? '凭证导入' : 'posting'}-${input.period}.${input.format}`;
+  const where = target(ctx, input.out, fileName);
+  const r = await writePosting(ctx, input.period, input.format, where.file, control);
+  return { ...r, ...finish(ctx, where, fileName) };
+}
+
+export const exportHandlers: HandlersFor<typeof exportOperations> = {
+  'export.approval': (ctx, input) => approvalExport(ctx, input),
+  'export.statements': (ctx, input) => statementsExport(ctx, input),
+  'export.posting': (ctx, input) => postingExport(ctx, input),
   'export.postingLayout.get': (ctx) => postingLayout(ctx),
   'export.postingLayout.set': (ctx, input) => setPostingLayout(ctx, input.layout),
 };

@@ -4,6 +4,7 @@ import { coreHandlers } from './core';
 import { approvalHandlers } from './approvals';
 import { batchHandlers } from './batches';
 import { exportHandlers } from './exports';
+import { exportJobHandlers } from './export-jobs';
 import { demoHandlers } from './demo';
 import { importHandlers } from './imports';
 import { ledgerHandlers } from './ledger';
@@ -19,6 +20,7 @@ export const handlers: HandlersFor<Operations> = {
   ...demoHandlers,
   ...policyHandlers,
   ...exportHandlers,
+  ...exportJobHandlers,
   ...supportHandlers,
   ...ledgerHandlers,
 };

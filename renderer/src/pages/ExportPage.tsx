@@ -7,6 +7,7 @@ import type { SessionUser } from '../../../contract/types';
 import { call } from '../api/client';
 import { errorText } from '../api/use-load';
 import { ExportKinds } from './export/ExportKinds';
+import { ExportProgress } from './export/export-job';
 import { SavedFiles } from './export/SavedFiles';
 import { useExport } from './export/use-export';
 import { StatusTag } from '../components/StatusTag';
@@ -18,7 +19,7 @@ export function ExportPage({ user }: { user: SessionUser }): React.JSX.Element {
   const [periods, setPeriods] = useState<PeriodOverviewView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [period, setPeriod] = useState<string | null>(null);
-  const { busy, saved, start, save } = useExport();
+  const { busy, saved, start, save, job } = useExport();
 
   useEffect(() => {
     call('periods.overview', {})
@@ -79,7 +80,7 @@ export function ExportPage({ user }: { user: SessionUser }): React.JSX.Element {
         </Space>
       </Card>
       {batch.status !== 'approved' && <Alert type="warning" showIcon data-testid="export-not-approved" title={t('exports.notApproved', { mark: t(`exports.mark.${batch.status}`) })} />}
-      {busy && <Alert type="info" showIcon icon={<Spin size="small" />} title={t('exports.running', { what: t(`exports.kinds.${busy}.title`) })} description={t('exports.runningHint')} />}
+      {busy && <ExportProgress what={t(`exports.kinds.${busy}.title`)} progress={job.progress} cancelling={job.cancelling} onCancel={job.cancel} />}
       <ExportKinds status={batch.status} busy={busy} isAdmin={hasRole(user.roles, 'admin')} onExport={(r) => void start(period, r)} />
       <SavedFiles saved={saved} onSaveAgain={(s) => void save(s)} />
     </Space>

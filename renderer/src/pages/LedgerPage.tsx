@@ -11,6 +11,7 @@ import { errorText, notifyChanged, REFRESH_MS, useLoad } from '../api/use-load';
 import { LedgerAdjustModal } from './ledger/LedgerAdjustModal';
 import { LedgerDrawer } from './ledger/LedgerDrawer';
 import { LedgerGrid } from './ledger/LedgerGrid';
+import { ExportProgress, useExportJob } from './export/export-job';
 import './results/results.css';
 import { isPeriod } from '../../../domain';
 
@@ -31,7 +32,8 @@ export function LedgerPage({ lang, user }: { lang: Lang; user: SessionUser }): R
   const ledger = useLoad<LedgerView>(() => call('ledger.show', { period: period ?? '' }), period ? `${period}:${version}` : null, { refreshMs: REFRESH_MS, keepOnKeyChange: true });
   const [detail, setDetail] = useState<string | null>(null);
   const [adjusting, setAdjusting] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const job = useExportJob();
+  const exporting = job.running;
 
   useEffect(() => {
     if (period || !periods.data) return;
@@ -57,17 +59,23 @@ export function LedgerPage({ lang, user }: { lang: Lang; user: SessionUser }): R
 
   const exportLedger = async (): Promise<void> => {
     if (!period) return;
-    setExporting(true);
     try {
-      const r = await call('export.ledger', { period });
+      const j = await job.run({ kind: 'ledger', period });
+      if (j.cancelled) {
+        void message.info(t('exports.runCancelled'));
+        return;
+      }
+      const r = j.result;
+      if (j.status !== 'done' || !r) {
+        void message.error(j.error ?? '');
+        return;
+      }
       if (r.download_id) {
         const where = await saveDownload(r.download_id, r.file_name);
         if (where !== null) void message.success(t('ledger.exported', { file: where || r.file_name }));
       }
     } catch (e) {
       void message.error(errorText(e));
-    } finally {
-      setExporting(false);
     }
   };
 
@@ -105,6 +113,7 @@ export function LedgerPage({ lang, user }: { lang: Lang; user: SessionUser }): R
           </Space>
         </Space>
       </Card>
+      {exporting && <ExportProgress what={t('exports.ledgerTitle')} progress={job.progress} cancelling={job.cancelling} onCancel={job.cancel} />}
       {ledger.error && <Alert type="error" showIcon title={ledger.error} />}
       {period && !v && !ledger.error && <Spin />}
       {!period && periods.data && <Empty description={t('ledger.empty')} />}

@@ -2,7 +2,8 @@ import { App } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportView } from '../../../../contract/ops/exports';
-import { call, hostKind } from '../../api/client';
+import { hostKind } from '../../api/client';
+import { useExportJob } from './export-job';
 import { errorText } from '../../api/use-load';
 import { saveDownload } from '../../api/files';
 
@@ -23,19 +24,20 @@ export interface SavedExport {
   view: ExportView;
 }
 
-async function run(period: string, r: ExportRequest): Promise<ExportView> {
-  if (r.kind === 'approval') return call('export.approval', { period });
-  if (r.kind === 'statements') return call('export.statements', { period, mode: r.mode });
-  return call('export.posting', { period, format: r.format });
-}
-
 /**
- * Runs an export in the service, then hands the file to saveDownload (the native save dialog in
- * Electron, a download in the browser) and remembers where it went.
+ * Runs an export in the service as a job (progress, cancel), then hands the file to saveDownload
+ * (the native save dialog in Electron, a download in the browser) and remembers where it went.
  */
-export function useExport(): { busy: ExportKind | null; saved: SavedExport[]; start: (period: string, r: ExportRequest) => Promise<void>; save: (s: SavedExport) => Promise<void> } {
+export function useExport(): {
+  busy: ExportKind | null;
+  saved: SavedExport[];
+  start: (period: string, r: ExportRequest) => Promise<void>;
+  save: (s: SavedExport) => Promise<void>;
+  job: ReturnType<typeof useExportJob>;
+} {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const job = useExportJob();
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [saved, setSaved] = useState<SavedExport[]>([]);
 
@@ -56,7 +58,17 @@ export function useExport(): { busy: ExportKind | null; saved: SavedExport[]; st
     async (period: string, r: ExportRequest): Promise<void> => {
       setBusy(r.kind);
       try {
-        const view = await run(period, r);
+        const j = await job.run({ ...r, period });
+        if (j.cancelled) {
+          void message.info(t('exports.runCancelled'));
+          return;
+        }
+        // a batch export's answer (the ledger's is exported from 返利台账)
+        const view = j.result && 'content_hash' in j.result ? j.result : null;
+        if (j.status !== 'done' || !view) {
+          void message.error(j.error ?? '');
+          return;
+        }
         if (!view.download_id) return;
         await deliver({ kind: r.kind, period, fileName: view.file_name, downloadId: view.download_id, view });
       } catch (e) {
@@ -65,9 +77,9 @@ export function useExport(): { busy: ExportKind | null; saved: SavedExport[]; st
         setBusy(null);
       }
     },
-    [deliver, message],
+    [deliver, message, job, t],
   );
 
   const save = useCallback((s: SavedExport) => deliver(s), [deliver]);
-  return { busy, saved, start, save };
+  return { busy, saved, start, save, job };
 }
