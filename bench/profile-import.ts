@@ -2,7 +2,7 @@
 // then imports it into a fresh database, printing wall time and peak RSS. Run under
 // `node --cpu-prof` to see where an import's time goes:
 //   node scripts/profile-import.mjs --size M --dir /tmp/files-M [--cpu-prof]
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateDemo } from '../main/demo/generate';
 import type { ServiceContext } from '../main/services/context';
@@ -34,17 +34,25 @@ async function main(): Promise<void> {
     { kind: 'promotions', period: PERIOD, files: of('promotions') },
     { kind: 'claims', period: PERIOD, files: of('claims') },
   ];
-  const store = new Store(path.join(mkdtempSync(path.join(path.dirname(dir), 'db-')), 'profile.sqlite'));
+  const fromDb = arg('from-db');
+  const dbFile = path.join(mkdtempSync(path.join(path.dirname(dir), 'db-')), 'profile.sqlite');
+  // --from-db FILE: start from a database imported earlier (saved with --keep-db), skipping the import
+  if (fromDb) copyFileSync(fromDb, dbFile);
+  const store = new Store(dbFile);
   const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
-  setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
-  const m = await measure(() => runImports(ctx, requests));
-  const bad = m.result.find((r) => r.status !== 'imported');
-  if (bad) throw new Error(`import ${bad.kind}: ${bad.status} ${bad.errors[0]?.message ?? ''}`);
-  process.stdout.write(`${size}: import ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakRssMb.toFixed(0)} MB, rows ${m.result.reduce((s, r) => s + r.rows, 0)}\n`);
+  if (!fromDb) {
+    setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
+    const m = await measure(() => runImports(ctx, requests));
+    const bad = m.result.find((r) => r.status !== 'imported');
+    if (bad) throw new Error(`import ${bad.kind}: ${bad.status} ${bad.errors[0]?.message ?? ''}`);
+    process.stdout.write(`${size}: import ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakRssMb.toFixed(0)} MB, rows ${m.result.reduce((s, r) => s + r.rows, 0)}\n`);
+    for (const f of files.filter((x) => x.startsWith('policy-'))) importPolicy(ctx, { content: readFileSync(path.join(dir, f), 'utf8'), fileName: f });
+    const keep = arg('keep-db');
+    if (keep) await store.db.backup(keep);
+  }
   // --calc N: then calculate N times (and time one backup alone), to profile the calculation
   const calcs = Number(arg('calc') ?? 0);
   if (calcs > 0) {
-    for (const f of files.filter((x) => x.startsWith('policy-'))) importPolicy(ctx, { content: readFileSync(path.join(dir, f), 'utf8'), fileName: f });
     for (let i = 0; i < calcs; i++) {
       const c = await measure(() => calculate(ctx, PERIOD));
       process.stdout.write(`${size}: calculate ${(c.ms / 1000).toFixed(2)} s (${c.result.distributors} distributors, total ${c.result.total}), peak ${c.peakRssMb.toFixed(0)} MB\n`);

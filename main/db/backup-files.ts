@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupInfo } from '../../contract/types';
 import type { Db } from './database';
@@ -67,20 +68,67 @@ export function pruneBackups(dbFile: string, keep: number): void {
   for (const old of listBackups(dbFile).slice(Math.max(1, keep))) rmSync(old.path, { force: true });
 }
 
-/** SQLite's online backup API: a consistent copy while the database stays in use. */
-export async function createBackup(db: Db, reason: string, keep = DEFAULT_BACKUP_KEEP): Promise<BackupInfo> {
+/**
+ * A reader holding a snapshot of the database file alone: taken when everything in the WAL is
+ * already in the file (a passive checkpoint caught up, and no other connection committed meanwhile).
+ * Such a reader uses SQLite's WAL read-lock 0, and while it is held no checkpoint writes into the
+ * file — so the file can be copied as it is, off the main thread, while this connection goes on
+ * writing to the WAL. Null when that cannot be had (another connection's reader or writer is in
+ * the way): the caller then uses the online backup API.
+ */
+export function fileSnapshot(db: Db, nativeBinding: string | undefined): Db | null {
+  if (db.inTransaction || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
+  const before = db.pragma('data_version', { simple: true });
+  const [cp] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  if (!cp || cp.log !== cp.checkpointed) return null;
+  let reader: Db | null = null;
+  try {
+    reader = new Database(sqliteFileName(db.name), { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+    // another connection (the CLI, a second process) committed between the checkpoint and the
+    // snapshot: the WAL holds frames the file does not, and the file alone is not this snapshot
+    if (db.pragma('data_version', { simple: true }) !== before) throw new Error('changed');
+    return reader;
+  } catch {
+    if (reader?.open) reader.close();
+    return null;
+  }
+}
+
+/**
+ * A consistent copy while the database stays in use. Preferably the file itself, copied by the
+ * operating system on a background thread under a read snapshot (fileSnapshot): the main thread
+ * is free meanwhile, so a calculation evaluates while its backup is written. Else SQLite's online
+ * backup API in large steps.
+ */
+export async function createBackup(db: Db, reason: string, keep = DEFAULT_BACKUP_KEEP, nativeBinding?: string, copy: (from: string, to: string) => Promise<void> = copyFile): Promise<BackupInfo> {
   const at = new Date();
   const dir = backupDir(db.name);
   mkdirSync(dir, { recursive: true });
   // A temporary name of its own (pid + random): concurrent backups never share or steal one.
   const tmp = partialPath(path.join(dir, `${stamp(at)}_${safeReason(reason)}.sqlite`));
+  const reader = fileSnapshot(db, nativeBinding);
   try {
-    await db.backup(sqliteFileName(tmp));
-    fsyncFile(tmp);
+    if (reader) {
+      await copy(sqliteFileName(db.name), tmp);
+      const fh = await open(tmp, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    } else {
+      // about 16 MB a step: few turns of the event loop, each short enough for other callers
+      await db.backup(sqliteFileName(tmp), { progress: () => 4096 });
+      fsyncFile(tmp);
+    }
   } catch (e) {
     rmSync(tmp, { force: true });
     rmSync(`${tmp}-journal`, { force: true });
     throw e;
+  } finally {
+    if (reader?.open) reader.close();
   }
   const file = publish(db.name, reason, tmp, at);
   pruneBackups(db.name, keep);

@@ -26,7 +26,7 @@ const lastBackup = new WeakMap<Db, { state: string; id: string }>();
 export async function create(ctx: ServiceContext, reason = 'manual'): Promise<BackupInfo> {
   const db = ctx.store.db;
   const before = changeState(db);
-  const info = await createBackup(db, reason, ctx.store.backupKeep());
+  const info = await createBackup(db, reason, ctx.store.backupKeep(), ctx.store.nativeBindingPath);
   // only when nothing was written while the copy ran (it yields to the event loop between steps)
   if (changeState(db) === before) lastBackup.set(db, { state: before, id: info.id });
   else lastBackup.delete(db);
@@ -57,7 +57,7 @@ export async function restore(ctx: ServiceContext, id: string): Promise<BackupIn
   const probe = inspectBackup(target.path, ctx.store.nativeBindingPath);
   if (!probe) throw rejected('backup.invalid', { id });
   if (probe.schemaVersion > LATEST_SCHEMA_VERSION) throw rejected('backup.newer_schema', { id, found: probe.schemaVersion });
-  const safety = await createBackup(ctx.store.db, 'pre-restore', ctx.store.backupKeep() + 1);
+  const safety = await createBackup(ctx.store.db, 'pre-restore', ctx.store.backupKeep() + 1, ctx.store.nativeBindingPath);
   restoreFileInto(ctx.store.db, target.path);
   ctx.store.reopen();
   const db = ctx.store.db;

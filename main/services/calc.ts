@@ -61,6 +61,26 @@ async function calculateHeld(ctx: ServiceContext, period: string, onProgress: (p
   if (existing && (existing.status === 'submitted' || existing.status === 'approved')) {
     throw rejected('calc.locked', { period, status: existing.status });
   }
+  // The backup of the state before this calculation is written while it aggregates and evaluates
+  // (the file is copied on a background thread, services/backups.ts); its writes wait for it.
+  const saved = backup(ctx, `pre-calc-${period}`);
+  try {
+    return await evaluateAndStore(ctx, period, existing, saved, onProgress, signal);
+  } finally {
+    // never left running behind a refused or cancelled calculation
+    await saved.catch(() => undefined);
+  }
+}
+
+async function evaluateAndStore(
+  ctx: ServiceContext,
+  period: string,
+  existing: ReturnType<typeof batchOf>,
+  saved: Promise<unknown>,
+  onProgress: (p: CalcProgress) => void,
+  signal: AbortSignal | undefined,
+): Promise<CalcResult> {
+  const db = ctx.store.db;
   const distributors = aggregatePeriod(db, period);
   if (distributors.length === 0) throw rejected('calc.no_data', { period });
 
@@ -133,7 +153,7 @@ async function calculateHeld(ctx: ServiceContext, period: string, onProgress: (p
   }
 
   await step(total);
-  await backup(ctx, `pre-calc-${period}`);
+  await saved;
   if (signal?.aborted) throw rejected('calc.cancelled', { period });
   const now = ctx.now().toISOString();
   const by = actorName(ctx);
