@@ -266,3 +266,118 @@ test('charts on 期间总览 and 审批: loaded lazily, the numbers of the batch
   for (const total of sums(mar.rows, 'region').values()) expect(texts).toContain(total);
   await look(page, info, 'charts-approval');
 });
+
+const SCALED = { width: 1536, height: 864 }; // 1920×1080 at Windows' 125 % scaling, in CSS pixels
+
+/**
+ * What a finance manager would call broken on any screen, found in the page: the page itself
+ * scrolling sideways, a box of the page's own (not a grid's body, which scrolls by design) that
+ * needs a sideways scroll bar, a control or label whose text is cut (an ellipsis or text running
+ * past its box), and anything visible that sticks out of the window's right edge.
+ */
+const LAYOUT_PROBLEMS = `() => {
+  const out = [];
+  const vw = document.documentElement.clientWidth;
+  const name = (e) => (e.getAttribute('data-testid') || (typeof e.className === 'string' ? e.className.split(' ').filter(Boolean).slice(0, 2).join('.') : '') || e.tagName) + ' "' + (e.textContent || '').trim().slice(0, 30) + '"';
+  if (document.documentElement.scrollWidth > vw + 1) out.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + vw);
+  const visible = (e) => { const r = e.getBoundingClientRect(); if (r.width <= 1 || r.height <= 1) return false; const s = getComputedStyle(e); return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0; };
+  // the grid's body and editors scroll by design; a body cell's long name shows whole on hover and when the column is widened
+  const byDesign = (e) => e.closest('.ag-root-wrapper, .cm-editor, canvas, svg, .ant-select-selection-overflow, .ant-tabs-nav-wrap') !== null;
+  const bodyCell = (e) => e.closest('.ag-row') !== null && e.closest('.ag-floating-bottom, .ag-floating-top') === null;
+  // the nearest box that clips the element, and the innermost right edge of all boxes that clip it
+  const clipper = (e) => { for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return a; return null; };
+  const shownRight = (e) => { let right = Infinity; for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') right = Math.min(right, a.getBoundingClientRect().right); return right; };
+  for (const e of document.querySelectorAll('body *')) {
+    if (!visible(e)) continue;
+    const s = getComputedStyle(e);
+    if (!byDesign(e) && (s.overflowX === 'auto' || s.overflowX === 'scroll') && e.scrollWidth > e.clientWidth + 1) out.push('sideways scroll in ' + name(e) + ': ' + e.scrollWidth + ' > ' + e.clientWidth);
+    const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+    if (!own || bodyCell(e)) continue;
+    const r = e.getBoundingClientRect();
+    const c = clipper(e);
+    if (r.right > vw + 1 && !(e.closest('.ag-root-wrapper') && shownRight(e) <= vw + 1)) out.push('off the right edge: ' + name(e) + ' at ' + Math.round(r.right));
+    else if (c && !c.closest('.ag-root-wrapper') && r.right > c.getBoundingClientRect().right + 1 && r.left < c.getBoundingClientRect().right) out.push('cut by ' + name(c).split(' ')[0] + ': ' + name(e));
+    if (s.overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1) out.push('text cut: ' + name(e) + ' ' + e.scrollWidth + '/' + e.clientWidth);
+  }
+  return [...new Set(out)];
+}`;
+
+test('every screen at 1366×768 and at 1920×1080 with 125 % scaling (1536×864): no sideways page scroll, nothing cut', async ({ page, host }, info) => {
+  test.setTimeout(900_000);
+  page.setDefaultTimeout(30_000);
+  await page.setViewportSize(LAPTOP);
+  await page.goto(host.url);
+  await new SetupPage(page).createAdmin(ADMIN.name, ADMIN.password, '系统管理员');
+  await expect(page.getByTestId('current-user')).toContainText('系统管理员');
+  await seed(host);
+  cli(host, ADMIN.name, ADMIN.password, 'submit', '--period', '2026-03'); // something waits for the approver
+  await page.reload();
+  await expect(page.getByTestId('page-overview')).toBeVisible(SLOW);
+
+  const problems: string[] = [];
+  const check = async (screen: string, size: { width: number; height: number }): Promise<void> => {
+    await page.waitForTimeout(600); // grids and charts lay out after the data arrives
+    for (const p of (await page.evaluate(`(${LAYOUT_PROBLEMS})()`)) as string[]) problems.push(`${screen} at ${size.width}×${size.height}: ${p}`);
+    await look(page, info, `every-${size.width}-${screen}`);
+  };
+  /** Each tab of the screen's first tab bar in turn, checked as its own screen. */
+  const eachTab = async (screen: string, size: { width: number; height: number }): Promise<void> => {
+    const tabs = page.locator('.ant-tabs').first().locator('.ant-tabs-tab');
+    const n = await tabs.count();
+    for (let i = 0; i < n; i++) {
+      await tabs.nth(i).click();
+      await check(`${screen}-tab${i + 1}`, size);
+    }
+  };
+
+  for (const size of [LAPTOP, SCALED]) {
+    await page.setViewportSize(size);
+    await go(page, '#/overview');
+    await expect(page.getByTestId('batch-charts').getByTestId('chart-region').locator('svg text').first()).toBeVisible(SLOW);
+    await check('overview', size);
+    await go(page, '#/import');
+    await expect(page.getByTestId('page-import')).toBeVisible(SLOW);
+    await check('import', size);
+    await go(page, '#/distributors');
+    await expect(page.getByTestId('dist-grid').locator('[role="gridcell"]').first()).toBeVisible(SLOW);
+    await check('distributors', size);
+    await go(page, '#/policies');
+    await page.getByTestId('policy-item-DEMO-NATIONAL').click();
+    await expect(page.getByTestId('preview-grid')).toBeVisible(SLOW);
+    await check('policies', size);
+    await go(page, '#/results/2026-03');
+    await expect(page.getByTestId('results-count')).toContainText('60', SLOW);
+    await eachTab('results', size);
+    await go(page, '#/ledger/2026-03');
+    await expect(page.getByTestId('ledger-grid').locator('[role="gridcell"]').first()).toBeVisible(SLOW);
+    await check('ledger', size);
+    await go(page, '#/export');
+    await expect(page.getByTestId('export-status')).toBeVisible(SLOW);
+    await check('export', size);
+    await go(page, '#/audit');
+    await expect(page.getByTestId('page-audit')).toBeVisible(SLOW);
+    await check('audit', size);
+    await go(page, '#/settings');
+    await expect(page.getByTestId('page-settings')).toBeVisible(SLOW);
+    await eachTab('settings', size);
+  }
+
+  // the approver's screens: the inbox with the waiting March batch; what is open there, counted by the CLI's report
+  const rec = JSON.parse(cli(host, ADMIN.name, ADMIN.password, 'reconcile', '--period', '2026-03', '--json')) as { claims: { status: string }[]; checks: unknown[] };
+  const open = rec.claims.filter((c) => c.status === 'differs' || c.status === 'only_claims').length + rec.checks.length;
+  expect(open).toBeGreaterThan(0);
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in-name').fill('wang');
+  await page.getByTestId('sign-in-password').fill('wang-pass-1');
+  await page.getByTestId('sign-in-submit').click();
+  for (const size of [LAPTOP, SCALED]) {
+    await page.setViewportSize(size);
+    await go(page, '#/approval');
+    await expect(page.getByTestId('approval-decision')).toBeVisible(SLOW);
+    await expect(page.getByTestId('approval-decision').getByTestId('chart-region').locator('svg text').first()).toBeVisible(SLOW);
+    // "no exceptions" is not "nothing open": the card counts the reconciliation's unconfirmed items
+    await expect(page.getByTestId('approval-card-open')).toHaveText(`待处理：${open}`, SLOW);
+    await check('approval', size);
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});

@@ -1,5 +1,5 @@
-import { ClearOutlined } from '@ant-design/icons';
-import { Button, Input, Space, Typography } from 'antd';
+import { ClearOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { Button, Input, Space, Tooltip, Typography } from 'antd';
 
 interface Props {
   search: string;
@@ -28,9 +28,12 @@ export function GridToolbar({ search, onSearch, placeholder, width, testId, coun
           {clearText}
         </Button>
       )}
-      <Typography.Text type="secondary" className="grid-hint" title={hint}>
-        {hint}
-      </Typography.Text>
+      {/* the keyboard and mouse hint on hover: whole, where a line of text would be cut on a laptop */}
+      <Tooltip title={hint} placement="bottomRight">
+        <Typography.Text type="secondary" className="grid-hint" aria-label={hint} data-testid={`${testId}-hint`}>
+          <QuestionCircleOutlined />
+        </Typography.Text>
+      </Tooltip>
     </Space>
   );
 }

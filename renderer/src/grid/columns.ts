@@ -13,6 +13,17 @@ const NEGATIVE = { 'num-negative': (p: { value: unknown }) => isNegative(p.value
 type Getter<T> = (p: ValueGetterParams<T>) => string | null | undefined;
 
 /**
+ * The narrowest width (px) that shows a header whole beside its sort and filter icons: a CJK or
+ * full-width character takes about 14 px, any other about 8 px, the padding and icons about 48 px.
+ * A column is never narrower than its header, so no header reads "促销达成…" at any screen size.
+ */
+export function headerWidth(headerName: string): number {
+  let text = 0;
+  for (const ch of headerName) text += /[\u1100-\uffff]/.test(ch) && !/[\u2000-\u206f]/.test(ch) ? 14 : 8;
+  return Math.ceil(text + 48);
+}
+
+/**
  * A figure column: right-aligned tabular figures, exact sort, number filter, red negatives.
  * `format` decides money (#,##0.00), percentage or a formula value (up to 4 decimals).
  */
@@ -20,7 +31,7 @@ export function figureCol<T>(colId: string, headerName: string, get: Getter<T>, 
   return {
     colId,
     headerName,
-    width,
+    width: Math.max(width, headerWidth(headerName)),
     type: 'rightAligned',
     cellDataType: false,
     cellClass: 'num',
@@ -38,7 +49,7 @@ export function figureCol<T>(colId: string, headerName: string, get: Getter<T>, 
 }
 
 export function textCol<T>(colId: string, headerName: string, get: Getter<T>, width = 100): ColDef<T> {
-  return { colId, headerName, width, valueGetter: get, filter: 'agTextColumnFilter', cellDataType: false };
+  return { colId, headerName, width: Math.max(width, headerWidth(headerName)), valueGetter: get, filter: 'agTextColumnFilter', cellDataType: false };
 }
 
 /**

@@ -134,7 +134,7 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
       <RejectionNotice status={status} canPrepare={canPrepare} lang={lang} />
       {status.status === 'approved' && <Alert type="success" showIcon title={t('approval.approvedNotice', { count: status.submissions[status.submissions.length - 1]?.levels.length ?? 0 })} data-testid="approval-approved-notice" />}
 
-      <SummaryCards data={data} previous={previous} />
+      <SummaryCards data={data} previous={previous} open={report ? report.summary.open : null} />
 
       <Suspense fallback={<Spin style={{ display: 'block', margin: '24px auto' }} />}>
         <BatchCharts period={period} rows={data.rows} />

@@ -16,8 +16,15 @@ function signed(value: string): string {
   return roundToCents(value) > 0n ? `+${formatMoney(value)}` : formatMoney(value);
 }
 
-/** The four figures an approver reads first: total, distributors, exceptions, manual adjustments. */
-export function SummaryCards({ data, previous }: { data: BatchResultsView; previous: PeriodOverviewView | undefined }): React.JSX.Element {
+interface Props {
+  data: BatchResultsView;
+  previous: PeriodOverviewView | undefined;
+  /** reconciliation items still open (differences and checks not marked 已确认); null while it loads */
+  open: number | null;
+}
+
+/** The four figures an approver reads first: total, distributors, exceptions and what is still open, manual adjustments. */
+export function SummaryCards({ data, previous, open }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const adjusted = adjustedRows(data.rows);
   const adjustmentSum = sumMoney(adjusted.map((r) => r.adjustment));
@@ -47,11 +54,17 @@ export function SummaryCards({ data, previous }: { data: BatchResultsView; previ
         </Card>
       </Col>
       <Col xs={24} md={12} xl={6}>
-        <Card size="small" className={exceptions > 0 ? 'card-exception' : undefined} data-testid="approval-card-exceptions">
+        <Card size="small" className={exceptions > 0 || (open ?? 0) > 0 ? 'card-exception' : undefined} data-testid="approval-card-exceptions">
           <Statistic title={t('approval.card.exceptions')} value={exceptions} styles={{ content: exceptions > 0 ? { color: '#d46b08' } : undefined }} />
           <Typography.Text type="secondary" className="card-sub">
             {exceptions > 0 ? t('approval.card.exceptionsSub') : t('approval.card.noExceptions')}
           </Typography.Text>
+          {/* "no exceptions" is not "nothing open": the reconciliation's unconfirmed items count too */}
+          {open !== null && (
+            <Typography.Text type={open > 0 ? 'warning' : 'secondary'} className="card-sub" title={t('flow.rec.openHint')} data-testid="approval-card-open">
+              {open > 0 ? t('flow.openIssues', { count: open }) : t('flow.noOpenIssues')}
+            </Typography.Text>
+          )}
         </Card>
       </Col>
       <Col xs={24} md={12} xl={6}>

@@ -100,7 +100,7 @@ export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, 
             {
               headerName: t('results.group.formulas'),
               children: fs.map((f) => ({
-                ...figureCol<ResultRowView>(`f:${f.name}`, f.label, (p) => p.data?.values[f.name], 'decimal', Math.max(110, f.label.length * 14 + 40)),
+                ...figureCol<ResultRowView>(`f:${f.name}`, f.label, (p) => p.data?.values[f.name], 'decimal', 110),
                 headerTooltip: f.name,
               })),
             },

@@ -126,7 +126,7 @@ export function PostingLayoutPanel(): React.JSX.Element {
                       <Input placeholder={t(`${L}.header`)} style={{ width: 180 }} maxLength={60} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'source']} style={{ marginBottom: 8 }}>
-                      <Select style={{ width: 360 }} options={POSTING_SOURCES.map((s) => ({ value: s, label: t(`${L}.sources.${s}`) }))} />
+                      <Select style={{ width: 380 }} popupMatchSelectWidth={false} options={POSTING_SOURCES.map((s) => ({ value: s, label: t(`${L}.sources.${s}`) }))} />
                     </Form.Item>
                     {columns?.[i]?.source === 'constant' && (
                       <Form.Item name={[field.name, 'value']} rules={[{ required: true, message: t(`${L}.required`) }]} style={{ marginBottom: 8 }}>
