@@ -147,7 +147,7 @@ describe('approval workbook (审批表)', () => {
     // a finding explained and confirmed by the preparer travels into the 对账 sheet
     const rec = await h.ok(w.prep, 'batch.reconcile', { period: '2026-01' });
     const flagged = rec.checks[0]!.code;
-    await h.ok(w.prep, 'reconcile.note', { period: '2026-01', code: flagged, note: '已与经销商电话核实，属正常', confirmed: true });
+    await h.ok(w.prep, 'reconcile.note', { period: '2026-01', code: flagged, note: NOTE, confirmed: true });
     const wb = await readWorkbook(await exportApproval(w.prep));
     const f = texts(sheet(wb, '公式')).join('\n');
     for (const t of ['EAST', '华东阶梯返利', '大区：华东', 'grade_factor', 'A: 1.2, B: 1, C: 0.8, D: 0.5', '[0, 100000, 500000]', 'ladder(net, [0, 100000, 500000], [0, 0.01, 0.02])', '基础返利率', 'NATIONAL', '等级：A、B、C']) {
@@ -158,6 +158,16 @@ describe('approval workbook (审批表)', () => {
     expect(r).toContain('退货原单未知');
     expect(r).toContain('本期未导入经销商申报');
     expect(r).toContain('已与经销商电话核实，属正常');
+    // the long note prints whole: its cell wraps, its row is tall enough for its lines, every cell at the top
+    const rs = sheet(wb, '对账');
+    const noteRow = rs.getRows(1, rs.rowCount)!.find((row) => row.values instanceof Array && row.values.includes(NOTE))!;
+    expect(noteRow, 'the note row').toBeDefined();
+    const noteCell = noteRow.getCell((noteRow.values as unknown[]).indexOf(NOTE));
+    expect(noteCell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    const noteWidth = rs.getColumn(noteCell.col).width!;
+    expect(noteRow.height).toBeGreaterThanOrEqual(Math.ceil((NOTE.length * 2) / noteWidth) * 15);
+    // a figure does not wrap
+    expect(noteRow.getCell(1).alignment?.wrapText).toBeFalsy();
     expect(r).toMatch(/待处理 \d+ 项/);
     expect(r).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     const e = texts(sheet(wb, '异常')).join('\n');
@@ -202,6 +212,9 @@ describe('the audit chain head on the approval workbook (issue 11)', () => {
     expect(await h.ok(auditor, 'audit.verify', { head: `99999:${hash}` })).toMatchObject({ ok: false, reason: 'printed_head' });
   }, 60_000);
 });
+
+/** A reconciliation note longer than its column (40 wide), as preparers explain a finding. */
+const NOTE = '已与经销商电话核实，属正常：该经销商三月集中退回二月的临期品，退货单已由区域经理签字确认，政策按退货率扣减，不需要另行调整。';
 
 /** A comment longer than its column, as approvers write them. */
 const LONG_COMMENT = '三月返利已按政策核算完毕。华南区两家经销商的申报与系统计算存在差异，已逐一核对原因并在对账表中说明；西南区退货率偏高的经销商已按政策扣减，请审批。';

@@ -164,6 +164,20 @@ export function formRowHeight(cells: FormCell[], widths: number[]): number {
   return lines > 1 ? lines * LINE_HEIGHT : 0;
 }
 
+/** A table's text column this wide or wider (Excel's width units) holds free text and wraps. */
+const WRAP_MIN_WIDTH = 20;
+
+/** The height of a table row whose free text needs more than one line in its column, else 0 (the default). */
+export function tableRowHeight(cells: readonly unknown[], widths: readonly number[], wraps: readonly boolean[]): number {
+  let lines = 1;
+  cells.forEach((v, i) => {
+    if (!wraps[i] || typeof v !== 'string' || v === '') return;
+    const width = widths[i] ?? 10;
+    lines = Math.max(lines, v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((textWidth(part) + 1) / Math.max(1, width - 1))), 0));
+  });
+  return lines > 1 ? lines * LINE_HEIGHT : 0;
+}
+
 export type WorkbookSheet = PreparedSheet | FormSheet;
 
 /** A legal sheet name: Excel refuses `[]:*?/\\`, more than 31 characters, and a leading/trailing quote. */
@@ -280,7 +294,10 @@ async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Prepare
     },
     ...(sheet.pageFooter ? { headerFooter: { oddFooter: sheet.pageFooter } } : {}),
   });
-  ws.columns = sheet.columns.map((c, i) => ({ width: widths[i], style: { numFmt: COLUMN_FORMATS[c.type] } }));
+  // Free text (a reason, a note, a check's detail) wraps inside its column on screen and on paper, on a
+  // row made tall enough for its lines; every cell sits at the top so a wrapped row still reads across.
+  const wraps = sheet.columns.map((c, i) => c.type === 'text' && (widths[i] ?? 0) >= WRAP_MIN_WIDTH);
+  ws.columns = sheet.columns.map((c, i) => ({ width: widths[i], style: { numFmt: COLUMN_FORMATS[c.type], alignment: { vertical: 'top', wrapText: wraps[i] } } }));
   pre.forEach((line, i) => {
     const row = ws.addRow([line]);
     if (i === 0) row.font = { ...FONT, bold: true, size: 13 };
@@ -296,7 +313,10 @@ async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Prepare
   head.commit();
   let last = headerRow;
   for await (const cells of sheet.cells()) {
-    ws.addRow(cells).commit();
+    const row = ws.addRow(cells);
+    const height = tableRowHeight(cells, widths, wraps);
+    if (height) row.height = height;
+    row.commit();
     last++;
     if ((last - headerRow) % FLUSH_EVERY === 0) await flush();
   }
