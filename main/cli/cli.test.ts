@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -148,9 +148,14 @@ describe('rebate CLI', () => {
   it('works as the real `rebate` bin in a child process (built on first use)', () => {
     const file = db();
     const bin = path.resolve('bin/rebate.mjs');
-    const out = execFileSync(process.execPath, [bin, 'init', '--admin', 'root', '--password', 'root-pass-1', '--db', file, '--json'], { encoding: 'utf8' });
-    expect(JSON.parse(out)).toMatchObject({ status: 'ok', admin: 'root' });
-    const bad = spawnSync(process.execPath, [bin, 'audit', 'verify', '--db', file, '--user', 'root', '--password', 'nope'], { encoding: 'utf8' });
+    // run as IT's scheduled task would: from a folder with no package.json (the log still has its name)
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'rebate-cli-cwd-'));
+    const there = { encoding: 'utf8', cwd: elsewhere, env: { ...process.env, REBATE_LOG_DIR: path.join(elsewhere, 'logs') } } as const;
+    const init = spawnSync(process.execPath, [bin, 'init', '--admin', 'root', '--password', 'root-pass-1', '--db', file, '--json'], there);
+    expect(init.stderr).toBe('');
+    expect(JSON.parse(init.stdout)).toMatchObject({ status: 'ok', admin: 'root' });
+    expect(readdirSync(path.join(elsewhere, 'logs')).some((f) => /^rebate-desk-\d{4}-\d{2}-\d{2}\.log$/.test(f))).toBe(true);
+    const bad = spawnSync(process.execPath, [bin, 'audit', 'verify', '--db', file, '--user', 'root', '--password', 'nope'], there);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toBe('用户名或密码错误。');
     expect(bad.stderr).not.toMatch(/\bat .*\.(m?js|ts):\d+/);

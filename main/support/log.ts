@@ -82,6 +82,9 @@ export function configureLogging(setup: LogSetup): string {
   const now = setup.now ?? (() => new Date());
   mkdirSync(setup.dir, { recursive: true });
   pruneLogs(setup.dir, now());
+  // electron-log still asks for the app's name (from Electron or the nearest package.json) though the path
+  // is ours; the CLI run from any folder (a scheduled task) has neither, and it printed a stack trace.
+  log.transports.file.setAppName('rebate-desk');
   log.transports.file.resolvePathFn = () => logFileFor(setup.dir, now());
   log.transports.file.level = 'info';
   log.transports.file.maxSize = 50 * 1024 * 1024;
