@@ -46,7 +46,7 @@ const ROLE_STYLE: Record<Role, { font: number; fill: number; border: number; ali
   title: { font: 2, fill: 0, border: 0, align: '' },
   subtitle: { font: 3, fill: 0, border: 0, align: '' },
   section: { font: 4, fill: 0, border: 0, align: '' },
-  label: { font: 1, fill: 2, border: 1, align: '' },
+  label: { font: 1, fill: 2, border: 1, align: '<alignment vertical="top"/>' },
   header: { font: 1, fill: 2, border: 1, align: '<alignment horizontal="center" vertical="center" wrapText="1"/>' },
   total: { font: 1, fill: 0, border: 2, align: '' },
   warning: { font: 5, fill: 0, border: 0, align: '' },

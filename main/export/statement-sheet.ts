@@ -28,6 +28,9 @@ function letterhead(x: ExportBatch, l: ExportLabels): FormCell[][] {
  * (盖章确认). Only what the distributor should see (exports.md): no policy codes or versions, no
  * formula names, no batch id or hash, no internal adjustment reason, no login names.
  */
+/** points: a 42 mm company seal and a few millimetres around it */
+const STAMP_HEIGHT = 130;
+
 export function statementSheet(x: ExportBatch, line: ExportLine, note: string | null, approval: StatementApproval, l: ExportLabels, name: string, ledger: FormCell[][] = []): FormSheet {
   const st = l.statement;
   const inputs = JSON.parse(line.inputs_json) as Record<string, string>;
@@ -77,7 +80,8 @@ export function statementSheet(x: ExportBatch, line: ExportLine, note: string | 
     [],
     section(st.confirm),
     [{ value: st.confirmText, span: SPAN }],
-    [label(st.stamp), { value: null, style: 'sign', span: 3 }],
+    // room for a round company seal (42 mm ≈ 119 pt) with a margin: the signature row's 48 pt is too small
+    [label(st.stamp), { value: null, style: 'sign', span: 3, height: STAMP_HEIGHT }],
     [label(st.signer), { value: null, span: 3 }],
     [label(st.date), { value: null, span: 3 }],
     [],

@@ -117,6 +117,8 @@ export interface FormCell {
   value: string | number | null | undefined;
   type?: ColumnType;
   style?: 'title' | 'subtitle' | 'section' | 'label' | 'header' | 'total' | 'warning' | 'sign' | 'note';
+  /** the row's height in points when it must hold something drawn by hand (a company stamp) */
+  height?: number;
   span?: number;
 }
 
@@ -148,6 +150,8 @@ const LINE_HEIGHT = 15;
  * since neither Excel nor LibreOffice grows a row on its own for a file written this way.
  */
 export function formRowHeight(cells: FormCell[], widths: number[]): number {
+  const fixed = Math.max(0, ...cells.map((c) => c.height ?? 0));
+  if (fixed > 0) return fixed;
   if (cells.some((c) => c.style === 'title')) return 26;
   if (cells.some((c) => c.style === 'sign')) return 48;
   let lines = 1;
@@ -217,6 +221,7 @@ function styleFormCell(cell: ExcelJS.Cell, c: FormCell): void {
       cell.font = { ...FONT, bold: true };
       cell.fill = HEADER_FILL;
       cell.border = BOX;
+      cell.alignment = { vertical: 'top' }; // level with its value, also beside a tall stamp box
       break;
     case 'header':
       cell.font = { ...FONT, bold: true };
