@@ -9,7 +9,7 @@ it('runs readers and adjusters against the team server while an import runs, wit
   expect(errors?.note ?? '').toBe('');
   expect(errors?.value).toBe(0);
   expect(errors?.runs).toBeGreaterThan(10);
-  for (const op of ['read: period overview', 'read: results (whole batch)', 'read: trace', 'write: adjust']) {
+  for (const op of ['auth: sign-in', 'read: period overview', 'read: results page (100 rows)', 'read: trace', 'write: adjust']) {
     expect(rows.find((r) => r.measure === `${op} p95`)?.runs ?? 0).toBeGreaterThan(0);
   }
   expect(rows.find((r) => r.measure.startsWith('import 600 lines meanwhile'))?.measure).toContain('(done)');

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { generateDemo } from '../main/demo/generate';
 import { calculate } from '../main/services/calc';
@@ -129,6 +130,7 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
     const results = await dispatch(ctx, 'batch.results', { period: PERIOD });
     if (!results.ok) throw new Error(`bench results: ${results.error.message}`);
     const codes = results.result.rows.map((r) => r.code);
+    const regions = [...new Set(results.result.rows.map((r) => r.region))];
 
     const cert = await serverCertificate({ listenHost: '127.0.0.1', env: { REBATE_CONFIG_DIR: path.join(root, 'config') } });
     const ui = path.join(root, 'ui');
@@ -156,9 +158,16 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
       }
     };
 
-    // the import into the next period, from the admin's session
+    // Everyone signs in first (as colleagues are signed in when the import starts); sign-in is measured too.
     const importer = client(host.port, cert.cert, agent);
-    await importer.invoke('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    await timed('auth: sign-in', importer, 'auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    const readers = Array.from({ length: o.readers }, () => client(host.port, cert.cert, agent));
+    const adjusters = Array.from({ length: o.adjusters }, () => client(host.port, cert.cert, agent));
+    await Promise.all([
+      ...readers.map((c) => timed('auth: sign-in', c, 'auth.signIn', { name: 'reader', password: 'reader-pass-1' })),
+      ...adjusters.map((c) => timed('auth: sign-in', c, 'auth.signIn', { name: 'adjuster', password: 'adjuster-pass-1' })),
+    ]);
+    if (errors.size > 0) throw new Error(`bench sign-in: ${firstErrors.join(' | ')}`);
     const staged = [];
     for (const f of readdirSync(next).filter((x) => x.startsWith('purchases')).sort()) staged.push({ path: await importer.upload(path.join(next, f)), name: f });
     log(`[team] ${o.readers} readers + ${o.adjusters} adjusters for ${o.seconds} s while importing ${o.importRows} lines into ${NEXT}…`);
@@ -187,30 +196,33 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed / 2147483648;
     };
-    const reader = async (): Promise<void> => {
-      const c = client(host.port, cert.cert, agent);
-      await c.invoke('auth.signIn', { name: 'reader', password: 'reader-pass-1' });
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const pages = Math.max(1, Math.ceil(codes.length / 100));
+    // a reader: the period overview, result pages of 100 rows (some filtered by region, some sorted by
+    // final amount), a distributor's trace; now and then the whole batch (the CLI's results, an export's view)
+    const reader = async (c: Client): Promise<void> => {
       while (Date.now() < until) {
         const x = rnd();
         if (x < 0.3) await timed('read: period overview', c, 'periods.overview', {});
-        else if (x < 0.5) await timed('read: results (whole batch)', c, 'batch.results', { period: PERIOD });
-        else await timed('read: trace', c, 'batch.trace', { period: PERIOD, code: codes[Math.floor(rnd() * codes.length)] ?? codes[0] });
+        else if (x < 0.5) await timed('read: results page (100 rows)', c, 'batch.resultsPage', { period: PERIOD, offset: Math.floor(rnd() * pages) * 100, limit: 100 });
+        else if (x < 0.6) await timed('read: results page, filtered + sorted', c, 'batch.resultsPage', { period: PERIOD, region: pick(regions), sort: 'final', desc: true, limit: 100 });
+        else if (x < 0.97) await timed('read: trace', c, 'batch.trace', { period: PERIOD, code: pick(codes) });
+        else await timed(`read: results (whole batch, ${codes.length} rows)`, c, 'batch.results', { period: PERIOD });
       }
     };
-    const adjuster = async (i: number): Promise<void> => {
-      const c = client(host.port, cert.cert, agent);
-      await c.invoke('auth.signIn', { name: 'adjuster', password: 'adjuster-pass-1' });
+    const adjuster = async (c: Client, i: number): Promise<void> => {
       let n = 0;
       while (Date.now() < until) {
         n++;
-        await timed('write: adjust', c, 'batch.adjust', { period: PERIOD, code: codes[Math.floor(rnd() * codes.length)] ?? codes[0], amount: `${(i + 1) * 10 + (n % 7)}.00`, reason: 'bench' });
+        await timed('write: adjust', c, 'batch.adjust', { period: PERIOD, code: pick(codes), amount: `${(i + 1) * 10 + (n % 7)}.00`, reason: 'bench' });
         await new Promise((r) => setTimeout(r, 200));
       }
     };
-    await Promise.all([...Array.from({ length: o.readers }, () => reader()), ...Array.from({ length: o.adjusters }, (_, i) => adjuster(i))]);
+    await Promise.all([...readers.map((c) => reader(c)), ...adjusters.map((c, i) => adjuster(c, i))]);
     await watchImport;
     agent.destroy();
-    const serverPeak = await server.stop();
+    const figures = await server.stop();
+    const serverPeak = figures.peakRss;
 
     const rows: BenchRow[] = [];
     for (const [name, values] of [...lat.entries()].sort()) {
@@ -222,6 +234,7 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
     const total = [...errors.values()].reduce((a, b) => a + b, 0);
     rows.push({ workload, measure: 'errors (all operations)', value: total, unit: 'count', peakRssMb: null, runs: [...lat.values()].reduce((a, b) => a + b.length, 0), target: '0', ...(firstErrors.length ? { note: firstErrors.join(' | ').slice(0, 300) } : {}) });
     rows.push({ workload, measure: `import ${o.importRows} lines meanwhile (${importStatus})`, value: (importMs ?? 0) / 1000, unit: 's', peakRssMb: null, runs: 1 });
+    rows.push({ workload, measure: 'server event loop: longest stall', value: figures.loopMaxMs, unit: 'ms', peakRssMb: null, runs: 1, note: `p99 ${figures.loopP99Ms.toFixed(0)} ms` });
     const rssNote = `${o.readers} readers, ${o.adjusters} adjusters, ${o.seconds} s, ${o.distributors} distributors`;
     if (server.separate) {
       rows.push({ workload, measure: 'server peak RSS (own process)', value: serverPeak / 1024 / 1024, unit: 'MB', peakRssMb: serverPeak / 1024 / 1024, runs: 1, note: rssNote });
@@ -236,23 +249,43 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
   }
 }
 
+interface ServerFigures {
+  peakRss: number;
+  /** the longest time the server's event loop could not answer anything, ms */
+  loopMaxMs: number;
+  loopP99Ms: number;
+}
+
+/** How long the event loop was kept from running callbacks (a blocked loop delays every request). */
+function loopMonitor(): { stop(): { loopMaxMs: number; loopP99Ms: number } } {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  return {
+    stop: () => {
+      h.disable();
+      return { loopMaxMs: h.max / 1e6, loopP99Ms: h.percentile(99) / 1e6 };
+    },
+  };
+}
+
 interface RunningServer {
   port: number;
   /** true: in a process of its own */
   separate: boolean;
-  /** stops it; the server process's peak RSS in bytes (0 when it shares this process) */
-  stop(): Promise<number>;
+  /** stops it; the server process's peak RSS in bytes (0 when it shares this process) and its event loop's longest stall */
+  stop(): Promise<ServerFigures>;
 }
 
 async function sameProcessServer(store: Store, ui: string, cert: { cert: string; key: string }): Promise<RunningServer> {
   const host = await startWebHost({ store, staticDir: ui, tls: { cert: cert.cert, key: cert.key } });
+  const loop = loopMonitor();
   return {
     port: host.port,
     separate: false,
     stop: async () => {
       await host.close();
       store.close();
-      return 0;
+      return { peakRss: 0, ...loop.stop() };
     },
   };
 }
@@ -268,7 +301,9 @@ interface ChildStart {
 async function childServer(script: string, start: ChildStart, closeParentStore: () => void): Promise<RunningServer> {
   // the child opens the database itself: this process lets go of it first
   closeParentStore();
-  const child: ChildProcess = fork(script, ['--team-server-child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // REBATE_BENCH_SERVER_PROF=DIR: a CPU profile of the server process (node --cpu-prof) for finding what it spends its time on
+  const prof = process.env['REBATE_BENCH_SERVER_PROF'];
+  const child: ChildProcess = fork(script, ['--team-server-child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...(prof ? { execArgv: [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${prof}`] } : {}) });
   const next = <T>(type: string): Promise<T> =>
     new Promise((resolve, reject) => {
       const onMessage = (m: { type: string }): void => {
@@ -288,10 +323,10 @@ async function childServer(script: string, start: ChildStart, closeParentStore: 
     port,
     separate: true,
     stop: async () => {
-      const stopped = next<{ peakRss: number }>('stopped');
+      const stopped = next<ServerFigures>('stopped');
       child.send({ type: 'stop' });
-      const { peakRss } = await stopped;
-      return peakRss;
+      const { peakRss, loopMaxMs, loopP99Ms } = await stopped;
+      return { peakRss, loopMaxMs, loopP99Ms };
     },
   };
 }
@@ -302,6 +337,7 @@ export function teamServerChild(): void {
   let store: Store | null = null;
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const loop = loopMonitor();
   process.on('message', (m: { type: string } & Partial<ChildStart>) => {
     void (async () => {
       if (m.type === 'start' && m.db && m.ui && m.cert && m.key) {
@@ -313,7 +349,7 @@ export function teamServerChild(): void {
         store?.close();
         clearInterval(sampler);
         peak = Math.max(peak, process.memoryUsage.rss());
-        process.send?.({ type: 'stopped', peakRss: peak }, () => process.exit(0));
+        process.send?.({ type: 'stopped', peakRss: peak, ...loop.stop() }, () => process.exit(0));
       }
     })();
   });

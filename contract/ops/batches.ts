@@ -69,6 +69,37 @@ export interface BatchResultsView {
   last_diff: CalcDiffView | null;
 }
 
+/** Result-page sort keys: a fixed column, or a formula value / input by name (`values.返利`, `inputs.net_sales`). */
+export const RESULT_SORT_COLUMNS = ['code', 'name', 'region', 'province', 'grade', 'status', 'policy', 'rebate', 'adjustment', 'final', 'exception'] as const;
+export type ResultSortColumn = (typeof RESULT_SORT_COLUMNS)[number];
+
+/**
+ * One page of a batch's results (`batch.resultsPage`): the rows the filter matches, sorted, from
+ * `offset`; `matched` and `filtered` are of every matching row, not just this page's.
+ */
+export interface ResultsPageView {
+  period: string;
+  batch: number;
+  status: BatchStatus;
+  content_hash: string;
+  calculated_at: string;
+  /** the whole batch: rows and totals */
+  distributors: number;
+  total: string;
+  rebate_total: string;
+  adjustment_total: string;
+  offset: number;
+  limit: number;
+  /** rows the filter matches (all pages) */
+  matched: number;
+  /** totals of the rows the filter matches (all pages) */
+  filtered: { rebate_total: string; adjustment_total: string; total: string; exceptions: number };
+  rows: ResultRowView[];
+  policies: BatchResultsView['policies'];
+  /** the batch's regions and grades with their row counts (filter choices) */
+  facets: { regions: { value: string; rows: number }[]; grades: { value: string; rows: number }[] };
+}
+
 export interface TraceViewData {
   period: string;
   row: ResultRowView;
@@ -135,6 +166,23 @@ export const batchOperations = {
   'batch.calculateJob': def<CalcJobView>()(z.object({ jobId }).strict(), 'preparer'),
   'batch.calculateCancel': def<null>()(z.object({ jobId }).strict(), 'preparer'),
   'batch.results': def<BatchResultsView>()(z.object({ period }).strict(), 'signed_in'),
+  /** a page of the results (default 100 rows), filtered by region / grade / text / exceptions or adjusted rows, sorted by a column or formula value */
+  'batch.resultsPage': def<ResultsPageView>()(
+    z
+      .object({
+        period,
+        offset: z.number().int().min(0).max(100_000_000).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+        sort: z.union([z.enum(RESULT_SORT_COLUMNS), z.string().regex(/^(values|inputs)\.[\p{L}_][\p{L}\p{N}_]{0,63}$/u)]).default('code'),
+        desc: z.boolean().default(false),
+        region: z.string().max(100).optional(),
+        grade: z.string().max(100).optional(),
+        text: z.string().max(100).optional(),
+        only: z.enum(['exceptions', 'adjusted']).optional(),
+      })
+      .strict(),
+    'signed_in',
+  ),
   'batch.trace': def<TraceViewData>()(z.object({ period, code: z.string().min(1).max(64) }).strict(), 'signed_in'),
   'batch.adjust': def<ResultRowView>()(
     z.object({ period, code: z.string().min(1).max(64), amount: z.string().min(1).max(32), reason: z.string().max(500), note: z.string().max(500).optional() }).strict(),

@@ -157,6 +157,26 @@ export function adjustmentsOf(db: Db, period: string): AdjustmentRow[] {
   return db.prepare('SELECT * FROM adjustments WHERE period = ? ORDER BY code').all(period) as AdjustmentRow[];
 }
 
+/** What an adjustment changes on a batch's rows (the rest is fixed by the calculation), by code. */
+export function lineMoney(db: Db, batchId: number): { code: string; rebate_cents: number | null; adjustment_cents: number; final_cents: number | null; exception: string | null }[] {
+  return db.prepare('SELECT code, rebate_cents, adjustment_cents, final_cents, exception FROM batch_rows WHERE batch_id = ? ORDER BY code').all(batchId) as {
+    code: string;
+    rebate_cents: number | null;
+    adjustment_cents: number;
+    final_cents: number | null;
+    exception: string | null;
+  }[];
+}
+
+export function adjustmentOf(db: Db, period: string, code: string): AdjustmentRow | undefined {
+  return db.prepare('SELECT * FROM adjustments WHERE period = ? AND code = ?').get(period, code) as AdjustmentRow | undefined;
+}
+
+/** The adjustments of some of a period's distributors. */
+export function adjustmentsFor(db: Db, period: string, codes: readonly string[]): AdjustmentRow[] {
+  return db.prepare('SELECT * FROM adjustments WHERE period = ? AND code IN (SELECT value FROM json_each(?))').all(period, JSON.stringify(codes)) as AdjustmentRow[];
+}
+
 export function upsertAdjustment(db: Db, a: { period: string; code: string; amount_cents: bigint; reason: string; note: string | null; created_by: string; created_at: string }): void {
   db.prepare(
     `INSERT INTO adjustments (period, code, amount_cents, reason, note, created_by, created_at) VALUES (@period, @code, @amount_cents, @reason, @note, @created_by, @created_at)

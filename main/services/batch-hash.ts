@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { adjustmentsOf, batchLines, type BatchRow } from '../db/batches-repo';
+import { adjustmentsOf, batchLines, lineMoney, type BatchRow } from '../db/batches-repo';
 import type { Db } from '../db/database';
 import { canonicalJson } from '../util/canonical-json';
 
@@ -29,4 +29,88 @@ export function contentHash(db: Db, batch: Pick<BatchRow, 'id' | 'period' | 'pol
   const adjustments = adjustmentsOf(db, batch.period).map((a) => ({ code: a.code, amount: a.amount_cents, reason: a.reason, ...(a.note ? { note: a.note } : {}) }));
   const doc = { format: 'rebate-batch/1', period: batch.period, policies: JSON.parse(batch.policies_json) as unknown, rows, adjustments, totals };
   return createHash('sha256').update(canonicalJson(doc)).digest('hex');
+}
+
+/**
+ * The canonical text of one row without its adjustment and final amount (which come between):
+ * `{"adjustment":A` + mid + F + tail is exactly canonicalJson of the row object above.
+ */
+interface RowText {
+  code: string;
+  mid: string;
+  tail: string;
+}
+
+/** A batch's row texts (per calculation) and its rows' money as of the content hash `hash`. */
+interface HashState {
+  calc: string;
+  hash: string;
+  texts: RowText[];
+  index: Map<string, number>;
+  adjustment: (number | null)[];
+  final: (number | null)[];
+}
+
+const hashStates = new WeakMap<Db, Map<number, HashState>>();
+
+function readState(db: Db, batch: BatchRow, calc: string, hash: string): HashState | null {
+  const money = lineMoney(db, batch.id);
+  const texts = batchLines(db, batch.id).map((l) => ({
+    code: l.code,
+    mid: `,"code":${canonicalJson(l.code)},"exception":${canonicalJson(l.exception)},"final":`,
+    tail:
+      `,"grade":${canonicalJson(l.grade)},"inputs":${canonicalJson(JSON.parse(l.inputs_json))},"policy":${canonicalJson(l.policy_code)}` +
+      `,"province":${canonicalJson(l.province)},"rebate":${canonicalJson(l.rebate_cents)},"region":${canonicalJson(l.region)}` +
+      `,"values":${canonicalJson(l.values_json === null ? null : JSON.parse(l.values_json))},"version":${canonicalJson(l.policy_version)}}`,
+  }));
+  if (texts.length !== money.length || texts.some((t, i) => t.code !== money[i]?.code)) return null;
+  return { calc, hash, texts, index: new Map(texts.map((t, i) => [t.code, i])), adjustment: money.map((m) => m.adjustment_cents), final: money.map((m) => m.final_cents) };
+}
+
+/**
+ * `contentHash` after an adjustment of one row (the same bytes hashed, so the same hash): an
+ * adjustment changes only that row's adjustment and final amount and the adjustments, so the
+ * canonical text of the rest of every row is kept per calculation (calc_count, calculated_at) with the
+ * rows' money as of the batch's previous content hash; only the changed row and the adjustments are
+ * read again. Anything else (another process changed the batch, a first adjustment) reads the rows.
+ * Only for adjustments, inside their transaction: a calculation and the tamper check hash the stored
+ * rows in full (`contentHash`).
+ */
+export function contentHashAfterAdjust(
+  db: Db,
+  batch: BatchRow,
+  hashBefore: string,
+  changed: { code: string; adjustment_cents: number; final_cents: number | null },
+  totals: { rebate: number; adjustment: number; total: number },
+): string {
+  let states = hashStates.get(db);
+  if (!states) hashStates.set(db, (states = new Map()));
+  const calc = `${batch.calc_count}:${batch.calculated_at}`;
+  let state = states.get(batch.id);
+  const i = state?.index.get(changed.code);
+  if (state && state.calc === calc && state.hash === hashBefore && i !== undefined) {
+    state.adjustment[i] = changed.adjustment_cents;
+    state.final[i] = changed.final_cents;
+  } else {
+    states.delete(batch.id);
+    // read after the change: the stored rows already carry it
+    state = readState(db, batch, calc, '') ?? undefined;
+    if (!state) return contentHash(db, batch, totals);
+  }
+  // until this hash is known to be the batch's, the kept state belongs to no hash (a rolled-back adjustment)
+  state.hash = '';
+  const adjustments = adjustmentsOf(db, batch.period).map((a) => ({ code: a.code, amount: a.amount_cents, reason: a.reason, ...(a.note ? { note: a.note } : {}) }));
+  const { texts, adjustment, final } = state;
+  const rows = texts.map((t, n) => `{"adjustment":${canonicalJson(adjustment[n])}${t.mid}${canonicalJson(final[n])}${t.tail}`);
+  const doc = `{"adjustments":${canonicalJson(adjustments)},"format":"rebate-batch/1","period":${canonicalJson(batch.period)},"policies":${canonicalJson(JSON.parse(batch.policies_json))},"rows":[${rows.join(',')}],"totals":${canonicalJson(totals)}}`;
+  // one update: thousands of small ones cost more than the hashing
+  const hash = createHash('sha256').update(doc).digest('hex');
+  states.set(batch.id, state);
+  return hash;
+}
+
+/** The adjustment's transaction committed with this hash: the kept rows' money is the batch's as of it. */
+export function adjustCommitted(db: Db, batchId: number, hash: string): void {
+  const state = hashStates.get(db)?.get(batchId);
+  if (state && state.hash === '') state.hash = hash;
 }

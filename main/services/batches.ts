@@ -1,12 +1,13 @@
 import type { BatchResultsView, ResultRowView, TraceViewData } from '../../contract/ops/batches';
 import type { Lang } from '../../contract/roles';
 import { formatIssue } from '../../formulas';
-import { adjustmentsOf, batchLine, batchLines, batchOf, batchTotals, deleteAdjustment, setLineAdjustment, sourceLines, updateBatchTotals, type BatchLine, type BatchRow } from '../db/batches-repo';
+import { adjustmentOf, adjustmentsOf, batchLine, batchLines, batchOf, batchTotals, deleteAdjustment, lineMoney, setLineAdjustment, sourceLines, updateBatchTotals, type AdjustmentRow, type BatchLine, type BatchRow } from '../db/batches-repo';
+import type { Db } from '../db/database';
 import { policyVersion } from '../db/policies-repo';
 import { t } from '../i18n/messages';
 import { upsertAdjustment } from '../db/batches-repo';
 import { appendAudit } from './audit';
-import { contentHash } from './batch-hash';
+import { adjustCommitted, contentHashAfterAdjust } from './batch-hash';
 import { type ExceptionDetail } from './calc';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from '../../domain';
@@ -27,13 +28,13 @@ export function requireBatch(ctx: ServiceContext, period: string): BatchRow {
   return b;
 }
 
-/** The period's batch as the CLI's `results` and the results screen show it. */
-export function results(ctx: ServiceContext, period: string): BatchResults {
-  const db = ctx.store.db;
-  const b = requireBatch(ctx, period);
-  const adjustments = new Map(adjustmentsOf(db, period).map((a) => [a.code, a]));
-  const lines = batchLines(db, b.id);
-  const rows: ResultRow[] = lines.map((l) => ({
+type AdjustmentText = Pick<AdjustmentRow, 'reason' | 'note'>;
+
+/** What the calculation fixed of a row (an adjustment changes only the money and its reason). */
+type BaseRow = Omit<ResultRow, 'adjustment' | 'final' | 'adjustment_reason' | 'adjustment_note'>;
+
+function baseRow(l: BatchLine, lang: Lang): BaseRow {
+  return {
     code: l.code,
     name: l.name,
     region: l.region,
@@ -42,17 +43,45 @@ export function results(ctx: ServiceContext, period: string): BatchResults {
     status: l.status,
     policy: l.policy_code,
     policy_version: l.policy_version,
-    inputs: JSON.parse(l.inputs_json) as Record<string, string>,
-    values: l.values_json ? (JSON.parse(l.values_json) as Record<string, string>) : {},
+    inputs: Object.freeze(JSON.parse(l.inputs_json) as Record<string, string>),
+    values: Object.freeze(l.values_json ? (JSON.parse(l.values_json) as Record<string, string>) : {}),
     rebate: l.rebate_cents === null ? null : centsToMoney(l.rebate_cents),
-    adjustment: centsToMoney(l.adjustment_cents),
-    adjustment_reason: adjustments.get(l.code)?.reason ?? null,
-    adjustment_note: adjustments.get(l.code)?.note ?? null,
-    final: l.final_cents === null ? null : centsToMoney(l.final_cents),
-    exception: exceptionText(l, ctx.lang),
-  }));
+    exception: exceptionText(l, lang),
+  };
+}
+
+/** A result row: what the calculation fixed, the adjustment's money and text (keys in the contract's order). */
+function withMoney(b: BaseRow, adjustmentCents: number, finalCents: number | null, a: AdjustmentText | undefined): ResultRow {
+  // frozen: kept views share their rows with every answer
+  return Object.freeze({
+    code: b.code,
+    name: b.name,
+    region: b.region,
+    province: b.province,
+    grade: b.grade,
+    status: b.status,
+    policy: b.policy,
+    policy_version: b.policy_version,
+    inputs: b.inputs,
+    values: b.values,
+    rebate: b.rebate,
+    adjustment: centsToMoney(adjustmentCents),
+    adjustment_reason: a?.reason ?? null,
+    adjustment_note: a?.note ?? null,
+    final: finalCents === null ? null : centsToMoney(finalCents),
+    exception: b.exception,
+  });
+}
+
+/** One stored row as the results show it. */
+export function resultRow(l: BatchLine, a: AdjustmentText | undefined, lang: Lang): ResultRow {
+  return withMoney(baseRow(l, lang), l.adjustment_cents, l.final_cents, a);
+}
+
+/** The policies a batch used, with their formulas' labels. */
+export function batchPolicies(db: Db, b: Pick<BatchRow, 'policies_json'>): BatchResults['policies'] {
   const used = JSON.parse(b.policies_json) as { code: string; version: number }[];
-  const policies = used.map((u) => {
+  return used.map((u) => {
     const v = policyVersion(db, u.code, u.version);
     const formulas = v ? (JSON.parse(v.formulas_json) as { name: string; label?: string; expr: string }[]) : [];
     return {
@@ -62,6 +91,130 @@ export function results(ctx: ServiceContext, period: string): BatchResults {
       formulas: formulas.map((f) => ({ name: f.name, label: f.label ?? f.name, expr: f.expr })),
     };
   });
+}
+
+/**
+ * What every reader of a batch asks again, kept per batch and language: every row as the results
+ * show it, with its cents for sums. The calculation fixes most of a row (parsed inputs and formula
+ * values, the exception's text), kept while the batch's calculation (calc_count, calculated_at)
+ * stays; the money and the adjustments' texts are part of the batch's content hash, so a view is
+ * used only while the batch still has the hash it was built for (an adjustment elsewhere — another
+ * process too — changes it). An adjustment made here moves the view forward by its one row instead
+ * of rebuilding it. Per connection: a restore opens a new one.
+ */
+export interface BatchView {
+  calc: string;
+  hash: string;
+  rows: readonly ResultRow[];
+  /** by row: rebate, adjustment and final cents (null: an exception row) */
+  cents: readonly { rebate: number | null; adjustment: number; final: number | null; exception: boolean }[];
+  index: ReadonlyMap<string, number>;
+  policies: BatchResults['policies'];
+  exceptions: BatchResults['exceptions'];
+  /** row order per sort key (results-page), made when first asked */
+  orders: Map<string, readonly number[]>;
+  /** regions and grades with their row counts (results-page), made when first asked */
+  facets?: { regions: { value: string; rows: number }[]; grades: { value: string; rows: number }[] };
+}
+
+interface CalcView {
+  rows: Map<string, BaseRow>;
+  policies: BatchResults['policies'];
+  exceptions: BatchResults['exceptions'];
+}
+
+interface ViewCache {
+  calc: Map<string, CalcView>;
+  batch: Map<string, BatchView>;
+}
+const viewCaches = new WeakMap<Db, ViewCache>();
+const VIEWS_KEPT = 4;
+
+function cacheOf(db: Db): ViewCache {
+  let c = viewCaches.get(db);
+  if (!c) viewCaches.set(db, (c = { calc: new Map(), batch: new Map() }));
+  return c;
+}
+
+function keep<V>(m: Map<string, V>, key: string, value: V): V {
+  m.delete(key);
+  m.set(key, value);
+  for (const k of m.keys()) if (m.size > VIEWS_KEPT) m.delete(k);
+  return value;
+}
+
+const calcKey = (b: BatchRow): string => `${b.id}:${b.calc_count}:${b.calculated_at}`;
+
+function calcView(db: Db, b: BatchRow, lang: Lang): CalcView {
+  const cache = cacheOf(db).calc;
+  const key = `${calcKey(b)}:${lang}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const lines = batchLines(db, b.id);
+  return keep(cache, key, {
+    rows: new Map(lines.map((l) => [l.code, baseRow(l, lang)])),
+    policies: batchPolicies(db, b),
+    exceptions: lines.filter((l) => l.exception).map((l) => ({ code: l.code, kind: l.exception ?? '', reason: exceptionText(l, lang) ?? '' })),
+  });
+}
+
+function buildView(db: Db, b: BatchRow, lang: Lang, fresh = false): BatchView {
+  if (fresh) cacheOf(db).calc.delete(`${calcKey(b)}:${lang}`);
+  const calc = calcView(db, b, lang);
+  const adjustments = new Map(adjustmentsOf(db, b.period).map((a) => [a.code, a]));
+  const money = lineMoney(db, b.id);
+  if (money.length !== calc.rows.size || money.some((m) => !calc.rows.has(m.code))) {
+    // rows replaced without a recalculation's mark: never show a kept view of other rows
+    if (!fresh) return buildView(db, b, lang, true);
+    throw new Error(`batch ${b.id}: rows changed while being read`);
+  }
+  const rows = money.map((m) => withMoney(calc.rows.get(m.code) as BaseRow, m.adjustment_cents, m.final_cents, adjustments.get(m.code)));
+  return {
+    calc: calcKey(b),
+    hash: b.content_hash,
+    rows,
+    cents: money.map((m) => ({ rebate: m.rebate_cents, adjustment: m.adjustment_cents, final: m.final_cents, exception: m.exception !== null })),
+    index: new Map(money.map((m, i) => [m.code, i])),
+    policies: calc.policies,
+    exceptions: calc.exceptions,
+    orders: new Map(),
+  };
+}
+
+/** The batch's rows as the results show them (kept while the batch's content is unchanged). */
+export function batchView(db: Db, b: BatchRow, lang: Lang): BatchView {
+  const cache = cacheOf(db).batch;
+  const key = `${b.id}:${lang}`;
+  const hit = cache.get(key);
+  if (hit && hit.calc === calcKey(b) && hit.hash === b.content_hash) return hit;
+  return keep(cache, key, buildView(db, b, lang));
+}
+
+/** After an adjustment here: the views of the batch as it was become views of the batch as it is, by one row. */
+function moveViews(db: Db, b: BatchRow, hashBefore: string, hashAfter: string, line: BatchLine, a: AdjustmentText | undefined): void {
+  const cache = cacheOf(db);
+  for (const [key, v] of cache.batch) {
+    if (!key.startsWith(`${b.id}:`)) continue;
+    const i = v.index.get(line.code);
+    const base = cache.calc.get(`${calcKey(b)}:${key.slice(key.indexOf(':') + 1)}`)?.rows.get(line.code);
+    if (v.calc !== calcKey(b) || v.hash !== hashBefore || i === undefined || !base) {
+      cache.batch.delete(key);
+      continue;
+    }
+    const rows = [...v.rows];
+    rows[i] = withMoney(base, line.adjustment_cents, line.final_cents, a);
+    const cents = [...v.cents];
+    cents[i] = { rebate: line.rebate_cents, adjustment: line.adjustment_cents, final: line.final_cents, exception: line.exception !== null };
+    // orders by anything but money and the facets stay: an adjustment changes only a row's money
+    const orders = new Map([...v.orders].filter(([k]) => !/^(adjustment|final):/.test(k)));
+    cache.batch.set(key, { ...v, hash: hashAfter, rows, cents, orders });
+  }
+}
+
+/** The period's batch as the CLI's `results` and the results screen show it. */
+export function results(ctx: ServiceContext, period: string): BatchResults {
+  const b = requireBatch(ctx, period);
+  const view = batchView(ctx.store.db, b, ctx.lang);
   return {
     period,
     batch: b.id,
@@ -73,9 +226,9 @@ export function results(ctx: ServiceContext, period: string): BatchResults {
     distributors: b.distributors,
     calculated_by: b.calculated_by,
     calculated_at: b.calculated_at,
-    policies,
-    rows,
-    exceptions: lines.filter((l) => l.exception).map((l) => ({ code: l.code, kind: l.exception ?? '', reason: exceptionText(l, ctx.lang) ?? '' })),
+    policies: view.policies,
+    rows: [...view.rows],
+    exceptions: view.exceptions,
     last_diff: b.last_diff_json ? (JSON.parse(b.last_diff_json) as BatchResultsView['last_diff']) : null,
   };
 }
@@ -97,16 +250,22 @@ export function adjust(ctx: ServiceContext, input: { period: string; code: strin
   const b = requireBatch(ctx, input.period);
   if (b.status === 'submitted' || b.status === 'approved') throw rejected('calc.locked', { period: input.period, status: b.status });
   const code = input.code.trim().toUpperCase();
-  const line = batchLine(db, b.id, code);
-  if (!line) throw rejected('adjust.no_row', { code, period: input.period });
+  if (!batchLine(db, b.id, code)) throw rejected('adjust.no_row', { code, period: input.period });
   const amountCents = requireMoney(amount);
-  const before = adjustmentsOf(db, input.period).find((a) => a.code === code);
+  const before = adjustmentOf(db, input.period, code);
+  let current: BatchRow = b;
+  let hashAfter = '';
   db.transaction(() => {
+    // the batch as this transaction sees it (another process may have changed it since it was read)
+    current = batchOf(db, input.period) ?? b;
     if (amountCents === 0n) deleteAdjustment(db, input.period, code);
     else upsertAdjustment(db, { period: input.period, code, amount_cents: amountCents, reason, note, created_by: actorName(ctx), created_at: ctx.now().toISOString() });
     setLineAdjustment(db, b.id, code, amountCents);
     const totals = batchTotals(db, b.id);
-    const hash = contentHash(db, b, totals);
+    const changed = batchLine(db, b.id, code);
+    if (!changed) throw new Error('row vanished');
+    const hash = contentHashAfterAdjust(db, current, current.content_hash, changed, totals);
+    hashAfter = hash;
     updateBatchTotals(db, b.id, hash, totals, 'draft');
     appendAudit(
       db,
@@ -121,21 +280,25 @@ export function adjust(ctx: ServiceContext, input: { period: string; code: strin
       ctx.now(),
     );
   })();
-  const row = results(ctx, input.period).rows.find((r) => r.code === code);
-  if (!row) throw new Error('row vanished');
-  return row;
+  const line = batchLine(db, b.id, code);
+  if (!line) throw new Error('row vanished');
+  const a = adjustmentOf(db, input.period, code);
+  adjustCommitted(db, b.id, hashAfter);
+  moveViews(db, current, current.content_hash, hashAfter, line, a);
+  return resultRow(line, a, ctx.lang);
 }
 
 export type TraceView = TraceViewData;
 
 /** One distributor's trace: every formula (label, expression, value) and the source rows behind it. */
 export function trace(ctx: ServiceContext, period: string, code: string): TraceView {
-  const r = results(ctx, period);
-  const row = r.rows.find((x) => x.code === code.toUpperCase());
-  if (!row) throw rejected('adjust.no_row', { code, period });
-  const policy = r.policies.find((p) => p.code === row.policy && p.version === row.policy_version);
-  const limit = 200;
   const db = ctx.store.db;
+  const b = requireBatch(ctx, period);
+  const line = batchLine(db, b.id, code.toUpperCase());
+  if (!line) throw rejected('adjust.no_row', { code, period });
+  const row = resultRow(line, adjustmentOf(db, period, line.code), ctx.lang);
+  const policy = batchPolicies(db, b).find((p) => p.code === row.policy && p.version === row.policy_version);
+  const limit = 200;
   const sources = (['purchases', 'returns'] as const).flatMap((kind) =>
     sourceLines(db, kind, period, row.code, limit).map((s) => ({ kind, file: s.file_name, sheet: s.sheet, row: s.row_no, doc_no: s.doc_no, date: s.date, amount: centsToMoney(s.amount_cents) })),
   );

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../services/context';
 import { AppError, rejected } from '../../../domain';
 import { t } from '../../i18n/messages';
 import { periodsOverview } from '../../services/periods';
+import { resultsPage } from '../../services/results-page';
 import { reconcile } from '../../services/reconcile';
 import { setReconcileNote } from '../../services/reconcile-notes';
 import { waitForPeriod } from '../../services/holds';
@@ -30,6 +31,7 @@ export const batchHandlers: HandlersFor<typeof batchOperations> = {
     return null;
   },
   'batch.results': (ctx, input) => results(ctx, input.period),
+  'batch.resultsPage': (ctx, input) => resultsPage(ctx, input),
   'batch.trace': (ctx, input) => trace(ctx, input.period, input.code),
   'batch.adjust': async (ctx, input) => {
     await waitForPeriod(ctx, input.period);
