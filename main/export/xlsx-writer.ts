@@ -168,9 +168,6 @@ export function formRowHeight(cells: FormCell[], widths: number[]): number {
   return lines > 1 ? lines * LINE_HEIGHT : 0;
 }
 
-/** A table's text column this wide or wider (Excel's width units) holds free text and wraps. */
-const WRAP_MIN_WIDTH = 20;
-
 /** The height of a table row whose free text needs more than one line in its column, else 0 (the default). */
 export function tableRowHeight(cells: readonly unknown[], widths: readonly number[], wraps: readonly boolean[]): number {
   let lines = 1;
@@ -299,12 +296,14 @@ async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Prepare
     },
     ...(sheet.pageFooter ? { headerFooter: { oddFooter: sheet.pageFooter } } : {}),
   });
-  // Free text (a reason, a note, a check's detail) wraps inside its column on screen and on paper, on a
-  // row made tall enough for its lines; every cell sits at the top so a wrapped row still reads across.
-  const wraps = sheet.columns.map((c, i) => c.type === 'text' && (widths[i] ?? 0) >= WRAP_MIN_WIDTH);
+  // Text (a long name, a policy code, a reason, a note) wraps inside its column on screen and on paper,
+  // on a row made tall enough for its lines, so a printout never cuts it; every cell sits at the top so
+  // a wrapped row still reads across.
+  const wraps = sheet.columns.map((c) => c.type === 'text');
   ws.columns = sheet.columns.map((c, i) => ({ width: widths[i], style: { numFmt: COLUMN_FORMATS[c.type], alignment: { vertical: 'top', wrapText: wraps[i] } } }));
   pre.forEach((line, i) => {
     const row = ws.addRow([line]);
+    row.getCell(1).alignment = { vertical: 'top', wrapText: false }; // a title line runs across the columns
     if (i === 0) row.font = { ...FONT, bold: true, size: 13 };
     row.commit();
   });
@@ -315,6 +314,9 @@ async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Prepare
     cell.border = BOX;
     cell.alignment = { vertical: 'middle', wrapText: true };
   });
+  // a header shares its cell with the filter button (about 3 units)
+  const headHeight = tableRowHeight(sheet.columns.map((c) => c.header), widths.map((w) => w - 3), sheet.columns.map(() => true));
+  if (headHeight) head.height = headHeight;
   head.commit();
   let last = headerRow;
   for await (const cells of sheet.cells()) {
