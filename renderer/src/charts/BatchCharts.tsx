@@ -33,7 +33,8 @@ interface ChartProps {
 
 /**
  * One bar chart. The bar's length is drawn from the amount (a float is fine for pixels); every label
- * shows the exact amount as the grids format it. A click on a bar opens the rows behind it.
+ * shows the exact amount as the grids format it. A click on a bar opens the rows behind it. A
+ * distributor's long name breaks onto a second line beside its bar instead of being cut.
  */
 function BarsChart({ bars, horizontal = false, testId, height, colour }: ChartProps): React.JSX.Element {
   const ref = useRef<HTMLDivElement | null>(null);
@@ -43,7 +44,7 @@ function BarsChart({ bars, horizontal = false, testId, height, colour }: ChartPr
     const chart = echarts.init(el, null, { renderer: 'svg' });
     const labels = bars.map((b) => b.label);
     const data = bars.map((b) => ({ value: Number(b.value), itemStyle: { color: colour ? colour(b) : BLUE } }));
-    const category = { type: 'category' as const, data: labels, axisTick: { show: false }, axisLabel: { color: 'rgba(0,0,0,0.65)', fontFamily: FONT, fontSize: 12, width: horizontal ? 150 : 90, overflow: 'truncate' as const, interval: 0 }, inverse: horizontal };
+    const category = { type: 'category' as const, data: labels, axisTick: { show: false }, axisLabel: { color: 'rgba(0,0,0,0.65)', fontFamily: FONT, fontSize: 12, lineHeight: 14, width: horizontal ? 170 : 90, overflow: horizontal ? ('break' as const) : ('truncate' as const), interval: 0 }, inverse: horizontal };
     const value = { type: 'value' as const, show: false, splitLine: { show: false } };
     chart.setOption({
       animation: false,
@@ -160,7 +161,7 @@ export default function BatchCharts({ period, rows, periods }: Props): React.JSX
       <Col xs={24} xl={12} xxl={6}>
         <Card size="small" title={t('charts.changes', { period: prev })}>
           {charts.changes && charts.changes.length > 0 ? (
-            <BarsChart bars={charts.changes} horizontal testId="chart-changes" height={Math.max(120, charts.changes.length * 24 + 16)} colour={(b) => (isNegative(b.value) ? RED : BLUE)} />
+            <BarsChart bars={charts.changes} horizontal testId="chart-changes" height={Math.max(120, charts.changes.length * 32 + 16)} colour={(b) => (isNegative(b.value) ? RED : BLUE)} />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={charts.changes ? t('charts.noChanges') : t('charts.noPrevious', { period: prev })} />
           )}
