@@ -3,6 +3,7 @@
  * Pure TypeScript: no Node, no DOM, nothing of ours (only decimal.js). Every layer may import it.
  */
 export * from './boolean';
+export * from './catalogue';
 export * from './decimal';
 export * from './display';
 export * from './exact';

@@ -1,6 +1,6 @@
 import type { IssueParams, SourcePosition } from './issues';
 import type { Lang, Localized } from './lang';
-import { MESSAGES, TRANSLATED_PARAMS, WORDS } from './message-catalogue';
+import { FRAME, MESSAGES, TRANSLATED_PARAMS, WORDS } from './message-catalogue';
 
 /** Anything with a message key: validation issues and evaluation failures alike. */
 export interface Formattable {
@@ -27,13 +27,7 @@ export function formatIssue(item: Formattable, lang: Lang = 'zh-CN'): string {
   const body = message
     ? fill(message[lang], item.params, lang)
     : `${item.key} ${JSON.stringify(item.params)}`;
-  const where = item.position
-    ? lang === 'zh-CN'
-      ? `（第 ${item.position.line} 行第 ${item.position.column} 列）`
-      : ` (line ${item.position.line}, column ${item.position.column})`
-    : '';
+  const where = item.position ? fill(FRAME.position[lang], { line: item.position.line, column: item.position.column }, lang) : '';
   if (item.formula === undefined) return body + where;
-  return lang === 'zh-CN'
-    ? `公式「${item.formula}」${where}：${body}`
-    : `Formula "${item.formula}"${where}: ${body}`;
+  return fill(FRAME.inFormula[lang], { formula: item.formula, where, body }, lang);
 }

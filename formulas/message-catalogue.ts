@@ -117,3 +117,9 @@ export const WORDS: Readonly<Record<string, Localized>> = {
 
 /** Params whose value is a word from WORDS rather than user data. */
 export const TRANSLATED_PARAMS: ReadonlySet<string> = new Set(['kind', 'leftKind', 'rightKind', 'expected', 'argument']);
+
+/** How a message is placed: where in the formula, and which formula. */
+export const FRAME = {
+  position: { 'zh-CN': '（第 {line} 行第 {column} 列）', en: ' (line {line}, column {column})' },
+  inFormula: { 'zh-CN': '公式「{formula}」{where}：{body}', en: 'Formula "{formula}"{where}: {body}' },
+} as const satisfies Record<string, Localized>;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AppErrorPayload, Envelope, ErrorDetail } from '../../contract/envelope';
 import { isOpName, operations, type OpName, type OpOutput } from '../../contract/operations';
 import type { Lang } from '../../contract/roles';
-import { t } from '../i18n/messages';
+import { messageText, t } from '../i18n/messages';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../../domain';
 import { logger } from '../support/log';
@@ -12,25 +12,20 @@ import { requireRole } from '../services/users';
 import { handlers } from './handlers/index';
 
 function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
-  const zh = lang === 'zh-CN';
   const i = issue as z.core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string; keys?: string[]; expected?: string };
   switch (issue.code) {
     case 'too_small':
-      return i.origin === 'string'
-        ? zh ? `至少需要 ${String(i.minimum)} 个字符` : `needs at least ${String(i.minimum)} characters`
-        : zh ? `不能小于 ${String(i.minimum)}` : `must be at least ${String(i.minimum)}`;
+      return t(i.origin === 'string' ? 'payload.too_short' : 'payload.too_small', { n: String(i.minimum) }, lang);
     case 'too_big':
-      return i.origin === 'string'
-        ? zh ? `最多 ${String(i.maximum)} 个字符` : `at most ${String(i.maximum)} characters`
-        : zh ? `不能大于 ${String(i.maximum)}` : `must be at most ${String(i.maximum)}`;
+      return t(i.origin === 'string' ? 'payload.too_long' : 'payload.too_big', { n: String(i.maximum) }, lang);
     case 'invalid_type':
-      return zh ? `类型错误（应为 ${i.expected ?? '?'}）` : `wrong type (expected ${i.expected ?? '?'})`;
+      return t('payload.wrong_type', { expected: i.expected ?? '?' }, lang);
     case 'unrecognized_keys':
-      return zh ? `不认识的字段：${(i.keys ?? []).join(', ')}` : `unknown fields: ${(i.keys ?? []).join(', ')}`;
+      return t('payload.unknown_fields', { keys: (i.keys ?? []).join(', ') }, lang);
     case 'invalid_format':
-      return zh ? '只能包含字母、数字、下划线、点、@ 和 -' : 'may only contain letters, digits, _ . @ and -';
+      return t('payload.name_chars', {}, lang);
     case 'invalid_value':
-      return zh ? '不是允许的取值' : 'is not an allowed value';
+      return t('payload.not_allowed', {}, lang);
     default:
       return issue.message;
   }
@@ -52,7 +47,7 @@ export function toErrorPayload(raw: unknown, lang: Lang, ctx?: ServiceContext): 
       kind: e.kind,
       key: e.key,
       params: e.params,
-      message: t(e.key, e.params, lang),
+      message: messageText(e.key, e.params, lang),
       ...(e.details ? { details: e.details } : {}),
     };
   }

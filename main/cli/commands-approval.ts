@@ -2,13 +2,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApprovalStatusView, ChainLevelView } from '../../contract/ops/approvals';
 import { chainInput } from '../../contract/ops/approvals';
-import { rejected } from '../../domain';
+import { batchStatusLabel, formatMoney, rejected } from '../../domain';
+import type { Lang } from '../../contract/roles';
+import { t } from '../i18n/messages';
 import { opt, required } from './args';
 import type { Command } from './command';
 
-function chainText(levels: ChainLevelView[], zh: boolean): string {
+/** People by display name, the login name beside it (`王经理 (wang)`). */
+const person = (a: { name: string; display_name: string }): string => (a.display_name && a.display_name !== a.name ? `${a.display_name} (${a.name})` : a.name);
+
+function chainText(levels: ChainLevelView[], lang: Lang): string {
   return levels
-    .map((l) => `${l.position}  ${l.name}  ${zh ? '审批人' : 'approvers'}: ${l.approvers.map((a) => a.name).join(', ')}${l.min_total ? `  min_total: ${l.min_total}` : ''}`)
+    .map((l) => t('cli.chain.level', { position: l.position, name: l.name, approvers: l.approvers.map(person).join(t('list.separator', {}, lang)), min: l.min_total ? `  min_total: ${formatMoney(l.min_total)}` : '' }, lang))
     .join('\n');
 }
 
@@ -16,12 +21,15 @@ function chainJson(levels: ChainLevelView[]): unknown {
   return { levels: levels.map((l) => ({ name: l.name, approvers: l.approvers.map((a) => a.name), min_total: l.min_total })) };
 }
 
-function statusText(s: ApprovalStatusView, zh: boolean): string {
+function statusText(s: ApprovalStatusView, lang: Lang): string {
   const sub = s.submissions[s.submissions.length - 1];
-  const lines = [zh ? `${s.period} 批次状态：${s.status}，合计 ${s.total}` : `Batch ${s.period}: ${s.status}, total ${s.total}`];
+  const lines = [t('cli.approval.status', { period: s.period, status: batchStatusLabel(s.status, lang), total: formatMoney(s.total) }, lang)];
+  const colon = t('cli.colon', {}, lang);
   for (const l of sub?.levels ?? []) {
     const d = l.decision;
-    lines.push(`  ${l.position} ${l.name}: ${d ? `${d.decision} ${d.user} ${d.at}${d.comment ? ` “${d.comment}”` : ''}` : zh ? '待审批' : 'waiting'}`);
+    const who = (name: string): string => person(l.approvers.find((a) => a.name === name) ?? { name, display_name: name });
+    const decided = d ? `${t(d.decision === 'approve' ? 'cli.approval.approve' : 'cli.approval.reject', {}, lang)} ${who(d.user)} ${d.at.slice(0, 16).replace('T', ' ')}${d.comment ? ` “${d.comment}”` : ''}` : t('cli.approval.waiting', {}, lang);
+    lines.push(`  ${l.position} ${l.name}${colon}${decided}`);
   }
   return lines.join('\n');
 }
@@ -55,7 +63,7 @@ export const approvalCommands: Command[] = [
       const input = chainInput.safeParse(parsed);
       if (!input.success) throw rejected('chain.bad_file', { detail: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
       const levels = await c.call('chain.set', input.data);
-      return { json: chainJson(levels), text: chainText(levels, c.lang === 'zh-CN') };
+      return { json: chainJson(levels), text: chainText(levels, c.lang) };
     },
   },
   {
@@ -66,7 +74,7 @@ export const approvalCommands: Command[] = [
     positionals: { min: 0, max: 0, names: [] },
     async run(c) {
       const levels = await c.call('chain.get', {});
-      return { json: chainJson(levels), text: chainText(levels, c.lang === 'zh-CN') };
+      return { json: chainJson(levels), text: chainText(levels, c.lang) };
     },
   },
   {
@@ -77,7 +85,7 @@ export const approvalCommands: Command[] = [
     positionals: { min: 0, max: 0, names: [] },
     async run(c) {
       const s = await c.call('approval.submit', { period: required(c.args, 'period'), comment: opt(c.args, 'comment') });
-      return { json: statusJson(s), text: statusText(s, c.lang === 'zh-CN') };
+      return { json: statusJson(s), text: statusText(s, c.lang) };
     },
   },
   {
@@ -88,7 +96,7 @@ export const approvalCommands: Command[] = [
     positionals: { min: 0, max: 0, names: [] },
     async run(c) {
       const s = await c.call('approval.approve', { period: required(c.args, 'period'), comment: opt(c.args, 'comment') });
-      return { json: statusJson(s), text: statusText(s, c.lang === 'zh-CN') };
+      return { json: statusJson(s), text: statusText(s, c.lang) };
     },
   },
   {
@@ -101,7 +109,7 @@ export const approvalCommands: Command[] = [
       const comment = opt(c.args, 'comment');
       if (!comment || !comment.trim()) throw rejected('approval.comment_required');
       const s = await c.call('approval.reject', { period: required(c.args, 'period'), comment });
-      return { json: statusJson(s), text: statusText(s, c.lang === 'zh-CN') };
+      return { json: statusJson(s), text: statusText(s, c.lang) };
     },
   },
 ];

@@ -2,7 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BatchResultsView } from '../../contract/ops/batches';
 import { csvDocument, csvNumber, csvText, type CsvCell } from '../export/csv';
-import { rejected } from '../../domain';
+import { formatCount, formatMoney, rejected } from '../../domain';
+import type { Lang } from '../../contract/roles';
+import { cliCsvHeaders } from '../i18n/cli-messages';
+import { t } from '../i18n/messages';
 import { opt, required } from './args';
 import type { Command } from './command';
 
@@ -31,13 +34,13 @@ function resultsJson(r: BatchResultsView): unknown {
   };
 }
 
-function resultsCsv(r: BatchResultsView, zh: boolean): string {
+function resultsCsv(r: BatchResultsView, lang: Lang): string {
   const names: string[] = [];
   for (const p of r.policies) for (const f of p.formulas) if (!names.includes(f.name)) names.push(f.name);
   const label = (n: string): string => r.policies.find((p) => p.labels[n])?.labels[n] ?? n;
-  const head = zh
-    ? ['经销商编码', '经销商名称', '大区', '省份', '等级', '政策', '政策版本', ...names.map(label), '返利', '调整', '调整原因', '最终返利', '异常']
-    : ['code', 'name', 'region', 'province', 'grade', 'policy', 'policy_version', ...names, 'rebate', 'adjustment', 'adjustment_reason', 'final', 'exception'];
+  const h = cliCsvHeaders.results[lang];
+  // zh-CN names a formula by its label, English by its name (the JSON field)
+  const head = [...h.slice(0, 7), ...(cliCsvHeaders.formulasByLabel[lang] ? names.map(label) : names), ...h.slice(7)];
   const rows: CsvCell[][] = [head.map(csvText)];
   for (const x of r.rows) {
     rows.push([
@@ -78,12 +81,9 @@ export const batchCommands: Command[] = [
     positionals: { min: 0, max: 0, names: [] },
     async run(c) {
       const r = await c.call('batch.calculate', { period: required(c.args, 'period') });
-      const zh = c.lang === 'zh-CN';
       const d = r.diff;
-      const diff = d.first ? '' : zh ? `\n与上次核算相比：新增 ${d.added.length}，移除 ${d.removed.length}，增加 ${d.up}，减少 ${d.down}，合计变化 ${d.total_delta}` : `\nSince the last calculation: ${d.added.length} added, ${d.removed.length} removed, ${d.up} up, ${d.down} down, total change ${d.total_delta}`;
-      const text = zh
-        ? `批次 ${r.batch}（${r.period}）：${r.distributors} 个经销商，返利合计 ${r.total}，异常 ${r.exceptions} 个${diff}`
-        : `Batch ${r.batch} (${r.period}): ${r.distributors} distributors, total ${r.total}, ${r.exceptions} exceptions${diff}`;
+      const diff = d.first ? '' : t('cli.calc.diff', { added: formatCount(d.added.length), removed: formatCount(d.removed.length), up: formatCount(d.up), down: formatCount(d.down), delta: formatMoney(d.total_delta) }, c.lang);
+      const text = t('cli.calc.done', { batch: r.batch, period: r.period, distributors: formatCount(r.distributors), total: formatMoney(r.total), exceptions: formatCount(r.exceptions), diff }, c.lang);
       return { json: r, text };
     },
   },
@@ -97,11 +97,11 @@ export const batchCommands: Command[] = [
       const format = opt(c.args, 'format') ?? (opt(c.args, 'json') !== undefined ? 'json' : 'csv');
       if (format !== 'csv' && format !== 'json') throw rejected('cli.bad_format', { format });
       const r = await c.call('batch.results', { period: required(c.args, 'period') });
-      const content = format === 'json' ? JSON.stringify(resultsJson(r), null, 2) : resultsCsv(r, c.lang === 'zh-CN');
+      const content = format === 'json' ? JSON.stringify(resultsJson(r), null, 2) : resultsCsv(r, c.lang);
       const out = opt(c.args, 'out');
       if (out) {
         const where = writeOut(out, content);
-        return { json: { status: 'ok', out: where, rows: r.rows.length }, text: c.lang === 'zh-CN' ? `已写入 ${where}（${r.rows.length} 行）` : `Written to ${where} (${r.rows.length} rows)` };
+        return { json: { status: 'ok', out: where, rows: r.rows.length }, text: t('cli.written_rows', { file: where, rows: formatCount(r.rows.length) }, c.lang) };
       }
       return { json: resultsJson(r), text: content.replace(/^\uFEFF/, '').trimEnd() };
     },
@@ -118,7 +118,7 @@ export const batchCommands: Command[] = [
       // --note: what the distributor's statement says about the adjustment (the reason stays internal)
       const note = opt(c.args, 'note');
       const r = await c.call('batch.adjust', { period: required(c.args, 'period'), code: required(c.args, 'distributor'), amount: required(c.args, 'amount'), reason, ...(note !== undefined ? { note } : {}) });
-      const text = c.lang === 'zh-CN' ? `${r.code} ${r.name}：返利 ${r.rebate ?? '-'}，调整 ${r.adjustment}，最终 ${r.final ?? '-'}` : `${r.code} ${r.name}: rebate ${r.rebate ?? '-'}, adjustment ${r.adjustment}, final ${r.final ?? '-'}`;
+      const text = t('cli.adjust.done', { code: r.code, name: r.name, rebate: r.rebate === null ? '-' : formatMoney(r.rebate), adjustment: formatMoney(r.adjustment), final: r.final === null ? '-' : formatMoney(r.final) }, c.lang);
       return { json: { code: r.code, rebate: r.rebate, adjustment: r.adjustment, reason: r.adjustment_reason, note: r.adjustment_note, final: r.final }, text };
     },
   },
@@ -136,9 +136,8 @@ export const batchCommands: Command[] = [
       const note = opt(c.args, 'note') ?? current?.note ?? '';
       const confirmed = opt(c.args, 'confirm') !== undefined ? true : opt(c.args, 'unconfirm') !== undefined ? false : current?.confirmed_by != null;
       const r = await c.call('reconcile.note', { period, code, note, confirmed });
-      const zh = c.lang === 'zh-CN';
-      const mark = r?.confirmed_by ? (zh ? `已确认（${r.confirmed_by_name ?? r.confirmed_by}，${r.confirmed_at ?? ''}）` : `confirmed (${r.confirmed_by_name ?? r.confirmed_by}, ${r.confirmed_at ?? ''})`) : zh ? '未确认' : 'not confirmed';
-      return { json: r ?? { code, note: '', confirmed_by: null }, text: `${code}：${r?.note || (zh ? '（无说明）' : '(no note)')}；${mark}` };
+      const mark = r?.confirmed_by ? t('cli.note.confirmed', { name: r.confirmed_by_name ?? r.confirmed_by, at: (r.confirmed_at ?? '').slice(0, 16).replace('T', ' ') }, c.lang) : t('cli.note.unconfirmed', {}, c.lang);
+      return { json: r ?? { code, note: '', confirmed_by: null }, text: t('cli.note.line', { code, note: r?.note || t('cli.note.none', {}, c.lang), mark }, c.lang) };
     },
   },
   {
@@ -149,12 +148,9 @@ export const batchCommands: Command[] = [
     positionals: { min: 0, max: 0, names: [] },
     async run(c) {
       const r = await c.call('batch.reconcile', { period: required(c.args, 'period') });
-      const zh = c.lang === 'zh-CN';
       const s = r.summary;
       const lines = [
-        zh
-          ? `申报核对：一致 ${s.matched}，有差异 ${s.differs}，仅申报 ${s.only_claims}，仅批次 ${s.only_batch}；环比异常 ${s.changes}；数据检查 ${s.checks}`
-          : `Claims: ${s.matched} matched, ${s.differs} differ, ${s.only_claims} only in claims, ${s.only_batch} only in batch; ${s.changes} month-over-month flags; ${s.checks} data checks`,
+        t('cli.reconcile.summary', { matched: s.matched, differs: s.differs, only_claims: s.only_claims, only_batch: s.only_batch, changes: s.changes, checks: s.checks }, c.lang),
         ...r.claims.filter((x) => x.status !== 'matched').map((x) => `  ${x.status}\t${x.code}\t${x.claimed ?? '-'}\t${x.computed ?? '-'}\t${x.difference ?? ''}`),
         ...r.changes.map((x) => `  change\t${x.code}\t${x.previous} → ${x.current}\t${x.difference}`),
         ...r.checks.map((x) => `  ${x.check}\t${x.code}\t${x.detail}`),

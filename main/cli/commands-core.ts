@@ -1,9 +1,8 @@
 import { ROLES, type Role } from '../../contract/roles';
-import { rejected } from '../../domain';
+import { formatCount, joinSentences, rejected, roleLabel } from '../../domain';
+import { t } from '../i18n/messages';
 import { opt, required } from './args';
 import type { Command } from './command';
-
-const zh = (lang: string): boolean => lang === 'zh-CN';
 
 export const coreCommands: Command[] = [
   {
@@ -22,9 +21,7 @@ export const coreCommands: Command[] = [
         created = await c.call('auth.setupAdmin', { name: admin, password, displayName: opt(c.args, 'display') });
       }
       const json = { status: 'ok', db: info.dbPath, schema_version: info.schemaVersion, admin: created?.name ?? null };
-      const text = zh(c.lang)
-        ? `数据库已就绪：${info.dbPath}（结构版本 ${info.schemaVersion}）${created ? `\n已创建管理员：${created.name}` : ''}`
-        : `Database ready: ${info.dbPath} (schema ${info.schemaVersion})${created ? `\nAdministrator created: ${created.name}` : ''}`;
+      const text = t('cli.init.ready', { path: info.dbPath, version: info.schemaVersion }, c.lang) + (created ? `\n${t('cli.init.admin', { name: created.name }, c.lang)}` : '');
       return { json, text };
     },
   },
@@ -47,7 +44,7 @@ export const coreCommands: Command[] = [
         displayName: opt(c.args, 'display'),
         roles: roles as Role[],
       });
-      const text = zh(c.lang) ? `已添加用户 ${u.name}（${u.displayName}），角色：${u.roles.join(', ')}` : `User ${u.name} (${u.displayName}) added, roles: ${u.roles.join(', ')}`;
+      const text = t('cli.user.added', { name: u.name, display: u.displayName, roles: u.roles.map((r) => roleLabel(r, c.lang)).join(t('list.separator', {}, c.lang)) }, c.lang);
       return { json: { name: u.name, display: u.displayName, roles: u.roles }, text };
     },
   },
@@ -61,7 +58,7 @@ export const coreCommands: Command[] = [
     async run(c) {
       const name = opt(c.args, 'user') ?? c.env['REBATE_USER'] ?? '';
       await c.call('auth.changePassword', { oldPassword: c.env['REBATE_PASSWORD'] ?? '', newPassword: required(c.args, 'password') });
-      return { json: { status: 'ok', user: name }, text: zh(c.lang) ? `已修改 ${name} 的密码。` : `Password of ${name} changed.` };
+      return { json: { status: 'ok', user: name }, text: t('cli.user.passwd', { name }, c.lang) };
     },
   },
   {
@@ -73,7 +70,7 @@ export const coreCommands: Command[] = [
     passwordIsNewAccount: true,
     async run(c) {
       const u = await c.call('users.resetPassword', { name: c.positionals[0] ?? '', password: required(c.args, 'password') });
-      return { json: { status: 'ok', user: u.name, must_change_password: true }, text: zh(c.lang) ? `已重置 ${u.name} 的密码：下次登录时须修改。` : `Password of ${u.name} reset: to be changed at the next sign-in.` };
+      return { json: { status: 'ok', user: u.name, must_change_password: true }, text: t('cli.user.reset', { name: u.name }, c.lang) };
     },
   },
   {
@@ -84,7 +81,7 @@ export const coreCommands: Command[] = [
     positionals: { min: 1, max: 1, names: ['NAME'] },
     async run(c) {
       const u = await c.call('users.setActive', { name: c.positionals[0] ?? '', active: false });
-      return { json: { status: 'ok', user: u.name, active: false }, text: zh(c.lang) ? `已停用用户 ${u.name}。` : `User ${u.name} disabled.` };
+      return { json: { status: 'ok', user: u.name, active: false }, text: t('cli.user.disabled', { name: u.name }, c.lang) };
     },
   },
   {
@@ -95,7 +92,7 @@ export const coreCommands: Command[] = [
     positionals: { min: 1, max: 1, names: ['NAME'] },
     async run(c) {
       const u = await c.call('users.setActive', { name: c.positionals[0] ?? '', active: true });
-      return { json: { status: 'ok', user: u.name, active: true }, text: zh(c.lang) ? `已启用用户 ${u.name}。` : `User ${u.name} enabled.` };
+      return { json: { status: 'ok', user: u.name, active: true }, text: t('cli.user.enabled', { name: u.name }, c.lang) };
     },
   },
   {
@@ -106,7 +103,7 @@ export const coreCommands: Command[] = [
     positionals: { min: 1, max: 1, names: ['NAME'] },
     async run(c) {
       const r = await c.call('users.unlock', { name: c.positionals[0] ?? '' });
-      return { json: { status: 'ok', user: r.name, lifted: r.lifted }, text: zh(c.lang) ? `已解除 ${r.name} 的登录锁定（${r.lifted} 处）。` : `Sign-in locks of ${r.name} lifted (${r.lifted}).` };
+      return { json: { status: 'ok', user: r.name, lifted: r.lifted }, text: t('cli.user.unlocked', { name: r.name, n: r.lifted }, c.lang) };
     },
   },
   {
@@ -118,7 +115,7 @@ export const coreCommands: Command[] = [
     async run(c) {
       const list = await c.call('backup.list', {});
       const rows = list.map((b) => `${b.id}\t${b.createdAt}\t${b.reason}\t${b.bytes}`);
-      const text = list.length === 0 ? (zh(c.lang) ? '还没有备份。' : 'No backups yet.') : rows.join('\n');
+      const text = list.length === 0 ? t('cli.backup.none', {}, c.lang) : rows.join('\n');
       return { json: { backups: list.map((b) => ({ id: b.id, created_at: b.createdAt, reason: b.reason, bytes: b.bytes, path: b.path })) }, text };
     },
   },
@@ -130,7 +127,7 @@ export const coreCommands: Command[] = [
     positionals: { min: 1, max: 1, names: ['ID'] },
     async run(c) {
       const b = await c.call('backup.restore', { id: c.positionals[0] ?? '' });
-      return { json: { status: 'ok', restored: b.id }, text: zh(c.lang) ? `已从备份 ${b.id} 恢复。` : `Restored from backup ${b.id}.` };
+      return { json: { status: 'ok', restored: b.id }, text: t('cli.backup.restored', { id: b.id }, c.lang) };
     },
   },
   {
@@ -143,8 +140,8 @@ export const coreCommands: Command[] = [
       const head = opt(c.args, 'head');
       const r = await c.call('audit.verify', head ? { head: head.trim().toLowerCase() } : {});
       if (r.ok) {
-        const printed = head ? (zh(c.lang) ? `审批表上的审计链头与日志相符（第 ${head.split(':')[0] ?? ''} 条）。` : ` The chain head printed on the approval workbook matches (entry ${head.split(':')[0] ?? ''}).`) : '';
-        const text = (zh(c.lang) ? `审计日志完整：${r.entries} 条记录，哈希链无断裂。` : `Audit log intact: ${r.entries} entries, hash chain unbroken.`) + printed;
+        const ok = t('audit.verify_ok', { entries: formatCount(r.entries) }, c.lang);
+        const text = head ? joinSentences([ok, t('audit.verify_head_ok', { id: head.split(':')[0] ?? '' }, c.lang)], c.lang) : ok;
         return { json: { ok: true, entries: r.entries, head: r.head }, text };
       }
       return {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { generateDemo } from '../demo/generate';
-import { rejected } from '../../domain';
+import { formatCount, rejected } from '../../domain';
+import { t } from '../i18n/messages';
 import { opt, required } from './args';
 import type { Command } from './command';
 import { isPeriod, previousMonth } from '../../domain';
@@ -44,10 +45,8 @@ export const demoCommands: Command[] = [
         balance_rows: s.balanceRows,
         settlement_rows: s.settlementRows,
       };
-      const text =
-        c.lang === 'zh-CN'
-          ? `已在 ${s.out} 生成 ${s.period} 演示数据：${s.distributors} 个经销商，${s.purchaseRows} 行进货，${s.returnRows} 行退货，${s.promotionRows} 行促销，${s.claimRows} 行申报（其中 ${s.deliberateDifferences.length} 个故意不一致），${s.balanceRows} 个期初返利余额，${s.settlementRows} 行返利兑付\n${s.files.map((f) => `  ${path.basename(f)}`).join('\n')}`
-          : `Demo month ${s.period} written to ${s.out}: ${s.distributors} distributors, ${s.purchaseRows} purchase lines, ${s.returnRows} returns, ${s.promotionRows} promotion rows, ${s.claimRows} claims (${s.deliberateDifferences.length} deliberately off), ${s.balanceRows} opening balances, ${s.settlementRows} settlement rows\n${s.files.map((f) => `  ${path.basename(f)}`).join('\n')}`;
+      const counts = { out: s.out, period: s.period, distributors: formatCount(s.distributors), purchases: formatCount(s.purchaseRows), returns: formatCount(s.returnRows), promotions: formatCount(s.promotionRows), claims: formatCount(s.claimRows), off: s.deliberateDifferences.length, balances: formatCount(s.balanceRows), settlements: formatCount(s.settlementRows) };
+      const text = `${t('cli.demo.written', counts, c.lang)}\n${s.files.map((f) => `  ${path.basename(f)}`).join('\n')}`;
       return { json, text };
     },
   },

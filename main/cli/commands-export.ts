@@ -1,15 +1,17 @@
 import path from 'node:path';
 import type { ExportView } from '../../contract/ops/exports';
-import { rejected } from '../../domain';
+import { batchStatusLabel, formatCount, formatMoney, rejected } from '../../domain';
+import type { Lang } from '../../contract/roles';
+import { t } from '../i18n/messages';
 import { opt, required } from './args';
 import type { Command, CommandResult } from './command';
 
 /** `{status, out, …}`: the batch's own state is `batch_status` (status is the command's outcome). */
-function done(kind: string, r: ExportView, zh: boolean, extra: Record<string, unknown> = {}): CommandResult {
+function done(kind: string, r: ExportView, lang: Lang, extra: Record<string, unknown> = {}): CommandResult {
   const out = r.out ?? '';
   const json = { status: 'ok', kind, out, period: r.period, batch: r.batch, batch_status: r.status, content_hash: r.content_hash, distributors: r.distributors, total: r.total, ...extra };
-  const draft = r.status === 'approved' ? '' : zh ? `（批次状态：${r.status}，未审批）` : ` (batch ${r.status}, not approved)`;
-  const text = zh ? `已写入 ${out}：${r.period}，${r.distributors} 家经销商，合计 ${r.total}${draft}` : `Written ${out}: ${r.period}, ${r.distributors} distributors, total ${r.total}${draft}`;
+  const draft = r.status === 'approved' ? '' : t('cli.export.draft', { status: batchStatusLabel(r.status, lang) }, lang);
+  const text = t('cli.export.written', { file: out, period: r.period, distributors: formatCount(r.distributors), total: formatMoney(r.total), draft }, lang);
   return { json, text };
 }
 
@@ -30,7 +32,7 @@ export const exportCommands: Command[] = [
       const out = required(c.args, 'out');
       extension(out, ['xlsx']);
       const r = await c.call('export.approval', { period: required(c.args, 'period'), out });
-      return done('approval', r, c.lang === 'zh-CN');
+      return done('approval', r, c.lang);
     },
   },
   {
@@ -42,13 +44,12 @@ export const exportCommands: Command[] = [
     async run(c) {
       const dir = required(c.args, 'out');
       const period = required(c.args, 'period');
-      const zh = c.lang === 'zh-CN';
       // --out FILE.xlsx means one workbook too; with --one-workbook and a folder, the workbook goes into it
       const asFile = path.extname(dir).toLowerCase() === '.xlsx';
       const one = asFile || opt(c.args, 'one-workbook') !== undefined;
-      const out = one && !asFile ? path.join(dir, `${zh ? '经销商对账单' : 'statements'}-${period}.xlsx`) : dir;
+      const out = one && !asFile ? path.join(dir, `${t('cli.export.statements_file', {}, c.lang)}-${period}.xlsx`) : dir;
       const r = await c.call('export.statements', { period, mode: one ? 'workbook' : 'files', out });
-      return done('statements', r, zh, { mode: one ? 'workbook' : 'files', statements: r.statements ?? 0, skipped: r.skipped ?? [] });
+      return done('statements', r, c.lang, { mode: one ? 'workbook' : 'files', statements: r.statements ?? 0, skipped: r.skipped ?? [] });
     },
   },
   {
@@ -61,7 +62,7 @@ export const exportCommands: Command[] = [
       const out = required(c.args, 'out');
       const format = extension(out, ['xlsx', 'csv']) as 'xlsx' | 'csv';
       const r = await c.call('export.posting', { period: required(c.args, 'period'), format, out });
-      return done('posting', r, c.lang === 'zh-CN', { format, rows: r.rows ?? 0 });
+      return done('posting', r, c.lang, { format, rows: r.rows ?? 0 });
     },
   },
 ];

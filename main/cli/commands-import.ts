@@ -1,5 +1,7 @@
 import { KIND_NAMES, type ImportKind, type ImportReportView } from '../../contract/ops/imports';
-import { rejected } from '../../domain';
+import { formatCount, formatMoney, rejected, type MessageParams } from '../../domain';
+import type { Lang } from '../../contract/roles';
+import { t, type MessageKey } from '../i18n/messages';
 import { opt, optAll } from './args';
 import type { Command } from './command';
 import path from 'node:path';
@@ -9,19 +11,24 @@ function hasAmounts(kind: ImportKind): boolean {
   return kind !== 'distributors';
 }
 
-function text(r: ImportReportView, zh: boolean): string {
+function text(r: ImportReportView, lang: Lang): string {
+  const m = (key: MessageKey, params: MessageParams = {}): string => t(key, params, lang);
   const lines = [r.message];
   for (const f of r.files) {
-    const sheets = f.sheets.map((s) => (s.skipped ? `${s.name}(${zh ? '跳过' : 'skipped'}: ${s.skipped})` : `${s.name}: ${zh ? '表头第' : 'header row '}${s.header_row}${zh ? '行' : ''}, ${s.rows}`)).join('; ');
-    const total = hasAmounts(r.kind) ? `  ${zh ? '合计' : 'total'} ${f.total}` : '';
-    lines.push(`  ${f.file}  ${f.status}  ${f.rows} ${zh ? '行' : 'rows'}${total}${sheets ? `  [${sheets}]` : ''}`);
-    for (const i of f.inferred ?? []) lines.push(`    ${zh ? '识别说明' : 'inferred'}: ${[i.sheet, i.column ? (zh ? `${i.column}列` : `col ${i.column}`) : null].filter(Boolean).join(' ')}${i.sheet || i.column ? ': ' : ''}${i.message}`);
+    const sheets = f.sheets.map((s) => (s.skipped ? m('cli.import.skipped', { sheet: s.name, reason: s.skipped }) : m('cli.import.sheet', { sheet: s.name, header: s.header_row ?? '-', rows: formatCount(s.rows) }))).join(t('cli.semicolon', {}, lang));
+    const total = hasAmounts(r.kind) ? m('cli.import.total', { total: formatMoney(f.total) }) : '';
+    lines.push(m('cli.import.file', { file: f.file, status: f.status, rows: formatCount(f.rows), total, sheets: sheets ? `  [${sheets}]` : '' }));
+    for (const i of f.inferred ?? []) {
+      const where = [i.sheet, i.column ? m('cli.import.column', { column: i.column }) : null].filter(Boolean).join(' ');
+      lines.push(m('cli.import.inferred', { where: where ? `${where}${t('cli.colon', {}, lang)}` : '', message: i.message }));
+    }
   }
   const place = (i: ImportReportView['errors'][number]): string =>
-    [i.file, i.sheet, i.row !== null ? (zh ? `第${i.row}行` : `row ${i.row}`) : null, i.column ? (zh ? `${i.column}列` : `col ${i.column}`) : null, i.header ? `“${i.header}”` : null].filter(Boolean).join(' ');
-  if (r.error_count) lines.push(zh ? `错误（${r.error_count}）：` : `Errors (${r.error_count}):`, ...r.errors.slice(0, 200).map((i) => `  ${place(i)}: ${i.message}`));
-  if (r.error_count > 200) lines.push(zh ? `  …… 其余 ${r.error_count - 200} 个错误请用 --json 查看` : `  … ${r.error_count - 200} more (use --json)`);
-  if (r.warning_count) lines.push(zh ? `警告（${r.warning_count}）：` : `Warnings (${r.warning_count}):`, ...r.warnings.slice(0, 50).map((i) => `  ${place(i)}: ${i.message}`));
+    [i.file, i.sheet, i.row !== null ? m('cli.import.row', { row: i.row }) : null, i.column ? m('cli.import.column', { column: i.column }) : null, i.header ? `“${i.header}”` : null].filter(Boolean).join(' ');
+  const colon = t('cli.colon', {}, lang);
+  if (r.error_count) lines.push(m('cli.import.errors', { n: formatCount(r.error_count) }), ...r.errors.slice(0, 200).map((i) => `  ${place(i)}${colon}${i.message}`));
+  if (r.error_count > 200) lines.push(m('cli.import.more_errors', { n: formatCount(r.error_count - 200) }));
+  if (r.warning_count) lines.push(m('cli.import.warnings', { n: formatCount(r.warning_count) }), ...r.warnings.slice(0, 50).map((i) => `  ${place(i)}${colon}${i.message}`));
   return lines.join('\n');
 }
 
@@ -66,7 +73,7 @@ export const importCommands: Command[] = [
         error_count: report.error_count,
         warning_count: report.warning_count,
       };
-      return { json, text: text(report, c.lang === 'zh-CN'), exitCode: report.status === 'rejected' || report.status === 'cancelled' ? 2 : 0 };
+      return { json, text: text(report, c.lang), exitCode: report.status === 'rejected' || report.status === 'cancelled' ? 2 : 0 };
     },
   },
 ];

@@ -2,7 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LedgerView } from '../../contract/ops/ledger';
 import { csvDocument, csvNumber, csvText, type CsvCell } from '../export/csv';
-import { rejected } from '../services/errors';
+import { formatCount, formatMoney, rejected } from '../../domain';
+import type { Lang } from '../../contract/roles';
+import { cliCsvHeaders } from '../i18n/cli-messages';
+import { t } from '../i18n/messages';
 import { opt, required } from './args';
 import type { Command } from './command';
 
@@ -25,18 +28,16 @@ export function ledgerJson(r: LedgerView): unknown {
   };
 }
 
-function ledgerCsv(r: LedgerView, zh: boolean): string {
-  const head = zh
-    ? ['经销商编码', '经销商名称', '期初余额', '本期计提', '本期兑付', '票折', '货补', '冲应收', '现金', '本期调整', '期末余额', '提示']
-    : ['code', 'name', 'opening', 'accrued', 'used', 'invoice', 'goods', 'offset', 'cash', 'adjusted', 'closing', 'findings'];
+function ledgerCsv(r: LedgerView, lang: Lang): string {
+  const head = cliCsvHeaders.ledger[lang];
   const rows: CsvCell[][] = [head.map(csvText)];
   for (const x of r.rows) {
     const m = x.used_by_method;
     rows.push([csvText(x.code), csvText(x.name), ...[x.opening, x.accrued, x.used, m.invoice, m.goods, m.offset, m.cash, x.adjusted, x.closing].map(csvNumber), csvText(x.findings.join(' '))]);
   }
-  const t = r.totals;
-  const m = t.used_by_method;
-  rows.push([csvText(zh ? '合计' : 'total'), csvText(''), ...[t.opening, t.accrued, t.used, m.invoice, m.goods, m.offset, m.cash, t.adjusted, t.closing].map(csvNumber), csvText('')]);
+  const tot = r.totals;
+  const m = tot.used_by_method;
+  rows.push([csvText(t('cli.total', {}, lang)), csvText(''), ...[tot.opening, tot.accrued, tot.used, m.invoice, m.goods, m.offset, m.cash, tot.adjusted, tot.closing].map(csvNumber), csvText('')]);
   return csvDocument(rows);
 }
 
@@ -51,14 +52,13 @@ export const ledgerCommands: Command[] = [
       const format = opt(c.args, 'format') ?? (opt(c.args, 'json') !== undefined ? 'json' : 'csv');
       if (format !== 'csv' && format !== 'json') throw rejected('cli.bad_format', { format });
       const r = await c.call('ledger.show', { period: required(c.args, 'period') });
-      const zh = c.lang === 'zh-CN';
-      const content = format === 'json' ? JSON.stringify(ledgerJson(r), null, 2) : ledgerCsv(r, zh);
+      const content = format === 'json' ? JSON.stringify(ledgerJson(r), null, 2) : ledgerCsv(r, c.lang);
       const out = opt(c.args, 'out');
       if (out) {
         const full = path.resolve(out);
         mkdirSync(path.dirname(full), { recursive: true });
         writeFileSync(full, content);
-        return { json: { status: 'ok', out: full, rows: r.rows.length }, text: zh ? `已写入 ${full}（${r.rows.length} 行）` : `Written to ${full} (${r.rows.length} rows)` };
+        return { json: { status: 'ok', out: full, rows: r.rows.length }, text: t('cli.written_rows', { file: full, rows: formatCount(r.rows.length) }, c.lang) };
       }
       return { json: ledgerJson(r), text: content.replace(/^\uFEFF/, '').trimEnd() };
     },
@@ -73,10 +73,7 @@ export const ledgerCommands: Command[] = [
       const reason = opt(c.args, 'reason');
       if (!reason || !reason.trim()) throw rejected('ledger.reason_required');
       const r = await c.call('ledger.adjust', { period: required(c.args, 'period'), code: required(c.args, 'distributor'), amount: required(c.args, 'amount'), reason });
-      const zh = c.lang === 'zh-CN';
-      const text = zh
-        ? `${r.code} ${r.name}（${r.period}）：期初 ${r.opening}，计提 ${r.accrued}，兑付 ${r.used}，调整 ${r.adjusted}，期末 ${r.closing}`
-        : `${r.code} ${r.name} (${r.period}): opening ${r.opening}, accrued ${r.accrued}, used ${r.used}, adjusted ${r.adjusted}, closing ${r.closing}`;
+      const text = t('cli.ledger.adjusted', { code: r.code, name: r.name, period: r.period, opening: formatMoney(r.opening), accrued: formatMoney(r.accrued), used: formatMoney(r.used), adjusted: formatMoney(r.adjusted), closing: formatMoney(r.closing) }, c.lang);
       return { json: { period: r.period, code: r.code, adjusted: r.adjusted, closing: r.closing, adjustments: r.adjustments.map((a) => ({ amount: a.amount, reason: a.reason, created_by: a.created_by, created_at: a.created_at })) }, text };
     },
   },
@@ -90,11 +87,10 @@ export const ledgerCommands: Command[] = [
       const out = required(c.args, 'out');
       if (path.extname(out).toLowerCase() !== '.xlsx') throw rejected('export.bad_extension', { file: out, expected: '.xlsx' });
       const r = await c.call('export.ledger', { period: required(c.args, 'period'), out });
-      const zh = c.lang === 'zh-CN';
-      const draft = r.final ? '' : zh ? '（本期未审批，台账为临时数）' : ' (period not approved: provisional)';
+      const draft = r.final ? '' : t('cli.ledger.provisional', {}, c.lang);
       return {
         json: { status: 'ok', kind: 'ledger', out: r.out, period: r.period, final: r.final, rows: r.rows, closing: r.closing },
-        text: zh ? `已写入 ${r.out ?? ''}：${r.period}，${r.rows} 家经销商，期末余额合计 ${r.closing}${draft}` : `Written ${r.out ?? ''}: ${r.period}, ${r.rows} distributors, closing total ${r.closing}${draft}`,
+        text: t('cli.ledger.written', { file: r.out ?? '', period: r.period, rows: formatCount(r.rows), closing: formatMoney(r.closing), draft }, c.lang),
       };
     },
   },

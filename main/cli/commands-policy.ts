@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import type { PolicyListItem } from '../../contract/ops/policies';
 import { rejected } from '../../domain';
+import type { Lang } from '../../contract/roles';
+import { t } from '../i18n/messages';
 import { opt } from './args';
 import type { Command } from './command';
 
-const zh = (lang: string): boolean => lang === 'zh-CN';
 
 function listJson(p: PolicyListItem): object {
   return {
@@ -25,14 +26,14 @@ function listJson(p: PolicyListItem): object {
   };
 }
 
-function listText(rows: PolicyListItem[], isZh: boolean): string {
-  if (rows.length === 0) return isZh ? '还没有政策。用 policy import FILE.json 导入。' : 'No policies yet. Import one with policy import FILE.json.';
-  const all = isZh ? '全部' : 'all';
+function listText(rows: PolicyListItem[], lang: Lang): string {
+  if (rows.length === 0) return t('cli.policy.none', {}, lang);
+  const all = t('cli.policy.all', {}, lang);
   return rows
     .map((p) => {
       const period = `${p.effective_from}…${p.effective_to ?? ''}`;
       const scope = `${p.scope.regions?.join(',') ?? all}/${p.scope.grades?.join(',') ?? all}`;
-      const state = p.active ? '' : isZh ? '  [已停用]' : '  [inactive]';
+      const state = p.active ? '' : t('cli.policy.inactive', {}, lang);
       return `${p.code.padEnd(16)} v${String(p.version).padEnd(4)} P${String(p.priority).padEnd(5)} ${period.padEnd(16)} ${scope.padEnd(20)} ${p.name}  (${p.saved_by} ${p.saved_at})${state}`;
     })
     .join('\n');
@@ -72,7 +73,7 @@ export const policyCommands: Command[] = [
     positionals: { min: 0, max: 0, names: [] },
     async run(c) {
       const rows = await c.call('policy.list', {});
-      return { json: rows.map(listJson), text: listText(rows, zh(c.lang)) };
+      return { json: rows.map(listJson), text: listText(rows, c.lang) };
     },
   },
   {
@@ -91,7 +92,7 @@ export const policyCommands: Command[] = [
       writeFileSync(file, r.content, 'utf8');
       return {
         json: { status: 'exported', code: c.positionals[0], file },
-        text: zh(c.lang) ? `已导出到 ${file}` : `Exported to ${file}`,
+        text: t('cli.exported_to', { file }, c.lang),
       };
     },
   },

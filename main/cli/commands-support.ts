@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { rejected } from '../services/errors';
+import { rejected } from '../../domain';
+import { t } from '../i18n/messages';
 import { required } from './args';
 import type { Command } from './command';
 
@@ -21,7 +22,7 @@ export const supportCommands: Command[] = [
       if (!d) throw new Error('diagnostics file missing');
       mkdirSync(path.dirname(out), { recursive: true });
       copyFileSync(d.path, out);
-      const text = c.lang === 'zh-CN' ? `诊断信息已导出到 ${out}（数据库完整性：${r.integrity}）` : `Diagnostics written to ${out} (database integrity: ${r.integrity})`;
+      const text = t('cli.support.written', { file: out, integrity: r.integrity }, c.lang);
       return { json: { status: 'ok', out, entries: r.entries, integrity: r.integrity }, text };
     },
   },

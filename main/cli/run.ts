@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from '../../contract/roles';
 import { dispatch, toErrorPayload } from '../api/dispatch';
-import { t } from '../i18n/messages';
+import { messageText, t } from '../i18n/messages';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../../domain';
 import { Store } from '../services/store';
@@ -55,10 +55,7 @@ function findCommand(words: string[]): { command: Command; positionals: string[]
 
 function helpText(lang: Lang): string {
   const lines = commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary[lang]}`);
-  const head =
-    lang === 'zh-CN'
-      ? '返利台命令行：rebate <命令> [选项]\n全局选项：--db FILE  --lang zh-CN|en  --json  --user NAME  --password P  --server URL --fingerprint SHA256\n\n命令：'
-      : 'Rebate Desk CLI: rebate <command> [options]\nGlobal options: --db FILE  --lang zh-CN|en  --json  --user NAME  --password P  --server URL --fingerprint SHA256\n\nCommands:';
+  const head = t('cli.help', {}, lang);
   return `${head}\n${lines.join('\n')}`;
 }
 
@@ -96,7 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return code;
   };
   const usage = (e: UsageError): number =>
-    fail(1, { kind: 'rejected', key: e.key, params: e.params, message: t(e.key, e.params, lang) });
+    fail(1, { kind: 'rejected', key: e.key, params: e.params, message: messageText(e.key, e.params, lang) });
 
   try {
     const pre = parseArgs(argv, { ...GLOBAL_OPTIONS, ...allCommandOptions() });

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../contract/roles';
-import { t } from '../i18n/messages';
+import { messageText, t } from '../i18n/messages';
 import { AppError, rejected } from '../../domain';
 import { Store } from '../services/store';
 import { serverCertificate } from '../web/certificate';
@@ -108,7 +108,7 @@ export async function runServe(args: ParsedArgs, io: { out: (s: string) => void;
     server = await startTeamServer(args, io.env, lang);
   } catch (e) {
     if (e instanceof AppError) {
-      io.err(t(e.key, e.params, lang));
+      io.err(messageText(e.key, e.params, lang));
       return e.kind === 'internal' ? 1 : 2;
     }
     io.err(t('internal', { detail: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) }, lang));

@@ -4,6 +4,10 @@ import { formatMoney, type BatchStatus } from '../../domain';
 /** The vocabulary printed in exported workbooks (sheet names, headers, captions), per language. */
 const zh = {
   lang: 'zh-CN' as Lang,
+  posting: {
+    headers: ['凭证日期', '摘要', '科目编码', '借贷方向', '客户编码', '客户名称', '借方金额', '贷方金额', '批次哈希'],
+    summary: '{period} 经销商返利 {name}',
+  },
   sheets: { summary: '汇总', details: '明细', formulas: '公式', reconciliation: '对账', exceptions: '异常' },
   title: '经销商返利审批表',
   status: { draft: '草稿', submitted: '审批中', approved: '已审批', rejected: '已驳回' } satisfies Record<BatchStatus, string>,
@@ -159,6 +163,10 @@ type Labels = typeof zh;
 
 const en: Labels = {
   lang: 'en',
+  posting: {
+    headers: ['Voucher date', 'Summary', 'Account', 'Side', 'Customer code', 'Customer name', 'Debit', 'Credit', 'Batch hash'],
+    summary: '{period} distributor rebate {name}',
+  },
   sheets: { summary: 'Summary', details: 'Details', formulas: 'Formulas', reconciliation: 'Reconciliation', exceptions: 'Exceptions' },
   title: 'Distributor Rebate Approval',
   status: { draft: 'Draft', submitted: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected' },

@@ -7,6 +7,7 @@ import type { Lang } from '../../contract/roles';
 import type { ExportBatch, ExportLine } from './batch-data';
 import { csvLine, csvNumber, csvText, type CsvCell } from './csv';
 import { fill } from './labels';
+import { t } from '../i18n/messages';
 import { table, writeWorkbook, type ColumnType, type TableColumn } from './xlsx-writer';
 import { centsToMoney, periodEndDate } from '../../domain';
 
@@ -39,7 +40,6 @@ const TYPES: Partial<Record<PostingSource, ColumnType>> = { voucher_date: 'date'
 function resolver(lang: Lang, today: string, layout: PostingLayout, batch: { id: number; period: string; content_hash: string }) {
   const p = layout.params;
   const date = p.voucher_date === 'period_end' ? periodEndDate(batch.period) : p.voucher_date === 'export_day' ? today : p.voucher_date;
-  const zh = lang === 'zh-CN';
   return (source: PostingSource, constant: string | undefined, l: PostingLine): string | null => {
     const debitSide = l.side !== 'credit';
     const creditSide = l.side !== 'debit';
@@ -57,7 +57,7 @@ function resolver(lang: Lang, today: string, layout: PostingLayout, batch: { id:
       case 'credit_account':
         return p.credit_account;
       case 'direction':
-        return l.side === 'both' ? null : l.side === 'debit' ? (zh ? '借' : 'Dr') : zh ? '贷' : 'Cr';
+        return l.side === 'both' ? null : t(l.side === 'debit' ? 'posting.debit' : 'posting.credit', {}, lang);
       case 'debit':
         return debitSide ? l.amount : null;
       case 'credit':
@@ -114,7 +114,7 @@ export async function buildPosting({ x, layout, lang, today }: PostingInput, for
       return { header: c.header, type, width: type === 'money' ? 16 : c.source === 'batch_hash' ? 66 : c.source === 'summary' || c.source === 'distributor_name' ? 30 : 14, value: (l) => value(c.source, c.value, l) };
     });
     // a flat sheet for the ERP's importer: header in row 1, no title, no totals row
-    await writeWorkbook(file, [table({ name: lang === 'zh-CN' ? '凭证' : 'Voucher', columns, rows: lines() })]);
+    await writeWorkbook(file, [table({ name: t('sheet.voucher', {}, lang), columns, rows: lines() })]);
   } else {
     await writeAtomically(file, async (tmp) => {
       const out = createWriteStream(tmp);

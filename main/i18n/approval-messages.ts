@@ -1,6 +1,6 @@
-import type { Lang } from '../../contract/roles';
+import { catalogue } from '../../domain';
 
-export const approvalMessages: Record<string, Record<Lang, string>> = {
+export const approvalMessages = catalogue({
   'chain.empty': { 'zh-CN': '审批流至少需要一个级别。', en: 'The approval chain needs at least one level.' },
   'chain.level_name': { 'zh-CN': '第 {position} 级缺少名称。', en: 'Level {position} has no name.' },
   'chain.no_approvers': { 'zh-CN': '“{level}”没有指定审批人。', en: '"{level}" has no approvers.' },
@@ -27,4 +27,4 @@ export const approvalMessages: Record<string, Record<Lang, string>> = {
     'zh-CN': '批次内容已变化（内容哈希不一致），您看到的不是当前版本。请刷新后重新审阅。',
     en: 'The batch changed (content hash differs): what you reviewed is not the current version. Refresh and review again.',
   },
-};
+});

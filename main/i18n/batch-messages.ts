@@ -1,7 +1,7 @@
-import type { Lang } from '../../contract/roles';
+import { catalogue } from '../../domain';
 
 /** Messages of calculation, adjustments and reconciliation. */
-export const batchMessages: Record<string, Record<Lang, string>> = {
+export const batchMessages = catalogue({
   'calc.locked': {
     'zh-CN': '{period} 的核算批次状态为“{status}”，已锁定，不能重新核算或调整。',
     en: 'The batch of {period} is {status} and locked: it cannot be recalculated or adjusted.',
@@ -46,4 +46,4 @@ export const batchMessages: Record<string, Record<Lang, string>> = {
     'zh-CN': '{period} 的批次已审批并锁定，不能再修改对账说明或确认标记。',
     en: 'The batch of {period} is approved and locked: its reconciliation notes and marks cannot change.',
   },
-};
+});

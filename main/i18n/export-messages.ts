@@ -1,7 +1,7 @@
-import type { Lang } from '../../contract/roles';
+import { catalogue } from '../../domain';
 
 /** Messages of the exports (exports.md), shown by the CLI and the 导出 screen alike. */
-export const exportMessages: Record<string, Record<Lang, string>> = {
+export const exportMessages = catalogue({
   'export.posting_not_approved': {
     'zh-CN': '{period} 的批次状态为“{status}”：只有审批通过的批次才能生成凭证导入文件。请先完成审批。',
     en: 'The batch of {period} is {status}: only an approved batch can be exported for posting. Complete the approval first.',
@@ -24,4 +24,4 @@ export const exportMessages: Record<string, Record<Lang, string>> = {
   },
   'export.job_not_found': { 'zh-CN': '找不到这个导出任务（可能已过期）。', en: 'This export job no longer exists (it may have expired).' },
   'export.done': { 'zh-CN': '已导出 {what}：{out}', en: 'Exported {what}: {out}' },
-};
+});

@@ -1,7 +1,7 @@
-import type { Lang } from '../../contract/roles';
+import { catalogue } from '../../domain';
 
 /** Messages of the import service (file-level problems, duplicates, outcomes). */
-export const importServiceMessages: Record<string, Record<Lang, string>> = {
+export const importServiceMessages = catalogue({
   'import.period_required': { 'zh-CN': '请指定账期（--period YYYY-MM）。', en: 'Specify the period (--period YYYY-MM).' },
   'import.period_invalid': { 'zh-CN': '账期“{period}”无效，应为 YYYY-MM，例如 2026-01。', en: 'The period "{period}" is invalid; use YYYY-MM, e.g. 2026-01.' },
   'import.no_files': { 'zh-CN': '没有选择要导入的文件。', en: 'No files to import.' },
@@ -96,4 +96,4 @@ export const importServiceMessages: Record<string, Record<Lang, string>> = {
     'zh-CN': '{period} 的核算批次已提交或已审批，不能再导入或替换该账期的数据。',
     en: 'The batch of {period} is submitted or approved: its data can no longer be imported or replaced.',
   },
-};
+});

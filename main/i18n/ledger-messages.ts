@@ -1,7 +1,7 @@
-import type { Lang } from '../../contract/roles';
+import { catalogue } from '../../domain';
 
 /** Messages of the ledger service and of periods that close in order. */
-export const ledgerMessages: Record<string, Record<Lang, string>> = {
+export const ledgerMessages = catalogue({
   'ledger.reason_required': { 'zh-CN': '台账调整必须填写原因。', en: 'A ledger adjustment needs a reason.' },
   'ledger.amount_zero': { 'zh-CN': '调整金额不能为 0。', en: 'The adjustment amount cannot be 0.' },
   'ledger.bad_amount': { 'zh-CN': '金额“{value}”无效：请填写最多两位小数的金额，例如 -1200.50。', en: 'The amount "{value}" is invalid: enter an amount with at most two decimals, e.g. -1200.50.' },
@@ -18,4 +18,4 @@ export const ledgerMessages: Record<string, Record<Lang, string>> = {
     'zh-CN': '{period} 核算之后，之前账期的审批或期初余额发生了变化（期初返利余额随之改变）。请先重新核算 {period} 再提交。',
     en: 'An earlier period was approved or the opening balances changed after {period} was calculated (its opening balance changed with it). Recalculate {period} before submitting.',
   },
-};
+});

@@ -1,7 +1,9 @@
 import type { Lang } from '../../contract/roles';
-import type { MessageParams } from '../../domain';
+import { catalogue, inLang, type Catalogue, type MessageParams } from '../../domain';
+import { appMessages } from './app-messages';
 import { approvalMessages } from './approval-messages';
 import { batchMessages } from './batch-messages';
+import { cliMessages } from './cli-messages';
 import { exportMessages } from './export-messages';
 import { importServiceMessages } from './import-messages';
 import { ledgerMessages } from './ledger-messages';
@@ -9,10 +11,9 @@ import { policyServiceMessages } from './policy-messages';
 import { supportMessages } from './support-messages';
 import { reliabilityMessages } from './reliability-messages';
 
-type Catalog = Record<string, Record<Lang, string>>;
 
 /** Messages of the service layer, shown by the CLI and the UI alike. Keys are stable. */
-const catalog: Catalog = {
+const catalog = catalogue({
   'internal': { 'zh-CN': '内部错误：{detail}。请联系管理员，数据未被更改。', en: 'Internal error: {detail}. Please contact your administrator; no data was changed.' },
   'payload.invalid': { 'zh-CN': '请求内容无效：{detail}', en: 'Invalid request: {detail}' },
   'op.unknown': { 'zh-CN': '未知操作“{op}”。', en: 'Unknown operation "{op}".' },
@@ -39,7 +40,7 @@ const catalog: Catalog = {
   'auth.must_change_password': { 'zh-CN': '管理员已重置您的密码：请先修改密码。', en: 'An administrator reset your password: change it first.' },
   'auth.wrong_current_password': { 'zh-CN': '当前密码不正确。', en: 'The current password is wrong.' },
   'auth.password_unchanged': { 'zh-CN': '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' },
-  'serve.bad_listen': { 'zh-CN': '--listen 应为 主机:端口（例如 0.0.0.0:8443），而不是“{value}”。', en: '--listen takes HOST:PORT (e.g. 0.0.0.0:8443), not "{value}".' },
+  'serve.bad_listen': { 'zh-CN': '--listen 应为 HOST:PORT 的形式（例如 0.0.0.0:8443），而不是“{value}”。', en: '--listen takes HOST:PORT (e.g. 0.0.0.0:8443), not "{value}".' },
   'serve.bad_number': { 'zh-CN': '{option} 应为 1 到 {max} 之间的整数，而不是“{value}”。', en: '{option} takes a whole number from 1 to {max}, not "{value}".' },
   'serve.no_database': {
     'zh-CN': '数据库 {path} 不存在。请先在本机创建：rebate init --db 文件 --admin 名称 --password 密码',
@@ -103,6 +104,7 @@ const catalog: Catalog = {
     'zh-CN': '备份“{id}”来自更新版本的返利台（结构版本 {found}），不能恢复。',
     en: 'The backup "{id}" comes from a newer Rebate Desk (schema {found}) and cannot be restored.',
   },
+  'audit.verify_head_ok': { 'zh-CN': '审批表上的审计链头与日志相符（第 {id} 条）。', en: 'The chain head printed on the approval workbook matches (entry {id}).' },
   'audit.verify_ok': { 'zh-CN': '审计日志完整：{entries} 条记录，哈希链无断裂。', en: 'Audit log intact: {entries} entries, hash chain unbroken.' },
   'audit.broken.hash_mismatch': {
     'zh-CN': '审计日志第 {id} 条记录的内容被改动过（哈希不符）。',
@@ -134,7 +136,15 @@ const catalog: Catalog = {
   ...exportMessages,
   ...supportMessages,
   ...reliabilityMessages,
-};
+  ...cliMessages,
+  ...appMessages,
+});
+
+/** Every key of the service layer's catalogue: `t` with a misspelt key does not compile. */
+export type MessageKey = keyof typeof catalog;
+
+/** The service catalogue itself (scripts/catalogue.test.ts checks languages, placeholders, punctuation). */
+export const serviceMessages: Catalogue<MessageKey> = catalog;
 
 export function hasMessage(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(catalog, key);
@@ -147,13 +157,15 @@ export function format(template: string, params: MessageParams): string {
   });
 }
 
-/** Adds a module's own catalogue (import, formulas, …) so one `t` translates every key. */
-export function registerMessages(more: Catalog): void {
-  for (const [key, texts] of Object.entries(more)) catalog[key] = texts;
+export function t(key: MessageKey, params: MessageParams, lang: Lang): string {
+  return format(inLang(catalog[key], lang), params);
 }
 
-export function t(key: string, params: MessageParams, lang: Lang): string {
-  const entry = catalog[key];
-  if (!entry) return params['detail'] !== undefined ? `${key}: ${String(params['detail'])}` : key;
-  return format(entry[lang] ?? entry['zh-CN'], params);
+/**
+ * The text of a key that arrives at run time (an AppError's, a stored exception's): a key the
+ * catalogue does not hold shows itself (with its detail), never an empty message.
+ */
+export function messageText(key: string, params: MessageParams, lang: Lang): string {
+  if (!hasMessage(key)) return params['detail'] !== undefined ? `${key}: ${String(params['detail'])}` : key;
+  return t(key as MessageKey, params, lang);
 }

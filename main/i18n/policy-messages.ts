@@ -1,7 +1,7 @@
-import type { Lang } from '../../contract/roles';
+import { catalogue } from '../../domain';
 
 /** Messages of the policy service (save, import, versions, preview). Formula issues come from formulas/. */
-export const policyServiceMessages: Record<string, Record<Lang, string>> = {
+export const policyServiceMessages = catalogue({
   'policy.invalid': {
     'zh-CN': '政策“{code}”未通过校验，共 {count} 个问题，未保存。第一个问题：{first}',
     en: 'The policy "{code}" did not pass validation ({count} problems); nothing was saved. First: {first}',
@@ -40,4 +40,4 @@ export const policyServiceMessages: Record<string, Record<Lang, string>> = {
     'zh-CN': '账期 {period} 中没有经销商“{code}”的数据。',
     en: 'There is no data for distributor "{code}" in {period}.',
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { Lang } from '../../contract/roles';
+import { catalogue } from '../../domain';
 
 /** Messages of holds, busy and full databases, and tamper evidence (issue 11). */
-export const reliabilityMessages: Record<string, Record<Lang, string>> = {
+export const reliabilityMessages = catalogue({
   'hold.import': { 'zh-CN': '{who}正在导入 {period}（{since} 开始），请稍后再试。', en: '{who} is importing {period} (started {since}); please try again later.' },
   'hold.calc': { 'zh-CN': '{who}正在计算 {period}（{since} 开始），请稍后再试。', en: '{who} is calculating {period} (started {since}); please try again later.' },
   'hold.import_master': { 'zh-CN': '{who}正在导入经销商主数据（{since} 开始），请稍后再试。', en: '{who} is importing distributor master data (started {since}); please try again later.' },
@@ -63,4 +63,4 @@ export const reliabilityMessages: Record<string, Record<Lang, string>> = {
   'audit.rule.rejected_without_decision': { 'zh-CN': '提交被标为驳回，但没有驳回意见', en: 'the submission is marked rejected without a rejecting decision' },
   'audit.rule.status': { 'zh-CN': '批次或提交的状态与审批记录不符', en: 'the status of the batch or submission does not match its decisions' },
   'audit.rule.decisions_unlogged': { 'zh-CN': '审批记录 {stored} 条，审计日志只记有 {logged} 条', en: '{stored} decisions are stored but the audit log records {logged}' },
-};
+});

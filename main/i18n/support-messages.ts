@@ -1,7 +1,7 @@
-import type { Lang } from '../../contract/roles';
+import { catalogue } from '../../domain';
 
 /** Messages of updates and support (diagnostics), shown by the app and the CLI alike. */
-export const supportMessages: Record<string, Record<Lang, string>> = {
+export const supportMessages = catalogue({
   'update.feed_unreachable': {
     'zh-CN': '无法读取更新地址 {url}：{detail}。请检查网络或“设置 → 关于”中的更新地址。',
     en: 'Cannot read the update feed {url}: {detail}. Check the network or the update address in Settings → About.',
@@ -24,4 +24,4 @@ export const supportMessages: Record<string, Record<Lang, string>> = {
     en: 'An import or approval is in progress: not restarting now; the new version will be installed when you quit Rebate Desk.',
   },
   'diagnostics.written': { 'zh-CN': '诊断信息已导出到 {file}。', en: 'Diagnostics were written to {file}.' },
-};
+});

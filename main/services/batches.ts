@@ -4,7 +4,7 @@ import { formatIssue } from '../../formulas';
 import { adjustmentOf, adjustmentsOf, batchLine, batchLines, batchOf, batchTotals, deleteAdjustment, lineMoney, setLineAdjustment, sourceLines, updateBatchTotals, type AdjustmentRow, type BatchLine, type BatchRow } from '../db/batches-repo';
 import type { Db } from '../db/database';
 import { policyVersion } from '../db/policies-repo';
-import { t } from '../i18n/messages';
+import { messageText } from '../i18n/messages';
 import { upsertAdjustment } from '../db/batches-repo';
 import { appendAudit } from './audit';
 import { adjustCommitted, contentHashAfterAdjust } from './batch-hash';
@@ -19,7 +19,7 @@ export type BatchResults = BatchResultsView;
 export function exceptionText(l: Pick<BatchLine, 'exception_detail'>, lang: Lang): string | null {
   if (!l.exception_detail) return null;
   const d = JSON.parse(l.exception_detail) as ExceptionDetail;
-  return d.source === 'formulas' ? formatIssue({ key: d.key, params: d.params, ...(d.formula ? { formula: d.formula } : {}) }, lang) : t(d.key, d.params, lang);
+  return d.source === 'formulas' ? formatIssue({ key: d.key, params: d.params, ...(d.formula ? { formula: d.formula } : {}) }, lang) : messageText(d.key, d.params, lang);
 }
 
 export function requireBatch(ctx: ServiceContext, period: string): BatchRow {

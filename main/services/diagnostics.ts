@@ -7,6 +7,7 @@ import { allSettings, integrityCheck, tableCounts } from '../db/support-repo';
 import { logDir, redact, redactText } from '../support/log';
 import { APP_VERSION } from '../version';
 import type { ServiceContext } from './context';
+import { t } from '../i18n/messages';
 
 /** Logs of this many days go into the diagnostics; each capped to its last part. */
 const LOG_DAYS = 7;
@@ -66,7 +67,7 @@ export async function writeDiagnostics(ctx: ServiceContext, owner: number): Prom
     ...recentLogs(info.logDir).map((l): [string, string] => [`logs/${l.name}`, l.text]),
   ];
   for (const [name, text] of entries) zip.file(name, text, { date: now });
-  const fileName = `${ctx.lang === 'zh-CN' ? '返利台诊断信息' : 'rebate-desk-diagnostics'}-${stamp(now)}.zip`;
+  const fileName = `${t('file.diagnostics', {}, ctx.lang)}-${stamp(now)}.zip`;
   const file = ctx.store.downloads.newPath(fileName);
   writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' }));
   const d = ctx.store.downloads.add(owner, file, fileName);

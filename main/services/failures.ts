@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Lang } from '../../contract/roles';
 import type { Db } from '../db/database';
-import { t } from '../i18n/messages';
+import { messageText, t } from '../i18n/messages';
 import { AppError, rejected } from './errors';
 import type { ServiceContext } from './context';
 import { currentHolds, heldError } from './holds';
@@ -43,7 +43,7 @@ export function explainFailure(e: unknown, lang: Lang, db?: Db): unknown {
     const held = db?.open ? currentHolds(db)[0] : undefined;
     if (held) {
       const h = heldError(held);
-      return rejected('db.busy', { holder: t(h.key, h.params, lang).replace(/[。.]$/, '') });
+      return rejected('db.busy', { holder: messageText(h.key, h.params, lang).replace(/[。.]$/, '') });
     }
     return rejected('db.busy', { holder: t('db.busy.other', {}, lang) });
   }

@@ -2,6 +2,7 @@ import type { Lang } from '../../contract/roles';
 import { table, writeTables, type TableColumn } from '../export/xlsx-writer';
 import type { IssueOut } from './import-report';
 import { fieldLabel, isFieldName } from '../../domain';
+import { t } from '../i18n/messages';
 
 const HEAD: Record<Lang, string[]> = {
   'zh-CN': ['级别', '文件', '工作表', '行', '列', '表头', '字段', '值', '问题说明'],
@@ -13,7 +14,7 @@ type Line = IssueOut & { level: string };
 /** The rejected-import report as a workbook: one row per problem, so a colleague can fix the source file. */
 export async function writeImportErrorWorkbook(file: string, errors: IssueOut[], warnings: IssueOut[], lang: Lang, title: string): Promise<void> {
   const h = HEAD[lang];
-  const level = lang === 'zh-CN' ? { e: '错误', w: '警告' } : { e: 'Error', w: 'Warning' };
+  const level = { e: t('level.error', {}, lang), w: t('level.warning', {}, lang) };
   const col = (i: number, type: TableColumn<Line>['type'], width: number, value: (l: Line) => string | number | null): TableColumn<Line> => ({ header: h[i] ?? '', type, width, value });
   const columns: TableColumn<Line>[] = [
     col(0, 'text', 8, (l) => l.level),
@@ -27,5 +28,5 @@ export async function writeImportErrorWorkbook(file: string, errors: IssueOut[],
     col(8, 'text', 80, (l) => l.message),
   ];
   const rows: Line[] = [...errors.map((e) => ({ ...e, level: level.e })), ...warnings.map((w) => ({ ...w, level: level.w }))];
-  await writeTables(file, [table({ name: lang === 'zh-CN' ? '导入问题' : 'Import problems', preamble: [title], columns, rows })]);
+  await writeTables(file, [table({ name: t('sheet.import_problems', {}, lang), preamble: [title], columns, rows })]);
 }

@@ -1,5 +1,5 @@
 import type { Lang } from '../../contract/roles';
-import { t } from '../i18n/messages';
+import { messageText } from '../i18n/messages';
 import { formatMessage, IMPORT_MESSAGES, type MessageKey } from '../import/messages';
 import type { ImportIssue } from '../import/records';
 
@@ -21,7 +21,7 @@ function isImportKey(key: string): key is MessageKey {
 }
 
 export function issueOut(i: ImportIssue, lang: Lang): IssueOut {
-  const message = isImportKey(i.key) ? formatMessage(i.key, i.params, lang) : t(i.key, i.params, lang);
+  const message = isImportKey(i.key) ? formatMessage(i.key, i.params, lang) : messageText(i.key, i.params, lang);
   return { file: i.file, sheet: i.sheet, row: i.row, column: i.column, header: i.header, field: i.field, value: i.value, key: i.key, message };
 }
 

@@ -33,7 +33,7 @@ import { create as backup } from './backups';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from '../../domain';
 import { fileIssue, issueOut, type IssueOut } from './import-report';
-import { isPeriod, isPeriodKind, KINDS, moneyToCents, nextPeriod } from '../../domain';
+import { formatCount, isPeriod, isPeriodKind, KINDS, moneyToCents, nextPeriod } from '../../domain';
 import { acquireHold, MASTER_SCOPE } from './holds';
 import { syncAnchor } from './anchor';
 
@@ -492,7 +492,8 @@ export async function runImports(
     if (p.todo.length === 0) {
       p.report.status = blocked ? 'rejected' : 'unchanged';
     }
-    const params = { rows: p.report.rows, errors: p.errors.count };
+    // counts in a sentence read as in the tables: 150,000 行
+    const params = { rows: formatCount(p.report.rows), errors: formatCount(p.errors.count) };
     p.report.message = p.report.status === 'rejected' && p.errors.count === 0 ? t(lang, 'import.status.rejected_by_other') : t(lang, `import.status.${p.report.status}`, params);
     return finishReport(p.report, p.errors, p.warnings, lang);
   });

@@ -22,7 +22,8 @@ import {
 import type { Db } from '../db/database';
 import { getSetting } from '../db/settings-repo';
 import { SETTLEMENT_METHODS, type SettlementMethod } from '../import/kinds';
-import { centsToMoney, moneyToCents, nextPeriod, previousPeriod } from '../../domain';
+import { t } from '../i18n/messages';
+import { centsToMoney, formatMoney, moneyToCents, nextPeriod, previousPeriod } from '../../domain';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from './errors';
@@ -148,9 +149,9 @@ function methodsOut(m: Methods): MethodAmounts {
 }
 
 function findingDetail(ctx: ServiceContext, f: { check: 'overdrawn' | 'dormant_balance'; periods?: number; closing: bigint }): string {
-  const zh = ctx.lang === 'zh-CN';
-  if (f.check === 'overdrawn') return zh ? `期末余额为负（${money(f.closing)}）：兑付超过了已批返利` : `negative closing balance (${money(f.closing)}): more used than earned`;
-  return zh ? `余额 ${money(f.closing)} 已连续 ${f.periods ?? 0} 个账期没有兑付` : `a balance of ${money(f.closing)} without any settlement for ${f.periods ?? 0} periods in a row`;
+  const closing = formatMoney(f.closing);
+  if (f.check === 'overdrawn') return t('ledger.finding.overdrawn', { closing }, ctx.lang);
+  return t('ledger.finding.dormant', { closing, periods: f.periods ?? 0 }, ctx.lang);
 }
 
 /** The period's ledger: rows, totals, findings; `final` once the period's batch is approved. */

@@ -60,7 +60,7 @@ class Evaluator {
       const exception =
         s.reason === 'none'
           ? t('policy.preview_none', { region: d.region, grade: d.grade, period: this.period }, this.lang)
-          : t('policy.preview_ambiguous', { codes: s.codes.join(this.lang === 'zh-CN' ? '、' : ', ') }, this.lang);
+          : t('policy.preview_ambiguous', { codes: s.codes.join(t('list.separator', {}, this.lang)) }, this.lang);
       return { ...none, policy: null, exception };
     }
     const c = this.compiled(s.policy);

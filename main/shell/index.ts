@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DB_FILE_NAME } from '../db/paths';
-import { t } from '../i18n/messages';
+import { messageText, t } from '../i18n/messages';
 import { AppError } from '../../domain';
 import { configureLogging, logger } from '../support/log';
 import { packagedSqliteBinding } from '../util/packaged-paths';
@@ -59,9 +59,9 @@ async function start(): Promise<void> {
     try {
       backend.localStore();
     } catch (e) {
-      const message = e instanceof AppError ? t(e.key, e.params, lang) : String(e);
+      const message = e instanceof AppError ? messageText(e.key, e.params, lang) : String(e);
       log.error(`cannot open the database ${dbPath}: ${message}`);
-      dialog.showErrorBox(lang === 'zh-CN' ? '无法打开数据库' : 'Cannot open the database', message);
+      dialog.showErrorBox(t('dialog.open_failed', {}, lang), message);
       app.exit(2);
       return;
     }

@@ -9,6 +9,7 @@ import { isTrustedUrl } from './security';
 import { rememberFolder } from './recent-folders';
 import { showOpenDialog, showSaveDialog } from './test-hooks';
 import type { ShellSettings } from './settings';
+import { t } from '../i18n/messages';
 
 function langOf(v: unknown, fallback: Lang): Lang {
   return (LANGS as readonly unknown[]).includes(v) ? (v as Lang) : fallback;
@@ -91,12 +92,11 @@ export function registerIpc(backend: DesktopBackend, settings: Store<ShellSettin
 
   ipcMain.handle(CHANNELS.pickFiles, async (event) => {
     if (!trusted(event)) return [];
-    const zh = settings.get('language') === 'zh-CN';
     const win = BrowserWindow.fromWebContents(event.sender);
     const options: Electron.OpenDialogOptions = {
       properties: ['openFile', 'multiSelections'],
       defaultPath: settings.get('recentFolders')[0],
-      filters: [{ name: zh ? 'Excel 工作簿和 CSV' : 'Excel workbooks and CSV', extensions: ['xlsx', 'xlsm', 'csv', 'txt', 'xls'] }],
+      filters: [{ name: t('dialog.open_files', {}, settings.get('language')), extensions: ['xlsx', 'xlsm', 'csv', 'txt', 'xls'] }],
     };
     const r = await showOpenDialog(win, options);
     if (r.canceled || r.filePaths.length === 0) return [];

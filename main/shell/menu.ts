@@ -1,34 +1,35 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Lang } from '../../contract/roles';
+import { t, type MessageKey } from '../i18n/messages';
 
 export function buildMenu(lang: Lang): void {
-  const zh = lang === 'zh-CN';
+  const m = (key: MessageKey): string => t(key, {}, lang);
   const template: MenuItemConstructorOptions[] = [
-    { label: zh ? '文件' : 'File', submenu: [{ role: 'quit', label: zh ? '退出' : 'Quit' }] },
+    { label: m('menu.file'), submenu: [{ role: 'quit', label: m('menu.quit') }] },
     {
-      label: zh ? '编辑' : 'Edit',
+      label: m('menu.edit'),
       submenu: [
-        { role: 'undo', label: zh ? '撤销' : 'Undo' },
-        { role: 'redo', label: zh ? '重做' : 'Redo' },
+        { role: 'undo', label: m('menu.undo') },
+        { role: 'redo', label: m('menu.redo') },
         { type: 'separator' },
-        { role: 'cut', label: zh ? '剪切' : 'Cut' },
-        { role: 'copy', label: zh ? '复制' : 'Copy' },
-        { role: 'paste', label: zh ? '粘贴' : 'Paste' },
-        { role: 'selectAll', label: zh ? '全选' : 'Select all' },
+        { role: 'cut', label: m('menu.cut') },
+        { role: 'copy', label: m('menu.copy') },
+        { role: 'paste', label: m('menu.paste') },
+        { role: 'selectAll', label: m('menu.select_all') },
       ],
     },
     {
-      label: zh ? '视图' : 'View',
+      label: m('menu.view'),
       submenu: [
-        { role: 'resetZoom', label: zh ? '实际大小' : 'Actual size' },
-        { role: 'zoomIn', label: zh ? '放大' : 'Zoom in' },
-        { role: 'zoomOut', label: zh ? '缩小' : 'Zoom out' },
+        { role: 'resetZoom', label: m('menu.actual_size') },
+        { role: 'zoomIn', label: m('menu.zoom_in') },
+        { role: 'zoomOut', label: m('menu.zoom_out') },
         { type: 'separator' },
-        { role: 'togglefullscreen', label: zh ? '全屏' : 'Full screen' },
+        { role: 'togglefullscreen', label: m('menu.full_screen') },
         ...(app.isPackaged ? [] : ([{ role: 'toggleDevTools' }] satisfies MenuItemConstructorOptions[])),
       ],
     },
-    { label: zh ? '帮助' : 'Help', submenu: [{ role: 'about', label: zh ? '关于返利台' : 'About Rebate Desk' }] },
+    { label: m('menu.help'), submenu: [{ role: 'about', label: m('menu.about') }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -65,13 +65,12 @@ export function startUpdates(settings: Store<ShellSettings>, lang: () => Lang, b
         log.error(`downloaded update refused: ${e instanceof Error ? e.message : String(e)}`);
         return;
       }
-      const zh = lang() === 'zh-CN';
       const win = BrowserWindow.getAllWindows()[0];
       const options: Electron.MessageBoxOptions = {
         type: 'info',
-        title: zh ? '返利台更新' : 'Rebate Desk update',
+        title: t('dialog.update_title', {}, lang()),
         message: t('update.downloaded', { version: event.version }, lang()),
-        buttons: zh ? ['稍后', '立即重启'] : ['Later', 'Restart now'],
+        buttons: [t('dialog.update_later', {}, lang()), t('dialog.update_restart', {}, lang())],
         defaultId: 0,
         cancelId: 0,
       };

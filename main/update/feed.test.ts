@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { t } from '../i18n/messages';
+import { messageText } from '../i18n/messages';
 import { AppError } from '../../domain';
 import { checkForUpdate, chooseUpdate, compareVersions, downloadVerified, parseFeed } from './feed';
 
@@ -46,7 +46,7 @@ async function refusal(p: Promise<unknown>): Promise<{ key: string; zh: string; 
   try {
     await p;
   } catch (e) {
-    if (e instanceof AppError) return { key: e.key, zh: t(e.key, e.params, 'zh-CN'), en: t(e.key, e.params, 'en') };
+    if (e instanceof AppError) return { key: e.key, zh: messageText(e.key, e.params, 'zh-CN'), en: messageText(e.key, e.params, 'en') };
     throw e;
   }
   throw new Error('expected a refusal');

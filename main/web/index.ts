@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGS, type Lang } from '../../contract/roles';
 import { resolveDbPath } from '../cli/db-path';
-import { t } from '../i18n/messages';
+import { messageText, t } from '../i18n/messages';
 import { AppError } from '../../domain';
 import { Store } from '../services/store';
 import { parseArgs } from '../cli/args';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   try {
     store = new Store(resolveDbPath(args.options.get('db')?.[0]));
   } catch (e) {
-    process.stderr.write(`${e instanceof AppError ? t(e.key, e.params, lang) : String(e)}\n`);
+    process.stderr.write(`${e instanceof AppError ? messageText(e.key, e.params, lang) : String(e)}\n`);
     process.exitCode = 2;
     return;
   }
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({ store, staticDir, port, lang });
   logger('web').info(`web host started on ${new URL(host.url).origin}, database ${store.path}`);
   process.stdout.write(`Rebate Desk: ${host.url}\n`);
-  process.stdout.write(lang === 'zh-CN' ? `数据库：${store.path}（按 Ctrl+C 退出）\n` : `Database: ${store.path} (Ctrl+C to stop)\n`);
+  process.stdout.write(`${t('web.database', { path: store.path }, lang)}\n`);
   const stop = (): void => {
     void host.close().then(() => {
       store.close();

@@ -1,6 +1,4 @@
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../contract/roles';
 import type { AppInfo, SessionUser } from '../../contract/types';
@@ -19,6 +17,7 @@ import { SetupAdminPage } from './pages/SetupAdminPage';
 import { SignInPage } from './pages/SignInPage';
 import { Shell } from './Shell';
 import { antdTheme } from './theme';
+import { ANTD_LOCALE } from './i18n/locale';
 
 export function App({ initialLang }: { initialLang: Lang }): React.JSX.Element {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -112,7 +111,7 @@ export function App({ initialLang }: { initialLang: Lang }): React.JSX.Element {
     );
 
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={antdTheme}>
+    <ConfigProvider locale={ANTD_LOCALE[lang]} theme={antdTheme}>
       <AntApp>{body}</AntApp>
     </ConfigProvider>
   );

@@ -3,7 +3,7 @@ import { adjust, results, trace } from '../../services/batches';
 import { calculate, type CalcProgress, type CalcResult } from '../../services/calc';
 import type { ServiceContext } from '../../services/context';
 import { AppError, rejected } from '../../../domain';
-import { t } from '../../i18n/messages';
+import { messageText, t } from '../../i18n/messages';
 import { periodsOverview } from '../../services/periods';
 import { resultsPage } from '../../services/results-page';
 import { reconcile } from '../../services/reconcile';
@@ -17,7 +17,7 @@ export const batchHandlers: HandlersFor<typeof batchOperations> = {
     const job = ctx.store.jobs.start<CalcProgress, CalcResult>(
       owner(ctx),
       (j) => calculate(ctx, input.period, (p) => (j.progress = p), j.abort.signal),
-      (e) => (e instanceof AppError ? t(e.key, e.params, ctx.lang) : t('internal', { detail: e instanceof Error ? e.message : String(e) }, ctx.lang)),
+      (e) => (e instanceof AppError ? messageText(e.key, e.params, ctx.lang) : t('internal', { detail: e instanceof Error ? e.message : String(e) }, ctx.lang)),
     );
     return { jobId: job.id };
   },

@@ -9,7 +9,7 @@ import { signInFromNetwork, signOut, unlock } from '../../services/signin';
 import { rejected } from '../../services/errors';
 import { startTeamHost, stopTeamHost, teamHostStatus } from '../../web/team-host';
 import { APP_VERSION } from '../../version';
-import { t } from '../../i18n/messages';
+import { messageText, t } from '../../i18n/messages';
 
 import type { HandlersFor } from '../handler-types';
 
@@ -54,14 +54,14 @@ export const coreHandlers: HandlersFor<typeof coreOperations> = {
     // then its anchor outside the database, what was approved (workflow.md), and a printed head
     const found = checkAnchor(db, r.entries) ?? checkApprovals(db) ?? (input.head ? checkPrintedHead(db, input.head) : null);
     if (!found) return r;
-    const params = { ...found.params, ...(found.params['rule'] ? { rule: t(`audit.rule.${String(found.params['rule'])}`, found.params, ctx.lang) } : {}) };
+    const params = { ...found.params, ...(found.params['rule'] ? { rule: messageText(`audit.rule.${String(found.params['rule'])}`, found.params, ctx.lang) } : {}) };
     const period = typeof found.params['period'] === 'string' ? found.params['period'] : undefined;
     return {
       ok: false as const,
       entries: r.entries,
       brokenId: typeof found.params['id'] === 'number' ? found.params['id'] : 0,
       reason: found.reason as Extract<AuditVerifyResult, { ok: false }>['reason'],
-      message: t(`audit.broken.${found.reason}`, params, ctx.lang),
+      message: messageText(`audit.broken.${found.reason}`, params, ctx.lang),
       ...(period ? { period } : {}),
     };
   },

@@ -8,6 +8,7 @@ import { postingLayout, setPostingLayout } from '../../services/posting-layout';
 import type { ServiceContext } from '../../services/context';
 import { rejected } from '../../../domain';
 import type { HandlersFor } from '../handler-types';
+import { t } from '../../i18n/messages';
 
 /**
  * Where an export goes: the command line names a path (`--out`); every other caller gets a file in
@@ -66,7 +67,7 @@ export async function statementsExport(ctx: ServiceContext, input: { period: str
 
 /** The ERP posting file into a download or `out`. */
 export async function postingExport(ctx: ServiceContext, input: { period: string; format: 'xlsx' | 'csv'; out?: string }, control?: ExportControl): Promise<ExportView> {
-  const fileName = `${ctx.lang === 'zh-CN' ? '凭证导入' : 'posting'}-${input.period}.${input.format}`;
+  const fileName = `${t('file.posting', {}, ctx.lang)}-${input.period}.${input.format}`;
   const where = target(ctx, input.out, fileName);
   const r = await writePosting(ctx, input.period, input.format, where.file, control);
   return { ...r, ...finish(ctx, where, fileName) };

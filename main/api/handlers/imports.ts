@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../services/context';
 import { AppError, rejected } from '../../../domain';
 import { writeImportErrorWorkbook } from '../../services/import-errors-workbook';
 import { runImport, runImports, type ImportProgress, type ImportReport, type ImportRequest } from '../../services/imports';
-import { t } from '../../i18n/messages';
+import { messageText, t } from '../../i18n/messages';
 import { explainFailure } from '../../services/failures';
 import type { HandlersFor } from '../handler-types';
 
@@ -63,7 +63,7 @@ export const importHandlers: HandlersFor<typeof importOperations> = {
       (j) => runImports(ctx, input.imports.map(request), (p) => (j.progress = p), j.abort.signal),
       (raw) => {
         const e = explainFailure(raw, ctx.lang, ctx.store.db);
-        return e instanceof AppError ? t(e.key, e.params, ctx.lang) : t('internal', { detail: e instanceof Error ? e.message : String(e) }, ctx.lang);
+        return e instanceof AppError ? messageText(e.key, e.params, ctx.lang) : t('internal', { detail: e instanceof Error ? e.message : String(e) }, ctx.lang);
       },
     );
     return { jobId: job.id };
@@ -86,7 +86,7 @@ export const importHandlers: HandlersFor<typeof importOperations> = {
       out.push(
         g.ok
           ? { file: name, kind: g.kind, sheets: g.sheets, error: null }
-          : { file: name, kind: null, sheets: [], error: t(`import.file.${g.problem}`, { file: name, detail: g.detail ?? '' }, ctx.lang) },
+          : { file: name, kind: null, sheets: [], error: messageText(`import.file.${g.problem}`, { file: name, detail: g.detail ?? '' }, ctx.lang) },
       );
     }
     return out;
@@ -97,7 +97,7 @@ export const importHandlers: HandlersFor<typeof importOperations> = {
     const reports = job?.result;
     if (!reports) throw rejected('import.job_not_found');
     const period = reports.find((r) => r.period)?.period;
-    const fileName = `${ctx.lang === 'zh-CN' ? '导入问题' : 'import-problems'}${period ? `-${period}` : ''}.xlsx`;
+    const fileName = `${t('file.import_problems', {}, ctx.lang)}${period ? `-${period}` : ''}.xlsx`;
     const file = ctx.store.downloads.newPath(fileName);
     const title = reports.map((r) => `${r.message} (${r.files.map((f) => f.file).join(', ')})`).join(' ');
     await writeImportErrorWorkbook(file, reports.flatMap((r) => r.errors), reports.flatMap((r) => r.warnings), ctx.lang, title);

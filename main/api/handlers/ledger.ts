@@ -5,10 +5,11 @@ import { writeLedgerWorkbook } from '../../export/ledger-workbook';
 import { adjustLedger, ledgerDetail, ledgerHistory, ledgerOf } from '../../services/ledger';
 import type { HandlersFor } from '../handler-types';
 import { finish, target } from './exports';
+import { t } from '../../i18n/messages';
 
 /** The ledger workbook into a download or `out`, for `export.ledger` and the export job. */
 export async function ledgerExport(ctx: ServiceContext, input: { period: string; out?: string }, control?: ExportControl): Promise<LedgerExportView> {
-  const fileName = `${ctx.lang === 'zh-CN' ? '返利台账' : 'rebate-ledger'}-${input.period}.xlsx`;
+  const fileName = `${t('file.ledger', {}, ctx.lang)}-${input.period}.xlsx`;
   const where = target(ctx, input.out, fileName);
   const view = ledgerOf(ctx, input.period);
   throwIfCancelled(control, input.period);

@@ -1,6 +1,7 @@
 import type { AppErrorPayload, Envelope } from '../../../contract/envelope';
 import type { OpInput, OpName, OpOutput } from '../../../contract/operations';
 import type { Lang } from '../../../contract/roles';
+import { rendererStrings } from '../i18n/resources';
 
 /** A refused or failed operation, carrying the translated message from the service layer. */
 export class ApiError extends Error {
@@ -51,23 +52,24 @@ export function webMode(): 'team' | 'loopback' {
  * `status` null: no answer at all.
  */
 export function httpFailure(status: number | null, lang: Lang): AppErrorPayload {
-  const zh = lang === 'zh-CN';
+  const c = rendererStrings[lang].connection;
+  const fill = (text: string, params: Record<string, string | number> = {}): string => text.replace(/\{\{(\w+)\}\}/g, (w, k: string) => (k in params ? String(params[k]) : w));
   let message: string;
   if (webMode() === 'team') {
     const server = location.origin;
-    if (status === null) message = zh ? `无法连接团队服务器 ${server}。请检查网络或 VPN，并确认服务器已开启；仍无法连接请联系 IT。` : `Cannot reach the team server ${server}. Check the network or VPN and that the server is running; if it still fails, ask IT.`;
-    else if (status === 401) message = zh ? '登录已结束，请重新登录。' : 'Your session ended: please sign in again.';
-    else if (status === 413) message = zh ? '文件超过服务器的上传大小限制。' : "The file exceeds the server's upload limit.";
-    else if (status === 421) message = zh ? `此地址不是团队服务器证书中的名称，请使用 IT 提供的地址打开（HTTP ${status}）。` : `This address is not one of the team server's names: open the address IT gave you (HTTP ${status}).`;
-    else if (status === 429) message = zh ? '请求过于频繁，请稍后再试。' : 'Too many requests: try again in a moment.';
-    else if (status >= 500) message = zh ? `团队服务器暂时无法处理请求（HTTP ${status}），请稍后重试；如持续出现请联系 IT。` : `The team server could not handle the request (HTTP ${status}): try again shortly; if it persists, ask IT.`;
-    else message = zh ? `团队服务器拒绝了请求（HTTP ${status}）。请刷新页面后重试。` : `The team server refused the request (HTTP ${status}). Reload the page and try again.`;
+    if (status === null) message = fill(c.httpTeamUnreachable, { server });
+    else if (status === 401) message = c.httpSessionEnded;
+    else if (status === 413) message = c.httpTooLarge;
+    else if (status === 421) message = fill(c.httpWrongName, { status });
+    else if (status === 429) message = c.httpTooMany;
+    else if (status >= 500) message = fill(c.httpServerError, { status });
+    else message = fill(c.httpRefused, { status });
   } else if (status === null) {
-    message = zh ? '与本机服务的连接已断开。请重新运行 npm run web，并打开它打印的链接。' : 'The connection to the service on this PC was lost. Run npm run web again and open the link it prints.';
+    message = c.httpLocalLost;
   } else if (status === 403) {
-    message = zh ? '本页面没有有效的访问令牌（服务可能已重新启动）。请打开 npm run web 最新打印的链接。' : 'This page has no valid access token (the service may have restarted). Open the link npm run web printed last.';
+    message = c.httpLocalToken;
   } else {
-    message = zh ? `与本机服务的连接出错（HTTP ${status}）。请重新打开 npm run web 打印的链接。` : `Connection to the service failed (HTTP ${status}). Reopen the link printed by npm run web.`;
+    message = fill(rendererStrings[lang].common.connectionFailed, { status });
   }
   return { kind: status === 401 ? 'unauthenticated' : 'internal', key: status === null ? 'http.unreachable' : 'http', params: status === null ? {} : { status }, message };
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../../../contract/roles';
+import { isLang } from '../../../domain';
 
 const LANG_KEY = 'rebate.lang';
 
@@ -6,7 +7,7 @@ const LANG_KEY = 'rebate.lang';
 export async function loadLanguage(): Promise<Lang> {
   if (window.rebate) return (await window.rebate.getPreferences()).language;
   const v = localStorage.getItem(LANG_KEY);
-  return v === 'en' ? 'en' : 'zh-CN';
+  return isLang(v) ? v : 'zh-CN';
 }
 
 export async function saveLanguage(lang: Lang): Promise<void> {

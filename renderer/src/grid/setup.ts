@@ -1,7 +1,7 @@
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
 import type { Lang } from '../../../contract/roles';
 import { FONT_FAMILY } from '../theme';
+import { GRID_LOCALE } from '../i18n/locale';
 
 // Registered once for the whole app.
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -27,5 +27,5 @@ export const gridTheme = themeQuartz.withParams({
 });
 
 export function gridLocale(lang: Lang): Record<string, string> | undefined {
-  return lang === 'zh-CN' ? AG_GRID_LOCALE_CN : undefined;
+  return GRID_LOCALE[lang];
 }

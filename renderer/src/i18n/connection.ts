@@ -1,5 +1,14 @@
 /** Strings of the desktop connection (单机使用 / 连接团队服务器), merged under `connection`. zh-CN first. */
 const zhCN = {
+  httpTeamUnreachable: '无法连接团队服务器 {{server}}。请检查网络或 VPN，并确认服务器已开启；仍无法连接请联系 IT。',
+  httpSessionEnded: '登录已结束，请重新登录。',
+  httpTooLarge: '文件超过服务器的上传大小限制。',
+  httpWrongName: '此地址不是团队服务器证书中的名称，请使用 IT 提供的地址打开（HTTP {{status}}）。',
+  httpTooMany: '请求过于频繁，请稍后再试。',
+  httpServerError: '团队服务器暂时无法处理请求（HTTP {{status}}），请稍后重试；如持续出现请联系 IT。',
+  httpRefused: '团队服务器拒绝了请求（HTTP {{status}}）。请刷新页面后重试。',
+  httpLocalLost: '与本机服务的连接已断开。请重新运行 npm run web，并打开它打印的链接。',
+  httpLocalToken: '本页面没有有效的访问令牌（服务可能已重新启动）。请打开 npm run web 最新打印的链接。',
   chooseTitle: '选择使用方式',
   chooseIntro: '返利台可以只使用本机的数据库，也可以连接财务团队共用的服务器。以后可在 设置 → 团队 中更改。',
   localTitle: '单机使用',
@@ -47,6 +56,15 @@ const zhCN = {
 };
 
 const en: typeof zhCN = {
+  httpTeamUnreachable: 'Cannot reach the team server {{server}}. Check the network or VPN and that the server is running; if it still fails, ask IT.',
+  httpSessionEnded: 'Your session ended: please sign in again.',
+  httpTooLarge: "The file exceeds the server's upload limit.",
+  httpWrongName: "This address is not one of the team server's names: open the address IT gave you (HTTP {{status}}).",
+  httpTooMany: 'Too many requests: try again in a moment.',
+  httpServerError: 'The team server could not handle the request (HTTP {{status}}): try again shortly; if it persists, ask IT.',
+  httpRefused: 'The team server refused the request (HTTP {{status}}). Reload the page and try again.',
+  httpLocalLost: 'The connection to the service on this PC was lost. Run npm run web again and open the link it prints.',
+  httpLocalToken: 'This page has no valid access token (the service may have restarted). Open the link npm run web printed last.',
   chooseTitle: 'How will you use Rebate Desk?',
   chooseIntro: 'Rebate Desk can use a database on this PC only, or the server your finance team shares. You can change this later in Settings → Team.',
   localTitle: 'Single seat',

@@ -225,5 +225,5 @@ export const en: Messages = {
     effectiveFrom: 'From period',
     always: '(from the start)',
   },
-  common: { cancel: 'Cancel', ok: 'OK', refresh: 'Refresh', loading: 'Loading…', required: 'Required' },
+  common: { cancel: 'Cancel', ok: 'OK', refresh: 'Refresh', loading: 'Loading…', required: 'Required', colon: ': ', connectionFailed: 'Connection to the service failed (HTTP {{status}}). Reopen the link printed by npm run web.', parameter: 'parameter', formula: 'formula' },
 };

@@ -223,7 +223,7 @@ export const zhCN = {
     effectiveFrom: '生效账期',
     always: '（最初）',
   },
-  common: { cancel: '取消', ok: '确定', refresh: '刷新', loading: '加载中…', required: '必填' },
+  common: { cancel: '取消', ok: '确定', refresh: '刷新', loading: '加载中…', required: '必填', colon: '：', connectionFailed: '与本机服务的连接出错（HTTP {{status}}）。请重新打开 npm run web 打印的链接。', parameter: '参数', formula: '公式' },
 };
 
 export type Messages = typeof zhCN;

@@ -9,9 +9,10 @@ import type { AuditEntry, AuditVerifyResult, SessionUser } from '../../../contra
 import { call } from '../api/client';
 import { errorText } from '../api/use-load';
 import { gridLocale, gridTheme } from '../grid/setup';
+import { DATE_LOCALE } from '../i18n/locale';
 
 function formatTime(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { hour12: false });
+  return new Date(iso).toLocaleString(DATE_LOCALE[lang], { hour12: false });
 }
 
 function describeChange(e: AuditEntry): string {

@@ -7,6 +7,7 @@ import type { DistributorView } from '../../../contract/ops/imports';
 import type { Lang } from '../../../contract/roles';
 import { call } from '../api/client';
 import { gridLocale, gridTheme } from '../grid/setup';
+import { distributorStatusText } from '../i18n/keys';
 
 export function DistributorsPage({ lang, onImport }: { lang: Lang; onImport: () => void }): React.JSX.Element {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ export function DistributorsPage({ lang, onImport }: { lang: Lang; onImport: () 
         headerName: t('dist.status'),
         width: 90,
         filter: true,
-        cellRenderer: (p: { value: string }) => <Tag color={p.value === 'active' ? 'success' : 'default'}>{t(`dist.${p.value}`)}</Tag>,
+        cellRenderer: (p: { value: string }) => <Tag color={p.value === 'active' ? 'success' : 'default'}>{distributorStatusText(t, p.value)}</Tag>,
       },
       { colId: 'changes', headerName: t('dist.changes'), width: 110, type: 'rightAligned', valueGetter: (p) => Math.max(0, (p.data?.history.length ?? 1) - 1) },
       { field: 'updatedAt', headerName: t('dist.updatedAt'), flex: 1, minWidth: 160, valueFormatter: (p) => new Date(String(p.value)).toLocaleString(lang, { hour12: false }) },

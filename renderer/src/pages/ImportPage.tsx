@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, KindView } from '../../../contract/ops/imports';
 import type { Lang } from '../../../contract/roles';
+import { joinSentences } from '../../../domain';
 import { call } from '../api/client';
 import { errorText, useLoad } from '../api/use-load';
 import { saveDownload, stageFiles, type StagedFile } from '../api/files';
@@ -257,7 +258,7 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
             status={final.every((r) => r.report?.status === 'imported' || r.report?.status === 'unchanged') ? 'success' : 'error'}
             icon={<CheckCircleOutlined />}
             title={t('import.doneTitle')}
-            subTitle={final.map((r) => `${t(`kinds.${r.kind}`)}：${r.error ?? r.report?.message ?? ''}`).join('；')}
+            subTitle={joinSentences(final.map((r) => `${t(`kinds.${r.kind}`)}${t('common.colon')}${r.error ?? r.report?.message ?? ''}`), lang)}
             extra={
               <Space size="large" wrap style={{ justifyContent: 'center' }}>
                 {final.map((r) => (

@@ -6,6 +6,7 @@ import type { SessionUser } from '../../../contract/types';
 import { call } from '../api/client';
 import { errorText } from '../api/use-load';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { roleText } from '../i18n/keys';
 
 interface Props {
   lang: Lang;
@@ -52,7 +53,7 @@ export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.E
                   columns={[
                     { title: t('settings.userName'), dataIndex: 'name' },
                     { title: t('settings.displayName'), dataIndex: 'display' },
-                    { title: t('settings.roles'), dataIndex: 'roles', render: (r: string[]) => r.map((x) => t(`roles.${x}`)).join('、') },
+                    { title: t('settings.roles'), dataIndex: 'roles', render: (r: string[]) => r.map((x) => roleText(t, x)).join('、') },
                   ]}
                 />
               </>

@@ -3,6 +3,8 @@ import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalStatusView } from '../../../../contract/ops/approvals';
 import type { DecisionMode } from './DecisionModal';
+import type { TFunction } from 'i18next';
+import { approvalReasonText } from '../../i18n/keys';
 
 interface Props {
   status: ApprovalStatusView;
@@ -14,13 +16,13 @@ interface Props {
 }
 
 /** The reason the signed-in user may not sign, in words (the service returns a stable key). */
-function reasonText(status: ApprovalStatusView, t: (k: string, o?: Record<string, unknown>) => string): string {
+function reasonText(status: ApprovalStatusView, t: TFunction): string {
   const next = status.next;
   if (!next?.reason) return '';
   const pending = status.submissions.find((s) => s.status === 'pending');
   const level = pending?.levels.find((l) => l.position === next.position);
   const approvers = level?.approvers.map((a) => a.display_name).join('、') ?? '';
-  return t(`approval.reason.${next.reason.replace(/^approval\./, '')}`, { level: next.name, approvers, user: pending?.submitted_by ?? '' });
+  return approvalReasonText(t, next.reason, { level: next.name, approvers, user: pending?.submitted_by ?? '' });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { formatMoney } from '../../../../domain';
+import { kindText } from '../../i18n/keys';
 
 export function HistoryCard({ period, lang, refreshKey }: { period: string; lang: Lang; refreshKey: number }): React.JSX.Element {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function HistoryCard({ period, lang, refreshKey }: { period: string; lang
   const columns = useMemo<ColDef<ImportHistoryView>[]>(
     () => [
       { field: 'createdAt', headerName: t('import.when'), width: 165, valueFormatter: (p) => new Date(String(p.value)).toLocaleString(lang, { hour12: false }) },
-      { field: 'kind', headerName: t('import.kind'), width: 110, valueFormatter: (p) => t(`kinds.${String(p.value)}`) },
+      { field: 'kind', headerName: t('import.kind'), width: 110, valueFormatter: (p) => kindText(t, p.value) },
       { field: 'period', headerName: t('import.period'), width: 100, valueFormatter: (p) => (p.value ? String(p.value) : t('import.allPeriods')) },
       { field: 'fileName', headerName: t('import.file'), flex: 1, minWidth: 200 },
       { field: 'rows', headerName: t('import.rows'), width: 100, type: 'rightAligned', valueFormatter: (p) => Number(p.value).toLocaleString() },

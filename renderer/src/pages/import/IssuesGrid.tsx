@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { IssueView } from '../../../../contract/ops/imports';
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale, gridTheme } from '../../grid/setup';
+import { issueLevelText, kindText } from '../../i18n/keys';
 
 export type IssueRow = IssueView & { level: 'error' | 'warning'; kind: string };
 
@@ -18,10 +19,10 @@ export function IssuesGrid({ rows, lang }: { rows: IssueRow[]; lang: Lang }): Re
         headerName: t('import.level'),
         width: 90,
         filter: true,
-        cellRenderer: (p: { value: string }) => <Tag color={p.value === 'error' ? 'error' : 'warning'}>{t(`import.${p.value}`)}</Tag>,
-        valueFormatter: (p) => t(`import.${String(p.value)}`),
+        cellRenderer: (p: { value: string }) => <Tag color={p.value === 'error' ? 'error' : 'warning'}>{issueLevelText(t, p.value)}</Tag>,
+        valueFormatter: (p) => issueLevelText(t, p.value),
       },
-      { field: 'kind', headerName: t('import.kind'), width: 110, filter: true, valueFormatter: (p) => t(`kinds.${String(p.value)}`) },
+      { field: 'kind', headerName: t('import.kind'), width: 110, filter: true, valueFormatter: (p) => kindText(t, p.value) },
       { field: 'file', headerName: t('import.file'), width: 200, filter: true },
       { field: 'sheet', headerName: t('import.sheet'), width: 110, filter: true },
       { field: 'row', headerName: t('import.row'), width: 80, type: 'rightAligned' },

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFileView, ImportKind, KindView } from '../../../../contract/ops/imports';
 import type { ImportFileState, KindRun } from './types';
+import { sheetSkipText } from '../../i18n/keys';
 
 interface Props {
   files: ImportFileState[];
@@ -68,7 +69,7 @@ export function MappingStep({ files, kinds, runs, onKind, onColumn, onRemove }: 
           .filter((s) => s.skipped)
           .map((s) => (
             <Typography.Paragraph key={s.name} type="secondary" style={{ marginBottom: 4 }}>
-              {t('import.sheetSkipped', { sheet: s.name, reason: t(`import.skip.${s.skipped ?? 'no_header'}`) })}
+              {t('import.sheetSkipped', { sheet: s.name, reason: sheetSkipText(t, s.skipped) })}
             </Typography.Paragraph>
           ))}
         {view?.inferred && view.inferred.length > 0 && (

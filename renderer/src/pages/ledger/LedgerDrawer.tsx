@@ -3,11 +3,10 @@ import { FunctionOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerDetailView, LedgerHistoryView } from '../../../../contract/ops/ledger';
-import { call } from '../../api/client';
+import { apiLanguage, call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { StatusTag } from '../../components/StatusTag';
 import { TraceDrawer } from '../../components/TraceDrawer';
-import type { Lang } from '../../../../contract/roles';
 import { formatMoney } from '../../../../domain';
 
 interface Props {
@@ -22,7 +21,7 @@ const num = { align: 'right' as const, className: 'num' };
 
 /** A distributor's figures and the rows behind each: the imported balance, the batch row, settlements with file/sheet/row, adjustments with reasons; its history. */
 export function LedgerDrawer({ period, code, version, onClose }: Props): React.JSX.Element {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   // the accrued figure is the batch's final amount: its calculation opens in the same drawer as on 核算结果
   const [trace, setTrace] = useState(false);
   const detail = useLoad<LedgerDetailView>(() => call('ledger.detail', { period, code: code ?? '' }), code ? `${period}:${code}:${version}` : null);
@@ -154,7 +153,7 @@ export function LedgerDrawer({ period, code, version, onClose }: Props): React.J
           ]}
         />
       )}
-      <TraceDrawer period={period} code={trace ? code : null} lang={(i18n.language === 'en' ? 'en' : 'zh-CN') as Lang} onClose={() => setTrace(false)} testId="ledger-trace" prefix="ledger-trace" />
+      <TraceDrawer period={period} code={trace ? code : null} lang={apiLanguage()} onClose={() => setTrace(false)} testId="ledger-trace" prefix="ledger-trace" />
     </Drawer>
   );
 }

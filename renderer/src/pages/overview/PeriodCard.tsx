@@ -9,6 +9,7 @@ import { RejectionNotice } from '../../components/RejectionNotice';
 import { StatusTag } from '../../components/StatusTag';
 import { claimsKind, currentStep, dataKinds, STEP_KEYS, stepStatus, type StepKey } from './steps';
 import { formatMoney } from '../../../../domain';
+import { kindText } from '../../i18n/keys';
 
 interface Props {
   period: PeriodOverviewView;
@@ -40,7 +41,7 @@ export function PeriodCard({ period: p, canPrepare, lang, onCalculate }: Props):
       if (kinds.length === 0) return <Typography.Text type="secondary">{t('results.overview.notImported')}</Typography.Text>;
       return kinds.map((k) => (
         <div key={k.kind} className="step-line" data-testid={`overview-kind-${k.kind}`}>
-          {t(`kinds.${k.kind}`)}：{t('results.overview.kindLine', { files: k.files, rows: k.rows.toLocaleString() })}
+          {kindText(t, k.kind)}：{t('results.overview.kindLine', { files: k.files, rows: k.rows.toLocaleString() })}
           <div className="step-amount">{t('results.overview.amount', { amount: formatMoney(k.total) })}</div>
         </div>
       ));

@@ -3,6 +3,7 @@ import { Button, Empty, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PolicyListItem } from '../../../../contract/ops/policies';
 import type { Lang } from '../../../../contract/roles';
+import { DATE_LOCALE } from '../../i18n/locale';
 
 interface Props {
   policies: PolicyListItem[] | null;
@@ -15,14 +16,14 @@ interface Props {
 }
 
 export function formatTime(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(DATE_LOCALE[lang], { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
 /** Every policy, highest priority first: where it applies, when, and who last changed it. */
 export function PolicyList({ policies, selected, canEdit, lang, onSelect, onNew, onImport }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const all = t('policies.all');
-  const colon = lang === 'zh-CN' ? '：' : ': ';
+  const colon = t('common.colon');
   return (
     <div className="policy-list" data-testid="policy-list">
       <div className="policy-list-head">

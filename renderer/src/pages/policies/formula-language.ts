@@ -3,6 +3,7 @@ import { RangeSetBuilder, StateEffect, StateField, type EditorState, type Extens
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import type { Lang } from '../../../../contract/roles';
 import { BUILTIN_VARIABLES, FUNCTIONS, findBuiltinVariable, findFunction, nameTokens } from '../../../../formulas';
+import { rendererStrings } from '../../i18n/resources';
 
 /**
  * The formula language in CodeMirror: names coloured by what they are (built-in variable,
@@ -80,7 +81,7 @@ const highlight = StateField.define<DecorationSet>({
 
 function options(names: EditorNames): Completion[] {
   const lang = names.lang;
-  const zh = lang === 'zh-CN';
+  const common = rendererStrings[lang].common;
   const out: Completion[] = [];
   for (const v of BUILTIN_VARIABLES) {
     out.push({ label: v.name, detail: v.label[lang], info: v.description[lang], type: 'variable', boost: 2 });
@@ -90,8 +91,8 @@ function options(names: EditorNames): Completion[] {
     if (f.aliasOf) continue;
     out.push({ label: f.name, detail: f.signature, info: f.description[lang], type: 'function', apply: `${f.name}(` });
   }
-  for (const p of names.parameters) out.push({ label: p, detail: zh ? '参数' : 'parameter', type: 'constant', boost: 3 });
-  for (const f of names.formulas) out.push({ label: f, detail: names.labels[f] ?? (zh ? '公式' : 'formula'), type: 'property', boost: 3 });
+  for (const p of names.parameters) out.push({ label: p, detail: common.parameter, type: 'constant', boost: 3 });
+  for (const f of names.formulas) out.push({ label: f, detail: names.labels[f] ?? common.formula, type: 'property', boost: 3 });
   return out;
 }
 
