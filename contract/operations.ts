@@ -12,6 +12,7 @@ import { exportJobOperations, exportOperations } from './ops/exports';
 import { demoOperations } from './ops/demo';
 import { importOperations } from './ops/imports';
 import { ledgerOperations } from './ops/ledger';
+import { peopleOperations } from './ops/people';
 import { policyOperations } from './ops/policies';
 import { supportOperations } from './ops/support';
 
@@ -28,6 +29,7 @@ export const operations = {
   ...exportJobOperations,
   ...supportOperations,
   ...ledgerOperations,
+  ...peopleOperations,
 } as const;
 
 export type Operations = typeof operations;

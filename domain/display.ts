@@ -57,3 +57,8 @@ export function formatValue(value: string | number | boolean | null | undefined,
   }
 }
 
+
+/** A policy formula's value as shown (rounded to its kind, 是/否 for a yes/no); the exact value goes on hover. */
+export function formulaValueText(name: string, label: string, value: string | number | boolean | null | undefined, lang: Lang): string {
+  return formatValue(value, formulaValueKind(name, label), lang);
+}

@@ -2,6 +2,7 @@
  * The domain kernel: money, rates, quantities, periods, kinds, statuses, roles and display rules.
  * Pure TypeScript: no Node, no DOM, nothing of ours (only decimal.js). Every layer may import it.
  */
+export * from './audit';
 export * from './boolean';
 export * from './catalogue';
 export * from './decimal';

@@ -118,8 +118,12 @@ test('overview → calculate → results, trace, adjustment with exact totals, r
   const drawer = page.getByTestId('trace-drawer');
   await expect(drawer).toContainText('D001 华光商贸 · 2026-01');
   const formulas = drawer.getByTestId('trace-formulas');
-  await expect(formulas.getByRole('row', { name: /基础返利\s*base_rebate/ })).toContainText('2,400.0042');
-  await expect(formulas.getByRole('row', { name: /基础返利率/ })).toContainText('0.01');
+  // values shown rounded to their kind (money to the cent, a rate as a percentage); the exact value on hover
+  const baseRebate = formulas.getByRole('row', { name: /基础返利\s*base_rebate/ });
+  await expect(baseRebate).toContainText('2,400.00');
+  await expect(baseRebate).not.toContainText('2,400.0042');
+  await expect(baseRebate.locator('[title="2400.0042"]')).toHaveCount(1);
+  await expect(formulas.getByRole('row', { name: /基础返利率/ })).toContainText('1.00%');
   const sources = drawer.getByTestId('trace-sources');
   await expect(sources.getByRole('row', { name: /XS1/ })).toContainText('进货-2026-01.xlsx');
   await expect(sources.getByRole('row', { name: /XS1/ })).toContainText('120,000.25');

@@ -88,3 +88,15 @@ const TEXT_NAMES: ReadonlySet<string> = new Set(TEXT_VARIABLE_NAMES);
 export function isTextVariable(name: string): name is TextVariableName {
   return TEXT_NAMES.has(name);
 }
+
+const MONEY_VARIABLES: ReadonlySet<string> = new Set(['purchase', 'returns', 'net', 'promo_target', 'promo_actual', 'ytd_purchase', 'ytd_returns', 'ytd_net', 'ytd_rebate', 'prev_rebate', 'balance_opening', 'balance_used']);
+const RATE_VARIABLES: ReadonlySet<string> = new Set(['return_rate', 'promo_rate']);
+
+/** How a built-in variable's value is shown: money to the cent, rates as percentages, quantities and months as counts. */
+export function variableValueKind(name: string): 'money' | 'rate' | 'quantity' | 'count' | 'text' {
+  if (MONEY_VARIABLES.has(name)) return 'money';
+  if (RATE_VARIABLES.has(name)) return 'rate';
+  if (name === 'month' || name === 'quarter') return 'count';
+  if (name === 'purchase_qty' || name === 'return_qty') return 'quantity';
+  return 'text';
+}

@@ -15,7 +15,7 @@ export { POLICY_FORMAT } from './policy-types';
 export type { FormulaDefinition, ParameterNumber, ParameterValue, PolicyFile, PolicyScope } from './policy-types';
 export {
   BUILTIN_VARIABLES, BUILTIN_VARIABLE_NAMES, NUMBER_VARIABLE_NAMES, TEXT_VARIABLE_NAMES,
-  findBuiltinVariable, isTextVariable,
+  findBuiltinVariable, isTextVariable, variableValueKind,
 } from './builtin-variables';
 export type { BuiltinVariable, BuiltinVariableName, NumberVariableName, TextVariableName } from './builtin-variables';
 export { FUNCTIONS, FUNCTION_NAMES, findFunction } from './function-catalogue';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BatchResultsView } from '../../contract/ops/batches';
 import { csvDocument, csvNumber, csvText, type CsvCell } from '../export/csv';
-import { formatCount, formatMoney, rejected } from '../../domain';
+import { booleanText, formatCount, formatMoney, rejected } from '../../domain';
 import type { Lang } from '../../contract/roles';
 import { cliCsvHeaders } from '../i18n/cli-messages';
 import { t } from '../i18n/messages';
@@ -53,7 +53,8 @@ function resultsCsv(r: BatchResultsView, lang: Lang): string {
       csvNumber(x.policy_version === null ? null : String(x.policy_version)),
       ...names.map((n) => {
         const v = x.values[n];
-        return v !== undefined && /^-?\d+(\.\d+)?$/.test(v) ? csvNumber(v) : csvText(v);
+        // a yes/no formula reads 是/否 (Yes/No), never true/false; numbers stay exact for a spreadsheet
+        return v !== undefined && /^-?\d+(\.\d+)?$/.test(v) ? csvNumber(v) : csvText(booleanText(v, lang) ?? v);
       }),
       csvNumber(x.rebate),
       csvNumber(x.adjustment),

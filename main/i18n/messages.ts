@@ -1,5 +1,5 @@
 import type { Lang } from '../../contract/roles';
-import { catalogue, inLang, type Catalogue, type MessageParams } from '../../domain';
+import { catalogue, inLang, isRole, roleLabel, type Catalogue, type MessageParams } from '../../domain';
 import { appMessages } from './app-messages';
 import { approvalMessages } from './approval-messages';
 import { batchMessages } from './batch-messages';
@@ -157,8 +157,14 @@ export function format(template: string, params: MessageParams): string {
   });
 }
 
+/** A `role` parameter is a role's code: the message names it by its label (需要：审计, not auditor). */
+function shownParams(params: MessageParams, lang: Lang): MessageParams {
+  const role = params['role'];
+  return typeof role === 'string' && isRole(role) ? { ...params, role: roleLabel(role, lang) } : params;
+}
+
 export function t(key: MessageKey, params: MessageParams, lang: Lang): string {
-  return format(inLang(catalog[key], lang), params);
+  return format(inLang(catalog[key], lang), shownParams(params, lang));
 }
 
 /**

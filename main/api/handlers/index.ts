@@ -8,6 +8,7 @@ import { exportJobHandlers } from './export-jobs';
 import { demoHandlers } from './demo';
 import { importHandlers } from './imports';
 import { ledgerHandlers } from './ledger';
+import { peopleHandlers } from './people';
 import { policyHandlers } from './policies';
 import { supportHandlers } from './support';
 
@@ -23,4 +24,5 @@ export const handlers: HandlersFor<Operations> = {
   ...exportJobHandlers,
   ...supportHandlers,
   ...ledgerHandlers,
+  ...peopleHandlers,
 };

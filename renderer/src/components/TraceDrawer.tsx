@@ -7,7 +7,7 @@ import { BUILTIN_VARIABLES } from '../../../formulas';
 import { call } from '../api/client';
 import { errorText } from '../api/use-load';
 import '../pages/results/results.css';
-import { centsToMoney, formatDecimal, formatMoney, formatPercent, isNegative, sumCents } from '../../../domain';
+import { centsToMoney, formatDecimal, formatMoney, formatPercent, formulaValueText, isNegative, sumCents } from '../../../domain';
 
 const MONEY = new Set(['purchase', 'returns', 'net', 'promo_target', 'promo_actual', 'ytd_purchase', 'ytd_returns', 'ytd_net', 'ytd_rebate', 'prev_rebate']);
 const RATES = new Set(['return_rate', 'promo_rate']);
@@ -133,9 +133,9 @@ export function TraceDrawer({ period, code, lang, onClose, testId = 'trace-drawe
                 dataIndex: 'value',
                 align: 'right',
                 width: 150,
-                render: (v: string | null) => (
-                  <span title={v ?? ''}>
-                    <Figure value={v} as="decimal" />
+                render: (v: string | null, f) => (
+                  <span title={v ?? ''} className={`num${isNegative(v) ? ' num-negative' : ''}`}>
+                    {v === null ? '—' : formulaValueText(f.name, f.label, v, lang)}
                   </span>
                 ),
               },

@@ -10,20 +10,16 @@ import { call } from '../api/client';
 import { errorText } from '../api/use-load';
 import { gridLocale, gridTheme } from '../grid/setup';
 import { DATE_LOCALE } from '../i18n/locale';
+import { usePeople } from '../api/people';
+import { auditChangeText, auditEntityLabel } from '../../../domain';
 
 function formatTime(iso: string, lang: Lang): string {
   return new Date(iso).toLocaleString(DATE_LOCALE[lang], { hour12: false });
 }
 
-function describeChange(e: AuditEntry): string {
-  const part = (v: unknown): string => (v === null || v === undefined ? '' : JSON.stringify(v));
-  const b = part(e.before);
-  const a = part(e.after);
-  return b && a ? `${b} → ${a}` : a || b;
-}
-
 export function AuditPage({ lang }: { lang: Lang; user: SessionUser }): React.JSX.Element {
   const { t } = useTranslation();
+  const who = usePeople();
   const [rows, setRows] = useState<AuditEntry[]>([]);
   const [total, setTotal] = useState(0);
   const [actor, setActor] = useState('');
@@ -59,14 +55,14 @@ export function AuditPage({ lang }: { lang: Lang; user: SessionUser }): React.JS
     () => [
       { field: 'id', headerName: t('audit.id'), width: 80, type: 'rightAligned', pinned: 'left' },
       { field: 'at', headerName: t('audit.at'), width: 170, valueFormatter: (p) => (p.value ? formatTime(String(p.value), lang) : '') },
-      { field: 'actor', headerName: t('audit.actor'), width: 110 },
+      { field: 'actor', headerName: t('audit.actor'), width: 120, valueFormatter: (p) => who(String(p.value ?? '')), tooltipValueGetter: (p) => String(p.value ?? '') },
       { field: 'action', headerName: t('audit.action'), width: 150, valueFormatter: (p) => t(`actions.${String(p.value)}`, { defaultValue: String(p.value) }) },
-      { field: 'entity', headerName: t('audit.entity'), width: 100 },
+      { field: 'entity', headerName: t('audit.entity'), width: 110, valueFormatter: (p) => auditEntityLabel(String(p.value ?? ''), lang) },
       { field: 'entityId', headerName: t('audit.entityId'), width: 140 },
-      { colId: 'change', headerName: t('audit.change'), flex: 1, minWidth: 280, valueGetter: (p) => (p.data ? describeChange(p.data) : ''), tooltipValueGetter: (p) => String(p.value ?? '') },
+      { colId: 'change', headerName: t('audit.change'), flex: 1, minWidth: 280, valueGetter: (p) => (p.data ? auditChangeText(p.data.before, p.data.after, lang) : ''), tooltipValueGetter: (p) => String(p.value ?? '') },
       { field: 'hash', headerName: t('audit.hash'), width: 150, cellClass: 'hash', valueFormatter: (p) => String(p.value ?? '').slice(0, 16) },
     ],
-    [t, lang],
+    [t, lang, who],
   );
 
   if (denied) return <Result status="403" subTitle={denied} data-testid="page-audit" />;

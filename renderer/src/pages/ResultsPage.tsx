@@ -23,6 +23,7 @@ import { TraceDrawer } from '../components/TraceDrawer';
 import { useCalculate } from './results/use-calculate';
 import './results/results.css';
 import { centsToMoney, isPeriod, previousPeriod, sumCents } from '../../../domain';
+import { usePeople } from '../api/people';
 
 /** The period of a deep link `#/results/2026-01` (the Shell only reads the section before it). */
 function periodFromHash(): string | null {
@@ -40,6 +41,7 @@ function filterFromHash(): RowsFilter | null {
 /** 核算结果: one period's batch — summary, results grid, summaries, exceptions, reconciliation, trace. */
 export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): React.JSX.Element {
   const { t } = useTranslation();
+  const who = usePeople();
   const { message } = App.useApp();
   const [periods, setPeriods] = useState<PeriodOverviewView[] | null>(null);
   const [period, setPeriod] = useState<string | null>(periodFromHash);
@@ -209,7 +211,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
             {data && <StatusTag status={data.status} testId="results-status" />}
             {data && (
               <Typography.Text type="secondary">
-                {t('results.calculatedBy', { by: data.calculated_by, at: new Date(data.calculated_at).toLocaleString(lang, { hour12: false }) })}
+                {t('results.calculatedBy', { by: who(data.calculated_by), at: new Date(data.calculated_at).toLocaleString(lang, { hour12: false }) })}
               </Typography.Text>
             )}
             {data && (

@@ -5,6 +5,7 @@ import type { ApprovalStatusView } from '../../../../contract/ops/approvals';
 import type { Lang } from '../../../../contract/roles';
 import { formatTime } from './model';
 import { formatMoney } from '../../../../domain';
+import { usePeople } from '../../api/people';
 
 type Submission = ApprovalStatusView['submissions'][number];
 type Level = Submission['levels'][number];
@@ -61,6 +62,7 @@ function dot(level: Level, waiting: boolean): { color: string; icon: React.React
 /** Who signed what and when: every submission (newest first), each level with its decision. */
 export function ChainTimeline({ status, lang }: { status: ApprovalStatusView; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
+  const who = usePeople();
   if (status.submissions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('approval.chain.notSubmitted')} />;
   const rounds = status.submissions.map((s, i) => ({ s, n: i + 1 })).reverse();
   return (
@@ -74,7 +76,7 @@ export function ChainTimeline({ status, lang }: { status: ApprovalStatusView; la
               <Tag color={SUBMISSION_COLORS[s.status]}>{t(`approval.submission.${s.status}`)}</Tag>
             </div>
             <Typography.Text type="secondary" className="chain-round-meta">
-              {t('approval.chain.submittedBy', { user: s.submitted_by, at: formatTime(s.submitted_at, lang), total: formatMoney(s.total) })}
+              {t('approval.chain.submittedBy', { user: who(s.submitted_by), at: formatTime(s.submitted_at, lang), total: formatMoney(s.total) })}
             </Typography.Text>
             {s.comment && <div className="chain-comment">“{s.comment}”</div>}
             <Timeline

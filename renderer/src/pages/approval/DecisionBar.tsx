@@ -5,6 +5,7 @@ import type { ApprovalStatusView } from '../../../../contract/ops/approvals';
 import type { DecisionMode } from './DecisionModal';
 import type { TFunction } from 'i18next';
 import { approvalReasonText } from '../../i18n/keys';
+import { usePeople } from '../../api/people';
 
 interface Props {
   status: ApprovalStatusView;
@@ -16,13 +17,13 @@ interface Props {
 }
 
 /** The reason the signed-in user may not sign, in words (the service returns a stable key). */
-function reasonText(status: ApprovalStatusView, t: TFunction): string {
+function reasonText(status: ApprovalStatusView, t: TFunction, who: (login: string) => string): string {
   const next = status.next;
   if (!next?.reason) return '';
   const pending = status.submissions.find((s) => s.status === 'pending');
   const level = pending?.levels.find((l) => l.position === next.position);
   const approvers = level?.approvers.map((a) => a.display_name).join('、') ?? '';
-  return approvalReasonText(t, next.reason, { level: next.name, approvers, user: pending?.submitted_by ?? '' });
+  return approvalReasonText(t, next.reason, { level: next.name, approvers, user: who(pending?.submitted_by ?? '') });
 }
 
 /**
@@ -31,6 +32,7 @@ function reasonText(status: ApprovalStatusView, t: TFunction): string {
  */
 export function DecisionBar({ status, hash, canPrepare, userName, onAction }: Props): React.JSX.Element {
   const { t } = useTranslation();
+  const who = usePeople();
   const next = status.next;
   let left: React.ReactNode;
   let right: React.ReactNode = null;
@@ -60,7 +62,7 @@ export function DecisionBar({ status, hash, canPrepare, userName, onAction }: Pr
       <Space size={8} data-testid="approval-cannot-sign">
         <InfoCircleOutlined style={{ color: '#1677ff' }} />
         <span>
-          <Typography.Text strong>{t('approval.bar.waitingFor', { n: next.position, level: next.name })}</Typography.Text> <Typography.Text type="secondary">{mine ? t('approval.bar.yourSubmission') : reasonText(status, t)}</Typography.Text>
+          <Typography.Text strong>{t('approval.bar.waitingFor', { n: next.position, level: next.name })}</Typography.Text> <Typography.Text type="secondary">{mine ? t('approval.bar.yourSubmission') : reasonText(status, t, who)}</Typography.Text>
         </span>
       </Space>
     );

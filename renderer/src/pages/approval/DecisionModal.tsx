@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
 import { confirmKeys } from '../../components/confirm-keys';
 import { formatMoney, roundToCents } from '../../../../domain';
+import { usePeople } from '../../api/people';
 
 export type DecisionMode = 'approve' | 'reject' | 'submit';
 
@@ -29,11 +30,12 @@ interface Props {
  */
 export function DecisionModal({ mode, period, total, distributors, hash, status, chain, onClose, onDone }: Props): React.JSX.Element {
   const { t } = useTranslation();
+  const who = usePeople();
   const [form] = Form.useForm<{ comment?: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const next = status.next;
-  const submitter = status.submissions[status.submissions.length - 1]?.submitted_by ?? '';
+  const submitter = who(status.submissions[status.submissions.length - 1]?.submitted_by);
   const levels = chain.filter((l) => l.min_total === null || roundToCents(total) >= roundToCents(l.min_total));
 
   const ok = async (): Promise<void> => {

@@ -19,6 +19,7 @@ import { RejectionNotice } from '../../components/RejectionNotice';
 import { RowsGrid } from './RowsGrid';
 import { StatusTag } from '../../components/StatusTag';
 import { SummaryCards } from './SummaryCards';
+import { usePeople } from '../../api/people';
 import { TraceDrawer } from '../../components/TraceDrawer';
 
 // ECharts is loaded when the decision view first shows its charts
@@ -49,6 +50,7 @@ function signature(s: ApprovalStatusView): string {
 /** The decision view of one batch: what an approver reads before signing, and the bar to sign it. */
 export function DecisionView({ period, lang, canPrepare, userName, previous, stale, onChanged }: Props): React.JSX.Element {
   const { t } = useTranslation();
+  const who = usePeople();
   const { message } = App.useApp();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [report, setReport] = useState<ReconcileView | null>(null);
@@ -116,7 +118,7 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
               {t('approval.batchTitle', { period })}
             </Typography.Title>
             <StatusTag status={status.status} testId="approval-status" />
-            <Typography.Text type="secondary">{t('approval.calculatedBy', { by: data.calculated_by, at: formatTime(data.calculated_at, lang) })}</Typography.Text>
+            <Typography.Text type="secondary">{t('approval.calculatedBy', { by: who(data.calculated_by), at: formatTime(data.calculated_at, lang) })}</Typography.Text>
           </Space>
           <Button icon={<FileSearchOutlined />} href={`#/results/${period}`} data-testid="approval-open-results">
             {t('approval.openResults')}

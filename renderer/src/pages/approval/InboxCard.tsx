@@ -9,17 +9,19 @@ import type { Lang } from '../../../../contract/roles';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { moneyCol, textCol } from './grid';
 import { formatTime, waited } from './model';
+import { usePeople } from '../../api/people';
 
 /** 待我审批: the batches waiting for the signed-in approver's level, oldest wait first. */
 export function InboxCard({ items, selected, lang, onOpen, extra }: { items: InboxItemView[] | null; selected: string | null; lang: Lang; onOpen: (period: string) => void; extra?: React.ReactNode }): React.JSX.Element {
   const { t } = useTranslation();
+  const who = usePeople();
   const columns = useMemo<ColDef<InboxItemView>[]>(() => {
     const now = new Date();
     return [
       { ...textCol<InboxItemView>('period', t('approval.inbox.period'), (i) => i.period, 110), cellClass: 'cell-period' },
       moneyCol<InboxItemView>('total', t('approval.inbox.total'), (i) => i.total, 160),
       textCol<InboxItemView>('level', t('approval.inbox.level'), (i) => `${t('approval.chain.levelN', { n: i.level })} · ${i.level_name}`, 200),
-      textCol<InboxItemView>('submitted_by', t('approval.inbox.submittedBy'), (i) => i.submitted_by, 110),
+      textCol<InboxItemView>('submitted_by', t('approval.inbox.submittedBy'), (i) => who(i.submitted_by), 110),
       textCol<InboxItemView>('submitted_at', t('approval.inbox.submittedAt'), (i) => formatTime(i.submitted_at, lang), 160),
       {
         ...textCol<InboxItemView>('waiting', t('approval.inbox.waiting'), (i) => {
@@ -41,7 +43,7 @@ export function InboxCard({ items, selected, lang, onOpen, extra }: { items: Inb
           ) : null,
       },
     ];
-  }, [t, lang, onOpen]);
+  }, [t, lang, onOpen, who]);
 
   // the open batch is highlighted; row classes are computed when rows are drawn
   const grid = useRef<AgGridReact<InboxItemView>>(null);

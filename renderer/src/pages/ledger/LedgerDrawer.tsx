@@ -8,6 +8,7 @@ import { useLoad } from '../../api/use-load';
 import { StatusTag } from '../../components/StatusTag';
 import { TraceDrawer } from '../../components/TraceDrawer';
 import { formatMoney } from '../../../../domain';
+import { Person } from '../../components/Person';
 
 interface Props {
   period: string;
@@ -120,7 +121,7 @@ export function LedgerDrawer({ period, code, version, onClose }: Props): React.J
                     columns={[
                       { title: t(`${x}adjustmentCols.amount`), ...num, render: (_: unknown, a) => formatMoney(a.amount) },
                       { title: t(`${x}adjustmentCols.reason`), dataIndex: 'reason' },
-                      { title: t(`${x}adjustmentCols.by`), dataIndex: 'created_by' },
+                      { title: t(`${x}adjustmentCols.by`), dataIndex: 'created_by', render: (v: string) => <Person name={v} /> },
                       { title: t(`${x}adjustmentCols.at`), render: (_: unknown, a) => a.created_at.slice(0, 16).replace('T', ' ') },
                     ]}
                   />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PolicyVersionView } from '../../../../contract/ops/policies';
 import type { Lang } from '../../../../contract/roles';
 import { formatTime } from './PolicyList';
+import { usePeople } from '../../api/people';
 
 interface Props {
   loaded: PolicyVersionView | null;
@@ -24,6 +25,7 @@ interface Props {
 /** The policy's name and state, validation status, and what can be done with it. */
 export function EditorToolbar(p: Props): React.JSX.Element {
   const { t } = useTranslation();
+  const who = usePeople();
   const { loaded } = p;
   const old = loaded && p.latest !== null && loaded.version !== p.latest;
   return (
@@ -42,7 +44,7 @@ export function EditorToolbar(p: Props): React.JSX.Element {
       </div>
       <div className="policy-toolbar-row">
         <div className="policy-toolbar-sub">
-          {loaded && t('policies.lastSaved', { by: loaded.saved_by, at: formatTime(loaded.saved_at, p.lang), comment: loaded.comment })}
+          {loaded && t('policies.lastSaved', { by: who(loaded.saved_by), at: formatTime(loaded.saved_at, p.lang), comment: loaded.comment })}
         </div>
         <Space size={6}>
           {loaded && <Button size="small" icon={<HistoryOutlined />} onClick={p.onHistory} data-testid="policy-history">{t('policies.history')}</Button>}

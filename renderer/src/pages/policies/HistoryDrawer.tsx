@@ -6,6 +6,7 @@ import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
 import { formatTime } from './PolicyList';
+import { Person } from '../../components/Person';
 
 interface Props {
   code: string | null;
@@ -49,7 +50,7 @@ export function HistoryDrawer({ code, lang, onClose, onOpenVersion, onExport }: 
         columns={[
           { title: t('policies.version'), dataIndex: 'version', width: 64, render: (v: number) => `v${v}` },
           { title: t('policies.savedAt'), dataIndex: 'saved_at', width: 150, render: (v: string) => formatTime(v, lang) },
-          { title: t('policies.savedBy'), dataIndex: 'saved_by', width: 90 },
+          { title: t('policies.savedBy'), dataIndex: 'saved_by', width: 90, render: (v: string) => <Person name={v} /> },
           { title: t('policies.comment'), dataIndex: 'comment', render: (c: string, r) => <>{!r.active && <Tag>{t('policies.inactive')}</Tag>}{c}</> },
           { title: '', width: 130, render: (_v, r) => (
             <Space size={0}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PolicyListItem } from '../../../../contract/ops/policies';
 import type { Lang } from '../../../../contract/roles';
 import { DATE_LOCALE } from '../../i18n/locale';
+import { Person } from '../../components/Person';
 
 interface Props {
   policies: PolicyListItem[] | null;
@@ -59,7 +60,7 @@ export function PolicyList({ policies, selected, canEdit, lang, onSelect, onNew,
             <span>{t('policies.grades')}{colon}{p.scope.grades?.join('、') ?? all}</span>
           </div>
           <div className="policy-item-line policy-item-meta">
-            {p.saved_by} · {formatTime(p.saved_at, lang)}
+            <Person name={p.saved_by} /> · {formatTime(p.saved_at, lang)}
           </div>
         </button>
       ))}

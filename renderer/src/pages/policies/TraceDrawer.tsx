@@ -7,7 +7,9 @@ import { BUILTIN_VARIABLES } from '../../../../formulas';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
 import type { DraftFile } from './draft';
-import { formatDecimal, formatMoney } from '../../../../domain';
+import { formatMoney } from '../../../../domain';
+import { formatValue, formulaValueText } from '../../../../domain';
+import { variableValueKind } from '../../../../formulas';
 
 interface Props {
   code: string | null;
@@ -15,11 +17,6 @@ interface Props {
   period: string;
   lang: Lang;
   onClose: () => void;
-}
-
-/** A number rounded for reading (up to four decimals, with separators); text as is. */
-function grouped(v: string | null): string {
-  return v === null ? '—' : formatDecimal(v);
 }
 
 /** How one distributor's rebate comes about with the draft: the inputs read, every formula's value. */
@@ -61,14 +58,14 @@ export function TraceDrawer({ code, file, period, lang, onClose }: Props): React
           <Table size="small" pagination={false} rowKey="name" style={{ marginBottom: 16 }} dataSource={trace.inputs}
             columns={[
               { title: t('policies.variable'), dataIndex: 'name', render: (n: string) => <>{label(n)} <Typography.Text type="secondary" className="mono">{n}</Typography.Text></> },
-              { title: t('policies.value'), dataIndex: 'value', align: 'right', className: 'num', render: (v: string) => grouped(v) },
+              { title: t('policies.value'), dataIndex: 'value', align: 'right', className: 'num', render: (v: string, i) => <span title={v}>{formatValue(v, variableValueKind(i.name), lang)}</span> },
             ]} />
           <Typography.Title level={5}>{t('policies.traceSteps')}</Typography.Title>
           <Table size="small" pagination={false} rowKey="name" dataSource={trace.steps} data-testid="trace-steps"
             columns={[
               { title: t('policies.formula'), dataIndex: 'label', width: 130, render: (l: string, s) => <>{l}<br /><Typography.Text type="secondary" className="mono">{s.name}</Typography.Text></> },
               { title: t('policies.expr'), dataIndex: 'expr', render: (e: string) => <span className="mono" style={{ fontSize: 12 }}>{e}</span> },
-              { title: t('policies.value'), dataIndex: 'value', align: 'right', width: 120, className: 'num', render: (v: string | null) => grouped(v) },
+              { title: t('policies.value'), dataIndex: 'value', align: 'right', width: 120, className: 'num', render: (v: string | null, s) => <span title={v ?? ''}>{v === null ? '—' : formulaValueText(s.name, s.label, v, lang)}</span> },
             ]} />
         </>
       )}

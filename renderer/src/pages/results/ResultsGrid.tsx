@@ -8,6 +8,7 @@ import { GridToolbar } from '../../grid/GridToolbar';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { figureCol, textCol } from '../../grid/columns';
 import { totalsRow, type FormulaColumn } from './model';
+import { formulaValueText } from '../../../../domain';
 
 /** What a chart's bar asks to show: the rows of a region or grade (column filter), or a search. */
 export interface RowsFilter {
@@ -101,6 +102,9 @@ export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, 
               headerName: t('results.group.formulas'),
               children: fs.map((f) => ({
                 ...figureCol<ResultRowView>(`f:${f.name}`, f.label, (p) => p.data?.values[f.name], 'decimal', 110),
+                // rounded to the formula's kind (rate as %, money to the cent, 是/否); the exact value on hover
+                valueFormatter: (p: { value: unknown }) => (typeof p.value === 'string' ? formulaValueText(f.name, f.label, p.value, lang) : ''),
+                tooltipValueGetter: (p: { value: unknown }) => (typeof p.value === 'string' ? p.value : ''),
                 headerTooltip: f.name,
               })),
             },
@@ -127,7 +131,7 @@ export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, 
       // `col-final` keeps the figures clear of AG Grid 36's overlay scrollbar strip (see results.css).
       { ...figureCol<ResultRowView>('final', t(`${r}final`), (p) => p.data?.final, 'money', 166, '—'), cellClass: ['num', 'cell-final', 'col-final'], headerClass: 'col-final', pinned: 'right' },
     ];
-  }, [t, formulaKey, canAdjust]);
+  }, [t, formulaKey, canAdjust, lang]);
 
   // Totals of what the filters leave visible, recomputed exactly whenever the grid's model changes.
   const recount = useCallback(() => {
