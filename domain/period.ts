@@ -105,3 +105,14 @@ export function formatDate(value: string | Date | null | undefined): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value;
 }
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** A timestamp as `2026-03-12 10:02` on this computer's clock, the same in every language. */
+export function formatDateTime(value: string | Date | null | undefined, seconds = false): string {
+  if (value === null || value === undefined || value === '') return '';
+  const d = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}${seconds ? `:${two(d.getSeconds())}` : ''}`;
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${time}`;
+}

@@ -7,4 +7,3 @@ import type { Lang } from '../../../contract/roles';
 /** What each language sets in the libraries: antd's texts, AG Grid's texts, the date locale. */
 export const ANTD_LOCALE: Readonly<Record<Lang, Locale>> = { 'zh-CN': zhCN, en: enUS };
 export const GRID_LOCALE: Readonly<Record<Lang, Record<string, string> | undefined>> = { 'zh-CN': AG_GRID_LOCALE_CN, en: undefined };
-export const DATE_LOCALE: Readonly<Record<Lang, string>> = { 'zh-CN': 'zh-CN', en: 'en-GB' };

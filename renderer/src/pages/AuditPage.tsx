@@ -9,12 +9,11 @@ import type { AuditEntry, AuditVerifyResult, SessionUser } from '../../../contra
 import { call } from '../api/client';
 import { errorText } from '../api/use-load';
 import { gridLocale, gridTheme } from '../grid/setup';
-import { DATE_LOCALE } from '../i18n/locale';
 import { usePeople } from '../api/people';
-import { auditChangeText, auditEntityLabel } from '../../../domain';
+import { auditChangeText, auditEntityLabel, formatDateTime } from '../../../domain';
 
-function formatTime(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleString(DATE_LOCALE[lang], { hour12: false });
+function formatTime(iso: string, _lang: Lang): string {
+  return formatDateTime(iso, true);
 }
 
 export function AuditPage({ lang }: { lang: Lang; user: SessionUser }): React.JSX.Element {

@@ -8,6 +8,7 @@ import type { Lang } from '../../../contract/roles';
 import { call } from '../api/client';
 import { gridLocale, gridTheme } from '../grid/setup';
 import { distributorStatusText } from '../i18n/keys';
+import { formatDateTime } from '../../../domain';
 
 export function DistributorsPage({ lang, onImport }: { lang: Lang; onImport: () => void }): React.JSX.Element {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function DistributorsPage({ lang, onImport }: { lang: Lang; onImport: () 
         cellRenderer: (p: { value: string }) => <Tag color={p.value === 'active' ? 'success' : 'default'}>{distributorStatusText(t, p.value)}</Tag>,
       },
       { colId: 'changes', headerName: t('dist.changes'), width: 110, type: 'rightAligned', valueGetter: (p) => Math.max(0, (p.data?.history.length ?? 1) - 1) },
-      { field: 'updatedAt', headerName: t('dist.updatedAt'), flex: 1, minWidth: 160, valueFormatter: (p) => new Date(String(p.value)).toLocaleString(lang, { hour12: false }) },
+      { field: 'updatedAt', headerName: t('dist.updatedAt'), flex: 1, minWidth: 160, valueFormatter: (p) => formatDateTime(String(p.value)) },
     ],
     [t, lang],
   );

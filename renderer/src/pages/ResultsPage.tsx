@@ -22,7 +22,7 @@ import { SummaryCards } from './results/SummaryCards';
 import { TraceDrawer } from '../components/TraceDrawer';
 import { useCalculate } from './results/use-calculate';
 import './results/results.css';
-import { centsToMoney, isPeriod, previousPeriod, sumCents } from '../../../domain';
+import { centsToMoney, formatDateTime, isPeriod, previousPeriod, sumCents } from '../../../domain';
 import { usePeople } from '../api/people';
 
 /** The period of a deep link `#/results/2026-01` (the Shell only reads the section before it). */
@@ -211,7 +211,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
             {data && <StatusTag status={data.status} testId="results-status" />}
             {data && (
               <Typography.Text type="secondary">
-                {t('results.calculatedBy', { by: who(data.calculated_by), at: new Date(data.calculated_at).toLocaleString(lang, { hour12: false }) })}
+                {t('results.calculatedBy', { by: who(data.calculated_by), at: formatDateTime(data.calculated_at) })}
               </Typography.Text>
             )}
             {data && (

@@ -3,7 +3,7 @@
  * through the kernel's sumMoney (never JS numbers), so the totals by region and grade add up to the batch total.
  */
 import type { ResultRowView } from '../../../../contract/ops/batches';
-import { compareMoney, isPeriod, roundToCents, shareBasisPoints, sumMoney } from '../../../../domain';
+import { compareMoney, formatDateTime, isPeriod, roundToCents, shareBasisPoints, sumMoney } from '../../../../domain';
 
 export interface GroupTotal {
   key: string;
@@ -52,8 +52,8 @@ export function waited(sinceIso: string, now: Date): { unit: 'now' | 'minutes' |
   return { unit: 'days', count: Math.floor(minutes / (60 * 24)) };
 }
 
-export function formatTime(iso: string, lang: string): string {
-  return new Date(iso).toLocaleString(lang, { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+export function formatTime(iso: string, _lang: string): string {
+  return formatDateTime(iso);
 }
 
 /** The period of a deep link `#/approval/2026-01` (the Shell reads only the section before it). */

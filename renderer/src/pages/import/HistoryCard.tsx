@@ -7,7 +7,7 @@ import type { ImportHistoryView } from '../../../../contract/ops/imports';
 import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
 import { gridLocale, gridTheme } from '../../grid/setup';
-import { formatMoney } from '../../../../domain';
+import { formatDateTime, formatMoney } from '../../../../domain';
 import { kindText } from '../../i18n/keys';
 
 export function HistoryCard({ period, lang, refreshKey }: { period: string; lang: Lang; refreshKey: number }): React.JSX.Element {
@@ -18,7 +18,7 @@ export function HistoryCard({ period, lang, refreshKey }: { period: string; lang
   }, [period, refreshKey]);
   const columns = useMemo<ColDef<ImportHistoryView>[]>(
     () => [
-      { field: 'createdAt', headerName: t('import.when'), width: 165, valueFormatter: (p) => new Date(String(p.value)).toLocaleString(lang, { hour12: false }) },
+      { field: 'createdAt', headerName: t('import.when'), width: 165, valueFormatter: (p) => formatDateTime(String(p.value)) },
       { field: 'kind', headerName: t('import.kind'), width: 110, valueFormatter: (p) => kindText(t, p.value) },
       { field: 'period', headerName: t('import.period'), width: 100, valueFormatter: (p) => (p.value ? String(p.value) : t('import.allPeriods')) },
       { field: 'fileName', headerName: t('import.file'), flex: 1, minWidth: 200 },

@@ -3,8 +3,8 @@ import { Button, Empty, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PolicyListItem } from '../../../../contract/ops/policies';
 import type { Lang } from '../../../../contract/roles';
-import { DATE_LOCALE } from '../../i18n/locale';
 import { Person } from '../../components/Person';
+import { formatDateTime } from '../../../../domain';
 
 interface Props {
   policies: PolicyListItem[] | null;
@@ -16,8 +16,8 @@ interface Props {
   onImport: (file: File) => void;
 }
 
-export function formatTime(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleString(DATE_LOCALE[lang], { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+export function formatTime(iso: string, _lang: Lang): string {
+  return formatDateTime(iso);
 }
 
 /** Every policy, highest priority first: where it applies, when, and who last changed it. */

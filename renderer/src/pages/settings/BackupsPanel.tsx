@@ -6,12 +6,13 @@ import type { Lang } from '../../../../contract/roles';
 import type { BackupInfo } from '../../../../contract/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
+import { formatDateTime } from '../../../../domain';
 
 function size(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-export function BackupsPanel({ lang }: { lang: Lang }): React.JSX.Element {
+export function BackupsPanel(_props: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [list, setList] = useState<BackupInfo[]>([]);
@@ -21,7 +22,7 @@ export function BackupsPanel({ lang }: { lang: Lang }): React.JSX.Element {
     void load();
   }, [load]);
 
-  const when = (iso: string): string => new Date(iso).toLocaleString(lang, { hour12: false });
+  const when = (iso: string): string => formatDateTime(iso);
 
   const create = async (): Promise<void> => {
     setBusy(true);

@@ -9,6 +9,7 @@ import type { UserRow } from '../../../../contract/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
 import { gridLocale, gridTheme } from '../../grid/setup';
+import { formatDateTime } from '../../../../domain';
 
 interface NewUser {
   name: string;
@@ -113,7 +114,7 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
           </Space>
         ),
       },
-      { field: 'createdAt', headerName: t('settings.createdAt'), width: 170, valueFormatter: (p) => new Date(String(p.value)).toLocaleString(lang, { hour12: false }) },
+      { field: 'createdAt', headerName: t('settings.createdAt'), width: 170, valueFormatter: (p) => formatDateTime(String(p.value)) },
       {
         colId: 'actions',
         headerName: '',
