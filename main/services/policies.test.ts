@@ -189,7 +189,9 @@ describe('export, diff, audit, roles', () => {
     const { admin, user } = await withUser(['preparer']);
     const denied = await h.call(user, 'policy.import', { content: content() });
     expect(!denied.ok && denied.error.kind).toBe('forbidden');
-    expect(!denied.ok && denied.error.message).toContain('policy_owner');
+    // the missing role by its label (需要：政策维护), never its code
+    expect(!denied.ok && denied.error.message).toContain('需要：政策维护');
+    expect(!denied.ok && denied.error.message).not.toContain('policy_owner');
     const deniedSave = await h.call(user, 'policy.save', { policy: EXAMPLE_POLICY, comment: 'x' });
     expect(!deniedSave.ok && deniedSave.error.kind).toBe('forbidden');
     await h.ok(admin, 'policy.import', { content: content() });
