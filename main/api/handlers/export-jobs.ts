@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../services/context';
 import { rmSync } from 'node:fs';
 import { throwIfCancelled, type ExportControl, type ExportProgress } from '../../services/exports';
 import { AppError, rejected } from '../../../domain';
-import { t } from '../../i18n/messages';
+import { messageText, t } from '../../i18n/messages';
 import type { HandlersFor } from '../handler-types';
 import { approvalExport, postingExport, statementsExport } from './exports';
 import { ledgerExport } from './ledger';
@@ -56,7 +56,7 @@ export const exportJobHandlers: HandlersFor<typeof exportJobOperations> = {
       (e) => {
         // whatever stopped it (the row source or the writer), a cancelled export says so
         if (aborted.signal.aborted) return t('export.cancelled', { period: request.period }, ctx.lang);
-        return e instanceof AppError ? t(e.key, e.params, ctx.lang) : t('internal', { detail: e instanceof Error ? e.message : String(e) }, ctx.lang);
+        return e instanceof AppError ? messageText(e.key, e.params, ctx.lang) : t('internal', { detail: e instanceof Error ? e.message : String(e) }, ctx.lang);
       },
     );
     const aborted = job.abort;
