@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Wall time and peak resident memory of a piece of work, sampled every 10 ms (threads included). */
 export async function measure<T>(fn: () => Promise<T> | T): Promise<{ ms: number; peakRssMb: number; result: T }> {
   let peak = process.memoryUsage.rss();
@@ -38,4 +40,17 @@ export function formatTable(rows: BenchRow[]): string {
   const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]): string => c.map((x, i) => x.padEnd(width[i] ?? 0)).join('  ');
   return [line(head), line(width.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+/**
+ * The peak resident memory of this process so far (Linux: VmHWM, threads included, exact even while
+ * the main thread is busy in a synchronous step), or null where /proc is not there.
+ */
+export function peakRssSoFarMb(): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
 }

@@ -12,7 +12,7 @@ import { create as backup } from '../main/services/backups';
 import { importPolicy } from '../main/services/policies';
 import { Store } from '../main/services/store';
 import { setupAdmin } from '../main/services/users';
-import { measure } from './measure';
+import { measure, peakRssSoFarMb } from './measure';
 import { WORKLOADS, type WorkloadName } from './workloads';
 
 const PERIOD = '2026-03';
@@ -42,10 +42,20 @@ async function main(): Promise<void> {
   const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
   if (!fromDb) {
     setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
-    const m = await measure(() => runImports(ctx, requests));
+    // an RSS timeline (every 250 ms: resident MB, main heap MB, the file being read) to see where the peak is
+    let phase = 'start';
+    const t0 = performance.now();
+    const timeline: string[] = [];
+    const sampler = setInterval(() => {
+      const u = process.memoryUsage();
+      timeline.push(`${((performance.now() - t0) / 1000).toFixed(2)}s rss ${(u.rss / 1048576).toFixed(0)} heap ${(u.heapUsed / 1048576).toFixed(0)} ext ${(u.external / 1048576).toFixed(0)} ${phase}`);
+    }, 250);
+    const m = await measure(() => runImports(ctx, requests, (p) => (phase = `${p.fileIndex + 1}/${p.files} ${p.file} ${p.rows}`)));
+    clearInterval(sampler);
+    if (process.argv.includes('--timeline')) process.stdout.write(`${timeline.join('\n')}\n`);
     const bad = m.result.find((r) => r.status !== 'imported');
     if (bad) throw new Error(`import ${bad.kind}: ${bad.status} ${bad.errors[0]?.message ?? ''}`);
-    process.stdout.write(`${size}: import ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakRssMb.toFixed(0)} MB, rows ${m.result.reduce((s, r) => s + r.rows, 0)}\n`);
+    process.stdout.write(`${size}: import ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakRssMb.toFixed(0)} MB (VmHWM ${peakRssSoFarMb()?.toFixed(0) ?? '?'} MB), rows ${m.result.reduce((s, r) => s + r.rows, 0)}\n`);
     for (const f of files.filter((x) => x.startsWith('policy-'))) importPolicy(ctx, { content: readFileSync(path.join(dir, f), 'utf8'), fileName: f });
     const keep = arg('keep-db');
     if (keep) await store.db.backup(keep);

@@ -4,7 +4,7 @@ import { aggregatePeriod } from '../main/services/aggregate';
 import { benchEvaluator } from './evaluator';
 import { benchExports } from './exports';
 import { benchResultsScreen } from './screen';
-import { benchImportCalc } from './import-calc';
+import { benchImportCalc, importChild } from './import-calc';
 import { formatTable, type BenchRow } from './measure';
 import { benchTeamLoad, TEAM_LOAD, TEAM_LOAD_TINY, teamServerChild, type TeamLoadOptions } from './team-load';
 import type { WorkloadName } from './workloads';
@@ -88,6 +88,11 @@ function teamOverrides(): Partial<TeamLoadOptions> {
 }
 
 async function main(): Promise<void> {
+  const child = process.argv.indexOf('--import-child');
+  if (child >= 0) {
+    await importChild(process.argv[child + 1] ?? '', process.argv[child + 2] ?? '');
+    return;
+  }
   if (process.argv.includes('--team-server-child')) {
     teamServerChild();
     return;

@@ -1,10 +1,9 @@
 import type { FormulaInputs } from '../../formulas';
 import {
-  activeCodes,
   approvedFinals,
   masterForPeriod,
   quantities,
-  sumLines,
+  sumMonthAndYtd,
   sumPromotions,
   type MoneyQtyRow,
 } from '../db/aggregate-repo';
@@ -42,10 +41,14 @@ export function aggregatePeriod(db: Db, period: string): DistributorInputs[] {
   const yearFrom = yearStart(period);
   const byCode = <T extends { code: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.code, r]));
 
-  const purchases = byCode(sumLines(db, 'purchases', period, period));
-  const returns = byCode(sumLines(db, 'returns', period, period));
-  const ytdPurchases = byCode(sumLines(db, 'purchases', yearFrom, period));
-  const ytdReturns = byCode(sumLines(db, 'returns', yearFrom, period));
+  // the month and the year to date in one pass each (a distributor is in the month's map only when
+  // it has lines in the month)
+  const purchaseSums = sumMonthAndYtd(db, 'purchases', yearFrom, period);
+  const returnSums = sumMonthAndYtd(db, 'returns', yearFrom, period);
+  const purchases = byCode(purchaseSums.filter((r) => r.rows > 0));
+  const returns = byCode(returnSums.filter((r) => r.rows > 0));
+  const ytdPurchases = new Map(purchaseSums.map((r) => [r.code, { code: r.code, cents: r.ytd_cents }]));
+  const ytdReturns = new Map(returnSums.map((r) => [r.code, { code: r.code, cents: r.ytd_cents }]));
   const promos = byCode(sumPromotions(db, period));
   const master = byCode(masterForPeriod(db, period));
   const ytdRebate = month === 1 ? new Map<string, { code: string; cents: number }>() : byCode(approvedFinals(db, yearFrom, previousPeriod(period)));
@@ -56,7 +59,10 @@ export function aggregatePeriod(db: Db, period: string): DistributorInputs[] {
   const centsOf = (c: bigint | undefined): CalcDecimal => new CalcDecimal(centsToMoney(c ?? 0n));
 
   const out: DistributorInputs[] = [];
-  for (const code of activeCodes(db, period)) {
+  // distributors with any purchase, return or promotion line in the period, in code order (SQLite's
+  // BINARY order: UTF-8 bytes) — the keys of the month's sums, as activeCodes() would list them
+  const active = [...new Set([...purchases.keys(), ...returns.keys(), ...promos.keys()])].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  for (const code of active) {
     const m = master.get(code);
     if (!m) continue; // foreign keys make this impossible; kept for type narrowing
     const p = purchases.get(code);

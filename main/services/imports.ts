@@ -443,6 +443,8 @@ export async function runImports(
         await stageFiles(ctx, p, staged, onProgress, signal);
         if (p.report.status === 'cancelled') break;
       }
+      // every file is read: the parsing workers (their heaps) go before the store needs its page cache
+      pool.close();
       const cancelled = work.some((p) => p.report.status === 'cancelled');
       let failed = work.some((p) => p.errors.count > 0);
       if (!cancelled && !failed) {
