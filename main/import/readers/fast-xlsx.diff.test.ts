@@ -14,6 +14,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../demo/generate';
 import { scalarOf, type CellValue } from '../cell-value';
@@ -51,7 +52,14 @@ async function collect(it: AsyncIterable<ReadEvent>): Promise<ReadEvent[]> {
 }
 
 async function both(file: string): Promise<{ ours: unknown[]; oracle: unknown[] }> {
-  const [ours, oracle] = [normalise(await collect(readXlsxFast(file))), normalise(await collect(readXlsxWithExcelJS(file)))];
+  const ours = normalise(await collect(readXlsxFast(file)));
+  let oracle = normalise(await collect(readXlsxWithExcelJS(file)));
+  // The oracle is not always the same twice: a sheet stored before its shared strings and styles (as
+  // ExcelJS's own streaming writer stores them) is spooled by ExcelJS's reader to a temporary file, and
+  // on a loaded machine it has read that back short — strings blank, dates as plain numbers (seen once
+  // in a full run at load 8; the same file read right after gave our values). A difference therefore
+  // counts only when two more oracle reads of the same file repeat it; our reader is read once.
+  for (let again = 0; again < 2 && !isDeepStrictEqual(ours, oracle); again++) oracle = normalise(await collect(readXlsxWithExcelJS(file)));
   return { ours, oracle };
 }
 
