@@ -206,8 +206,8 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
         if (x < 0.3) await timed('read: period overview', c, 'periods.overview', {});
         else if (x < 0.5) await timed('read: results page (100 rows)', c, 'batch.resultsPage', { period: PERIOD, offset: Math.floor(rnd() * pages) * 100, limit: 100 });
         else if (x < 0.6) await timed('read: results page, filtered + sorted', c, 'batch.resultsPage', { period: PERIOD, region: pick(regions), sort: 'final', desc: true, limit: 100 });
-        else if (x < 0.97) await timed('read: trace', c, 'batch.trace', { period: PERIOD, code: pick(codes) });
-        else await timed(`read: results (whole batch, ${codes.length} rows)`, c, 'batch.results', { period: PERIOD });
+        else if (x < 0.99) await timed('read: trace', c, 'batch.trace', { period: PERIOD, code: pick(codes) });
+        else await timed(`whole batch (${codes.length} rows, as the CLI's results)`, c, 'batch.results', { period: PERIOD });
       }
     };
     const adjuster = async (c: Client, i: number): Promise<void> => {

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { cached } from './statements';
 
 export interface AuditRow {
   id: number;
@@ -16,21 +17,23 @@ export interface AuditRow {
 export type NewAuditRow = Omit<AuditRow, 'id'> & { id: number };
 
 export function auditHead(db: Db): { last_id: number; last_hash: string } | undefined {
-  return db.prepare('SELECT last_id, last_hash FROM audit_head WHERE singleton = 1').get() as
+  return cached(db, 'SELECT last_id, last_hash FROM audit_head WHERE singleton = 1').get() as
     | { last_id: number; last_hash: string }
     | undefined;
 }
 
 export function lastAuditRow(db: Db): Pick<AuditRow, 'id' | 'hash'> | undefined {
-  return db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as Pick<AuditRow, 'id' | 'hash'> | undefined;
+  return cached(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as Pick<AuditRow, 'id' | 'hash'> | undefined;
 }
 
 export function insertAuditRow(db: Db, row: NewAuditRow): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
      VALUES (@id, @at, @actor, @action, @entity, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
   ).run(row);
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO audit_head (singleton, last_id, last_hash) VALUES (1, @id, @hash)
      ON CONFLICT(singleton) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`,
   ).run({ id: row.id, hash: row.hash });

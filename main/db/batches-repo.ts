@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { cached } from './statements';
 import type { BatchStatus } from '../../domain';
 
 export type { BatchStatus };
@@ -53,7 +54,7 @@ export interface AdjustmentRow {
 }
 
 export function batchOf(db: Db, period: string): BatchRow | undefined {
-  return db.prepare('SELECT * FROM batches WHERE period = ?').get(period) as BatchRow | undefined;
+  return cached(db, 'SELECT * FROM batches WHERE period = ?').get(period) as BatchRow | undefined;
 }
 
 export function batchById(db: Db, id: number): BatchRow | undefined {
@@ -61,7 +62,7 @@ export function batchById(db: Db, id: number): BatchRow | undefined {
 }
 
 export function allBatches(db: Db): BatchRow[] {
-  return db.prepare('SELECT * FROM batches ORDER BY period DESC').all() as BatchRow[];
+  return cached(db, 'SELECT * FROM batches ORDER BY period DESC').all() as BatchRow[];
 }
 
 export function createBatch(db: Db, b: { period: string; by: string; at: string }): number {
@@ -81,7 +82,7 @@ export function batchLines(db: Db, batchId: number): BatchLine[] {
 }
 
 export function batchLine(db: Db, batchId: number, code: string): BatchLine | undefined {
-  return db.prepare('SELECT * FROM batch_rows WHERE batch_id = ? AND code = ?').get(batchId, code) as BatchLine | undefined;
+  return cached(db, 'SELECT * FROM batch_rows WHERE batch_id = ? AND code = ?').get(batchId, code) as BatchLine | undefined;
 }
 
 export function deleteBatchLines(db: Db, batchId: number): void {
@@ -99,7 +100,8 @@ export function lineWriter(db: Db) {
 }
 
 export function setLineAdjustment(db: Db, batchId: number, code: string, adjustmentCents: bigint): void {
-  db.prepare(
+  cached(
+    db,
     `UPDATE batch_rows SET adjustment_cents = @adj,
        final_cents = CASE WHEN rebate_cents IS NULL THEN NULL ELSE rebate_cents + @adj END
      WHERE batch_id = @batch AND code = @code`,
@@ -107,8 +109,8 @@ export function setLineAdjustment(db: Db, batchId: number, code: string, adjustm
 }
 
 export function batchTotals(db: Db, batchId: number): { rebate: number; adjustment: number; total: number; distributors: number; exceptions: number } {
-  return db
-    .prepare(
+  return cached(
+      db,
       `SELECT COALESCE(SUM(rebate_cents), 0) AS rebate,
               COALESCE(SUM(CASE WHEN final_cents IS NOT NULL THEN adjustment_cents ELSE 0 END), 0) AS adjustment,
               COALESCE(SUM(final_cents), 0) AS total,
@@ -143,7 +145,8 @@ export function updateBatchAfterCalc(
 }
 
 export function updateBatchTotals(db: Db, id: number, hash: string, totals: ReturnType<typeof batchTotals>, status: BatchStatus): void {
-  db.prepare(
+  cached(
+    db,
     `UPDATE batches SET rebate_cents = @rebate, adjustment_cents = @adjustment, total_cents = @total, content_hash = @hash, status = @status
      WHERE id = @id`,
   ).run({ id, rebate: totals.rebate, adjustment: totals.adjustment, total: totals.total, hash, status });
@@ -154,12 +157,12 @@ export function setBatchStatus(db: Db, id: number, status: BatchStatus): void {
 }
 
 export function adjustmentsOf(db: Db, period: string): AdjustmentRow[] {
-  return db.prepare('SELECT * FROM adjustments WHERE period = ? ORDER BY code').all(period) as AdjustmentRow[];
+  return cached(db, 'SELECT * FROM adjustments WHERE period = ? ORDER BY code').all(period) as AdjustmentRow[];
 }
 
 /** What an adjustment changes on a batch's rows (the rest is fixed by the calculation), by code. */
 export function lineMoney(db: Db, batchId: number): { code: string; rebate_cents: number | null; adjustment_cents: number; final_cents: number | null; exception: string | null }[] {
-  return db.prepare('SELECT code, rebate_cents, adjustment_cents, final_cents, exception FROM batch_rows WHERE batch_id = ? ORDER BY code').all(batchId) as {
+  return cached(db, 'SELECT code, rebate_cents, adjustment_cents, final_cents, exception FROM batch_rows WHERE batch_id = ? ORDER BY code').all(batchId) as {
     code: string;
     rebate_cents: number | null;
     adjustment_cents: number;
@@ -169,23 +172,24 @@ export function lineMoney(db: Db, batchId: number): { code: string; rebate_cents
 }
 
 export function adjustmentOf(db: Db, period: string, code: string): AdjustmentRow | undefined {
-  return db.prepare('SELECT * FROM adjustments WHERE period = ? AND code = ?').get(period, code) as AdjustmentRow | undefined;
+  return cached(db, 'SELECT * FROM adjustments WHERE period = ? AND code = ?').get(period, code) as AdjustmentRow | undefined;
 }
 
 /** The adjustments of some of a period's distributors. */
 export function adjustmentsFor(db: Db, period: string, codes: readonly string[]): AdjustmentRow[] {
-  return db.prepare('SELECT * FROM adjustments WHERE period = ? AND code IN (SELECT value FROM json_each(?))').all(period, JSON.stringify(codes)) as AdjustmentRow[];
+  return cached(db, 'SELECT * FROM adjustments WHERE period = ? AND code IN (SELECT value FROM json_each(?))').all(period, JSON.stringify(codes)) as AdjustmentRow[];
 }
 
 export function upsertAdjustment(db: Db, a: { period: string; code: string; amount_cents: bigint; reason: string; note: string | null; created_by: string; created_at: string }): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO adjustments (period, code, amount_cents, reason, note, created_by, created_at) VALUES (@period, @code, @amount_cents, @reason, @note, @created_by, @created_at)
      ON CONFLICT(period, code) DO UPDATE SET amount_cents = excluded.amount_cents, reason = excluded.reason, note = excluded.note, created_by = excluded.created_by, created_at = excluded.created_at`,
   ).run(a);
 }
 
 export function deleteAdjustment(db: Db, period: string, code: string): void {
-  db.prepare('DELETE FROM adjustments WHERE period = ? AND code = ?').run(period, code);
+  cached(db, 'DELETE FROM adjustments WHERE period = ? AND code = ?').run(period, code);
 }
 
 /** Source rows behind one distributor's purchase and returns: file, sheet, row, for the trace. */
@@ -209,8 +213,8 @@ export interface PeriodKindRow {
 
 /** What is imported per period and kind (files not replaced). */
 export function periodKinds(db: Db): PeriodKindRow[] {
-  return db
-    .prepare(
+  return cached(
+      db,
       `SELECT f.period, f.kind, COUNT(*) AS files, SUM(f.rows) AS rows, SUM(f.total_cents) AS total_cents, MAX(i.created_at) AS last_import
        FROM import_files f JOIN imports i ON i.id = f.import_id
        WHERE f.period IS NOT NULL AND f.replaced_by IS NULL
@@ -221,6 +225,6 @@ export function periodKinds(db: Db): PeriodKindRow[] {
 
 /** When the period's data last changed (an import or replace), for "recalculate needed". */
 export function lastDataChange(db: Db, period: string): string | null {
-  const row = db.prepare('SELECT MAX(created_at) AS at FROM imports WHERE period = ?').get(period) as { at: string | null };
+  const row = cached(db, 'SELECT MAX(created_at) AS at FROM imports WHERE period = ?').get(period) as { at: string | null };
   return row.at;
 }

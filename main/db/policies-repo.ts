@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { cached } from './statements';
 
 /** One stored version of a policy, as the row is in SQLite. */
 export interface PolicyVersionRow {
@@ -35,7 +36,7 @@ export function latestVersion(db: Db, code: string): PolicyVersionRow | undefine
 }
 
 export function policyVersion(db: Db, code: string, version: number): PolicyVersionRow | undefined {
-  return db.prepare('SELECT * FROM policy_versions WHERE code = ? AND version = ?').get(code, version) as PolicyVersionRow | undefined;
+  return cached(db, 'SELECT * FROM policy_versions WHERE code = ? AND version = ?').get(code, version) as PolicyVersionRow | undefined;
 }
 
 export function policyVersionById(db: Db, id: number): PolicyVersionRow | undefined {

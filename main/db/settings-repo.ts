@@ -1,7 +1,8 @@
 import type { Db } from './database';
+import { cached } from './statements';
 
 export function getSetting(db: Db, key: string): string | undefined {
-  const row = db.prepare('SELECT value FROM app_settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = cached(db, 'SELECT value FROM app_settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value;
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from '../../contract/roles';
+import { cached } from './statements';
 import type { Db } from './database';
 
 export interface UserRecord {
@@ -25,7 +26,7 @@ interface UserBase {
 }
 
 function rolesOf(db: Db, userId: number): Role[] {
-  return (db.prepare('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role').all(userId) as { role: Role }[]).map(
+  return (cached(db, 'SELECT role FROM user_roles WHERE user_id = ? ORDER BY role').all(userId) as { role: Role }[]).map(
     (r) => r.role,
   );
 }
@@ -35,12 +36,12 @@ export function countUsers(db: Db): number {
 }
 
 export function findUserByName(db: Db, name: string): UserRecord | undefined {
-  const u = db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserBase | undefined;
+  const u = cached(db, 'SELECT * FROM users WHERE name = ?').get(name) as UserBase | undefined;
   return u ? { ...u, roles: rolesOf(db, u.id) } : undefined;
 }
 
 export function findUserById(db: Db, id: number): UserRecord | undefined {
-  const u = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserBase | undefined;
+  const u = cached(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserBase | undefined;
   return u ? { ...u, roles: rolesOf(db, u.id) } : undefined;
 }
 

@@ -155,22 +155,31 @@ export function forgetPathAnchor(dbFile: string): void {
  * recorded (so a truncated or rewritten log keeps its evidence). `reset` (after a restore, which
  * legitimately goes back) writes it whatever it held. Never throws: the change itself is done.
  */
+/** The head each connection last found its checkpoint at (or wrote it at): a read changes nothing, so nothing to read or write. */
+const synced = new WeakMap<Db, string>();
+
 export function syncAnchor(db: Db, reset = false): void {
   try {
     if (!db.open) return;
     const head = auditHead(db);
     if (!head) return;
+    const mark = `${configDir()}\n${head.last_id}\n${head.last_hash}`;
+    if (!reset && synced.get(db) === mark) return;
     const id = databaseId(db, true);
     if (!id) return;
     const current = readCheckpoint(id);
     if (!reset && current.state === 'invalid') return;
     if (!reset && current.state === 'ok') {
       const cp = current.checkpoint;
-      if (cp.count === head.last_id && cp.head === head.last_hash) return;
+      if (cp.count === head.last_id && cp.head === head.last_hash) {
+        synced.set(db, mark);
+        return;
+      }
       if (head.last_id < cp.count || auditHashAt(db, cp.count) !== cp.head) return;
     }
     write(id, head.last_id, head.last_hash);
     notePath(db.name, id, reset);
+    synced.set(db, mark);
   } catch {
     // a read-only configuration folder: verification then reports no checkpoint
   }

@@ -47,8 +47,12 @@ interface HashState {
   hash: string;
   texts: RowText[];
   index: Map<string, number>;
-  adjustment: (number | null)[];
-  final: (number | null)[];
+  /** each row's whole canonical text as UTF-8, with the comma before it (all but the first) */
+  rows: Buffer[];
+}
+
+function rowBuffer(t: RowText, n: number, adjustment: number, final: number | null): Buffer {
+  return Buffer.from(`${n > 0 ? ',' : ''}{"adjustment":${canonicalJson(adjustment)}${t.mid}${canonicalJson(final)}${t.tail}`);
 }
 
 const hashStates = new WeakMap<Db, Map<number, HashState>>();
@@ -64,7 +68,8 @@ function readState(db: Db, batch: BatchRow, calc: string, hash: string): HashSta
       `,"values":${canonicalJson(l.values_json === null ? null : JSON.parse(l.values_json))},"version":${canonicalJson(l.policy_version)}}`,
   }));
   if (texts.length !== money.length || texts.some((t, i) => t.code !== money[i]?.code)) return null;
-  return { calc, hash, texts, index: new Map(texts.map((t, i) => [t.code, i])), adjustment: money.map((m) => m.adjustment_cents), final: money.map((m) => m.final_cents) };
+  const rows = texts.map((t, n) => rowBuffer(t, n, money[n]?.adjustment_cents ?? 0, money[n]?.final_cents ?? null));
+  return { calc, hash, texts, index: new Map(texts.map((t, i) => [t.code, i])), rows };
 }
 
 /**
@@ -89,8 +94,7 @@ export function contentHashAfterAdjust(
   let state = states.get(batch.id);
   const i = state?.index.get(changed.code);
   if (state && state.calc === calc && state.hash === hashBefore && i !== undefined) {
-    state.adjustment[i] = changed.adjustment_cents;
-    state.final[i] = changed.final_cents;
+    state.rows[i] = rowBuffer(state.texts[i] as RowText, i, changed.adjustment_cents, changed.final_cents);
   } else {
     states.delete(batch.id);
     // read after the change: the stored rows already carry it
@@ -100,11 +104,11 @@ export function contentHashAfterAdjust(
   // until this hash is known to be the batch's, the kept state belongs to no hash (a rolled-back adjustment)
   state.hash = '';
   const adjustments = adjustmentsOf(db, batch.period).map((a) => ({ code: a.code, amount: a.amount_cents, reason: a.reason, ...(a.note ? { note: a.note } : {}) }));
-  const { texts, adjustment, final } = state;
-  const rows = texts.map((t, n) => `{"adjustment":${canonicalJson(adjustment[n])}${t.mid}${canonicalJson(final[n])}${t.tail}`);
-  const doc = `{"adjustments":${canonicalJson(adjustments)},"format":"rebate-batch/1","period":${canonicalJson(batch.period)},"policies":${canonicalJson(JSON.parse(batch.policies_json))},"rows":[${rows.join(',')}],"totals":${canonicalJson(totals)}}`;
-  // one update: thousands of small ones cost more than the hashing
-  const hash = createHash('sha256').update(doc).digest('hex');
+  const head = `{"adjustments":${canonicalJson(adjustments)},"format":"rebate-batch/1","period":${canonicalJson(batch.period)},"policies":${canonicalJson(JSON.parse(batch.policies_json))},"rows":[`;
+  // the kept rows as one buffer, one update: thousands of small ones cost more than the hashing
+  const hash = createHash('sha256')
+    .update(Buffer.concat([Buffer.from(head), ...state.rows, Buffer.from(`],"totals":${canonicalJson(totals)}}`)]))
+    .digest('hex');
   states.set(batch.id, state);
   return hash;
 }

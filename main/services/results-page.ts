@@ -1,5 +1,6 @@
 import type { ResultRowView, ResultsPageView } from '../../contract/ops/batches';
 import { centsToMoney, compareDecimal } from '../../domain';
+import type { BatchRow } from '../db/batches-repo';
 import { batchView, requireBatch, type BatchView } from './batches';
 import type { ServiceContext } from './context';
 
@@ -97,13 +98,18 @@ export function resultsPage(ctx: ServiceContext, input: ResultsPageInput): Resul
     (text === '' || r.code.toLowerCase().includes(text) || r.name.toLowerCase().includes(text)) &&
     (input.only !== 'exceptions' || c.exception) &&
     (input.only !== 'adjusted' || c.adjustment !== 0);
+  const ordered = order(view, input.sort, input.desc);
+  if (input.region === undefined && input.grade === undefined && text === '' && input.only === undefined) {
+    // no filter: the page is a slice, the totals are the batch's own
+    return answer(b, view, input, view.rows.length, { rebate_total: centsToMoney(b.rebate_cents), adjustment_total: centsToMoney(b.adjustment_cents), total: centsToMoney(b.total_cents), exceptions: b.exceptions }, ordered.slice(input.offset, input.offset + input.limit).map((i) => view.rows[i] as ResultRowView));
+  }
   let matched = 0;
   let rebate = 0n;
   let adjustment = 0n;
   let total = 0n;
   let exceptions = 0;
   const page: ResultRowView[] = [];
-  for (const i of order(view, input.sort, input.desc)) {
+  for (const i of ordered) {
     const r = view.rows[i] as ResultRowView;
     const c = view.cents[i] as Cents;
     if (!match(r, c)) continue;
@@ -117,10 +123,14 @@ export function resultsPage(ctx: ServiceContext, input: ResultsPageInput): Resul
     }
     if (c.exception) exceptions++;
   }
+  return answer(b, view, input, matched, { rebate_total: centsToMoney(rebate), adjustment_total: centsToMoney(adjustment), total: centsToMoney(total), exceptions }, page);
+}
+
+function answer(b: BatchRow, view: BatchView, input: ResultsPageInput, matched: number, filtered: ResultsPageView['filtered'], rows: ResultRowView[]): ResultsPageView {
   const facet = (key: 'region' | 'grade'): { value: string; rows: number }[] => {
     const counts = new Map<string, number>();
     for (const r of view.rows) counts.set(r[key], (counts.get(r[key]) ?? 0) + 1);
-    return [...counts].sort(([a], [b]) => collator.compare(a, b)).map(([value, rows]) => ({ value, rows }));
+    return [...counts].sort(([a], [c]) => collator.compare(a, c)).map(([value, n]) => ({ value, rows: n }));
   };
   view.facets ??= { regions: facet('region'), grades: facet('grade') };
   return {
@@ -136,8 +146,8 @@ export function resultsPage(ctx: ServiceContext, input: ResultsPageInput): Resul
     offset: input.offset,
     limit: input.limit,
     matched,
-    filtered: { rebate_total: centsToMoney(rebate), adjustment_total: centsToMoney(adjustment), total: centsToMoney(total), exceptions },
-    rows: page,
+    filtered,
+    rows,
     policies: view.policies,
     facets: view.facets,
   };
