@@ -79,6 +79,7 @@ function teamOverrides(): Partial<TeamLoadOptions> {
     ['team-readers', 'readers'],
     ['team-adjusters', 'adjusters'],
     ['team-seconds', 'seconds'],
+    ['team-think-ms', 'thinkMs'],
   ];
   for (const [flag, key] of map) {
     const v = n(flag);

@@ -24,6 +24,8 @@ export interface TeamLoadOptions {
   readers: number;
   adjusters: number;
   seconds: number;
+  /** a reader's pause between reads (0: the next read as soon as the answer came, a saturation test) */
+  thinkMs?: number;
   log?: (s: string) => void;
   /**
    * `child`: the server runs in a process of its own (as in production, where the clients are other
@@ -199,15 +201,15 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     const pages = Math.max(1, Math.ceil(codes.length / 100));
     // a reader: the period overview, result pages of 100 rows (some filtered by region, some sorted by
-    // final amount), a distributor's trace; now and then the whole batch (the CLI's results, an export's view)
+    // final amount), a distributor's trace — the next as soon as the answer came (no think time) unless `thinkMs`
     const reader = async (c: Client): Promise<void> => {
       while (Date.now() < until) {
         const x = rnd();
         if (x < 0.3) await timed('read: period overview', c, 'periods.overview', {});
         else if (x < 0.5) await timed('read: results page (100 rows)', c, 'batch.resultsPage', { period: PERIOD, offset: Math.floor(rnd() * pages) * 100, limit: 100 });
         else if (x < 0.6) await timed('read: results page, filtered + sorted', c, 'batch.resultsPage', { period: PERIOD, region: pick(regions), sort: 'final', desc: true, limit: 100 });
-        else if (x < 0.99) await timed('read: trace', c, 'batch.trace', { period: PERIOD, code: pick(codes) });
-        else await timed(`whole batch (${codes.length} rows, as the CLI's results)`, c, 'batch.results', { period: PERIOD });
+        else await timed('read: trace', c, 'batch.trace', { period: PERIOD, code: pick(codes) });
+        if (o.thinkMs) await new Promise((r) => setTimeout(r, o.thinkMs as number));
       }
     };
     const adjuster = async (c: Client, i: number): Promise<void> => {
@@ -235,6 +237,8 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
     rows.push({ workload, measure: 'errors (all operations)', value: total, unit: 'count', peakRssMb: null, runs: [...lat.values()].reduce((a, b) => a + b.length, 0), target: '0', ...(firstErrors.length ? { note: firstErrors.join(' | ').slice(0, 300) } : {}) });
     rows.push({ workload, measure: `import ${o.importRows} lines meanwhile (${importStatus})`, value: (importMs ?? 0) / 1000, unit: 's', peakRssMb: null, runs: 1 });
     rows.push({ workload, measure: 'server event loop: longest stall', value: figures.loopMaxMs, unit: 'ms', peakRssMb: null, runs: 1, note: `p99 ${figures.loopP99Ms.toFixed(0)} ms` });
+    const ops = [...lat.entries()].filter(([name]) => !name.startsWith('auth')).reduce((a, [, b]) => a + b.length, 0);
+    rows.push({ workload, measure: 'operations answered per second', value: ops / o.seconds, unit: 'ops/s', peakRssMb: null, runs: ops, note: `readers' think time ${o.thinkMs ?? 0} ms` });
     const rssNote = `${o.readers} readers, ${o.adjusters} adjusters, ${o.seconds} s, ${o.distributors} distributors`;
     if (server.separate) {
       rows.push({ workload, measure: 'server peak RSS (own process)', value: serverPeak / 1024 / 1024, unit: 'MB', peakRssMb: serverPeak / 1024 / 1024, runs: 1, note: rssNote });
