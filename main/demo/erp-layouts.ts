@@ -276,7 +276,7 @@ export async function writeErpWorkbook(file: string, sheets: readonly ErpSheet[]
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
-    const width = Math.max(1, ...s.rows.map((r) => r.length));
+    const width = s.rows.reduce((w, r) => Math.max(w, r.length), 1);
     ws.columns = Array.from({ length: width }, () => ({ width: 14 }));
     for (const [t, l, b, r] of s.merges) ws.mergeCells(t, l, b, r);
     for (const r of s.rows) ws.addRow(r).commit();
