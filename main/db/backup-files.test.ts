@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,5 +75,13 @@ describe('a backup copied as a file under a read snapshot', () => {
     const info = await createBackup(db, 'fallback');
     expect(rows(info.path)).toEqual({ n: 20_001, after: 1, ok: 'ok' });
     other.exec('COMMIT');
+  });
+
+  it('falls back to the online backup API when the file cannot be copied as it is (a Windows share mode)', async () => {
+    const db = fresh();
+    const refuse = (): Promise<void> => Promise.reject(Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' }));
+    const info = await createBackup(db, 'refused-copy', 20, undefined, refuse);
+    expect(rows(info.path)).toEqual({ n: 20_000, after: 0, ok: 'ok' });
+    expect(readdirSync(path.dirname(info.path)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 });

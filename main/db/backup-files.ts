@@ -109,16 +109,26 @@ export async function createBackup(db: Db, reason: string, keep = DEFAULT_BACKUP
   // A temporary name of its own (pid + random): concurrent backups never share or steal one.
   const tmp = partialPath(path.join(dir, `${stamp(at)}_${safeReason(reason)}.sqlite`));
   const reader = fileSnapshot(db, nativeBinding);
+  let copied = false;
   try {
     if (reader) {
-      await copy(sqliteFileName(db.name), tmp);
-      const fh = await open(tmp, 'r+');
       try {
-        await fh.sync();
+        await copy(sqliteFileName(db.name), tmp);
+        const fh = await open(tmp, 'r+');
+        try {
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        copied = true;
+      } catch {
+        // the file could not be copied as it is (a Windows share mode, a full disk): the API below
+        rmSync(tmp, { force: true });
       } finally {
-        await fh.close();
+        if (reader.open) reader.close();
       }
-    } else {
+    }
+    if (!copied) {
       // about 16 MB a step: few turns of the event loop, each short enough for other callers
       await db.backup(sqliteFileName(tmp), { progress: () => 4096 });
       fsyncFile(tmp);
