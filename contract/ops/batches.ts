@@ -185,7 +185,17 @@ export const batchOperations = {
   ),
   'batch.trace': def<TraceViewData>()(z.object({ period, code: z.string().min(1).max(64) }).strict(), 'signed_in'),
   'batch.adjust': def<ResultRowView>()(
-    z.object({ period, code: z.string().min(1).max(64), amount: z.string().min(1).max(32), reason: z.string().max(500), note: z.string().max(500).optional() }).strict(),
+    z
+      .object({
+        period,
+        code: z.string().min(1).max(64),
+        amount: z.string().min(1).max(32),
+        reason: z.string().max(500),
+        note: z.string().max(500).optional(),
+        /** the batch's calculated_at as the screen loaded it: refused when it was recalculated since (team.md, stale data) */
+        calculatedAt: z.string().max(40).optional(),
+      })
+      .strict(),
     'preparer',
   ),
   'batch.reconcile': def<ReconcileView>()(z.object({ period }).strict(), 'signed_in'),

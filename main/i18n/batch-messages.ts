@@ -31,6 +31,10 @@ export const batchMessages = catalogue({
   'cli.bad_format': { 'zh-CN': '不支持的格式“{format}”：请用 csv 或 json。', en: 'Unsupported format "{format}": use csv or json.' },
   'adjust.reason_required': { 'zh-CN': '调整必须填写原因。', en: 'An adjustment needs a reason.' },
   'adjust.bad_amount': { 'zh-CN': '调整金额“{amount}”无效：请填写最多两位小数、绝对值不超过 9,999,999,999.99 的金额，例如 -100.00。', en: 'The adjustment "{amount}" is invalid: use an amount with at most two decimals and at most 9,999,999,999.99 in magnitude, e.g. -100.00.' },
+  'adjust.stale': {
+    'zh-CN': '{period} 的批次在您打开后已由 {who} 重新核算（{at}），调整未保存。请刷新结果后再调整。',
+    en: 'The batch of {period} was recalculated by {who} ({at}) after you opened it; the adjustment was not saved. Reload the results and adjust again.',
+  },
   'adjust.no_row': { 'zh-CN': '经销商 {code} 不在 {period} 的核算批次中。', en: 'Distributor {code} is not in the batch of {period}.' },
   'cli.bad_number': { 'zh-CN': '选项 {option} 的值“{value}”不是有效的正整数。', en: 'The value "{value}" of {option} is not a valid positive whole number.' },
   'demo.not_empty': { 'zh-CN': '数据库里已有数据，演示数据只能加载到空数据库。', en: 'The database already holds data; demo data loads only into an empty one.' },

@@ -89,6 +89,23 @@ describe('kept batch views (team reads)', () => {
     expect(f.stored).toBe(f.hash);
   });
 
+  it('refuses an adjustment on a batch recalculated after the screen loaded, naming who and when, and stores nothing', async () => {
+    const seen = await h.ok(admin, 'batch.results', { period: PERIOD });
+    const code = codes[6] ?? '';
+    await h.ok(admin, 'batch.adjust', { period: PERIOD, code, amount: '12.00', reason: '当前批次', calculatedAt: seen.calculated_at });
+    await new Promise((r) => setTimeout(r, 5));
+    await h.ok(admin, 'batch.calculate', { period: PERIOD });
+    const now = await h.ok(admin, 'batch.results', { period: PERIOD });
+    const r = await h.call(admin, 'batch.adjust', { period: PERIOD, code, amount: '99.00', reason: '旧页面', calculatedAt: seen.calculated_at });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.key).toBe('adjust.stale');
+      expect(r.error.message).toContain('重新核算');
+      expect(r.error.message).toContain('admin');
+    }
+    expect(await h.ok(admin, 'batch.results', { period: PERIOD })).toEqual(now);
+  });
+
   it('a recalculation replaces the kept view', async () => {
     const before = await h.ok(admin, 'batch.results', { period: PERIOD });
     await h.ok(admin, 'batch.calculate', { period: PERIOD });

@@ -11,7 +11,7 @@ import { adjustCommitted, contentHashAfterAdjust } from './batch-hash';
 import { type ExceptionDetail } from './calc';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from '../../domain';
-import { centsToMoney, requireMoney } from '../../domain';
+import { centsToMoney, formatDateTime, requireMoney } from '../../domain';
 
 export type ResultRow = ResultRowView;
 export type BatchResults = BatchResultsView;
@@ -240,7 +240,7 @@ const AMOUNT = /^-?\d{1,10}(\.\d{1,2})?$/;
  * A manual adjustment (amount + mandatory reason) on a draft or rejected batch; a rejected batch
  * returns to draft. Amount 0 removes the adjustment. Audit-logged with before and after.
  */
-export function adjust(ctx: ServiceContext, input: { period: string; code: string; amount: string; reason: string; note?: string | undefined }): ResultRow {
+export function adjust(ctx: ServiceContext, input: { period: string; code: string; amount: string; reason: string; note?: string | undefined; calculatedAt?: string | undefined }): ResultRow {
   const db = ctx.store.db;
   const reason = input.reason.trim();
   const note = input.note?.trim() || null;
@@ -249,6 +249,8 @@ export function adjust(ctx: ServiceContext, input: { period: string; code: strin
   if (!AMOUNT.test(amount)) throw rejected('adjust.bad_amount', { amount: input.amount });
   const b = requireBatch(ctx, input.period);
   if (b.status === 'submitted' || b.status === 'approved') throw rejected('calc.locked', { period: input.period, status: b.status });
+  // someone recalculated after the screen loaded: the rows the user looked at are gone
+  if (input.calculatedAt !== undefined && input.calculatedAt !== b.calculated_at) throw rejected('adjust.stale', { period: input.period, who: b.calculated_by, at: formatDateTime(b.calculated_at) });
   const code = input.code.trim().toUpperCase();
   if (!batchLine(db, b.id, code)) throw rejected('adjust.no_row', { code, period: input.period });
   const amountCents = requireMoney(amount);

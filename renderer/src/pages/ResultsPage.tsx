@@ -274,7 +274,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
         </Card>
       )}
       {period && <TraceDrawer period={period} code={trace} lang={lang} onClose={() => setTrace(null)} />}
-      {period && <AdjustModal period={period} row={adjusting} onClose={() => setAdjusting(null)} onSaved={(r) => void adjusted(r)} />}
+      {period && <AdjustModal period={period} calculatedAt={data?.calculated_at} row={adjusting} onClose={() => setAdjusting(null)} onSaved={(r) => void adjusted(r)} />}
       {holder}
       {period && data && approval.data && chain && (
         <DecisionModal

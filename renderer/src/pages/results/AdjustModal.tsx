@@ -11,6 +11,8 @@ const AMOUNT = /^-?\d{1,13}(\.\d{1,2})?$/;
 
 interface Props {
   period: string;
+  /** the batch's calculation the screen shows (an adjustment after a recalculation elsewhere is refused) */
+  calculatedAt?: string | undefined;
   row: ResultRowView | null;
   onClose: () => void;
   onSaved: (row: ResultRowView) => void;
@@ -23,7 +25,7 @@ interface Values {
 }
 
 /** A manual adjustment: amount (may be negative; 0 removes it) and a mandatory reason, audit-logged. */
-export function AdjustModal({ period, row, onClose, onSaved }: Props): React.JSX.Element {
+export function AdjustModal({ period, calculatedAt, row, onClose, onSaved }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -45,7 +47,7 @@ export function AdjustModal({ period, row, onClose, onSaved }: Props): React.JSX
     setSaving(true);
     setError(null);
     try {
-      onSaved(await call('batch.adjust', { period, code: row.code, amount: v.amount.replace(/[,，\s]/g, ''), reason: v.reason.trim(), note: (v.note ?? '').trim() }));
+      onSaved(await call('batch.adjust', { period, code: row.code, amount: v.amount.replace(/[,，\s]/g, ''), reason: v.reason.trim(), note: (v.note ?? '').trim(), ...(calculatedAt ? { calculatedAt } : {}) }));
     } catch (e) {
       setError(errorText(e));
     } finally {
