@@ -4,11 +4,13 @@
  * holds more than two decimals (of yuan or of a percent), and the import error workbook names fields
  * by their label and a CSV's sheet by the file's own name, never an internal key or a temporary id.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIELDS } from '../../domain';
+import { AUDIT_ENTITY_LABELS, BATCH_STATUSES, FIELDS, ROLES } from '../../domain';
+import { runCli } from '../cli/run';
+import { DEMO_PASSWORD, DEMO_USERS } from '../demo/policies';
 import { loadDemo } from '../services/demo';
 import { Harness } from '../testing/harness';
 import { readWorkbook } from '../testing/xlsx-read';
@@ -25,12 +27,37 @@ function decimals(n: number): number {
   return m?.[1]?.length ?? 0;
 }
 
+/**
+ * The walkthrough's text items in one line of text or one cell: true/false, `。；`, a temporary id, a
+ * login name where the display name belongs (li 核算于, 提交人 li), an internal key (distributor_code,
+ * approved, policy_owner, approval_chain). File names (purchases-2026-03-1.xlsx), hashes and the
+ * variables of a formula written out (grade, net) are no keys.
+ */
+const LOGINS = DEMO_USERS.map((u) => u.name).join('|');
+const KEYS = [...Object.keys(FIELDS).filter((k) => k.includes('_')), ...BATCH_STATUSES, ...ROLES.filter((r) => r !== 'admin'), ...Object.keys(AUDIT_ENTITY_LABELS).filter((k) => k.includes('_'))].join('|');
+const TEXT_RULES: readonly [string, RegExp][] = [
+  ['true/false', /(?<![\w-])(true|false)(?![\w-])/i],
+  ['doubled punctuation', /[。；，：、][。；，：、]/],
+  ['temporary id', /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i],
+  // a login beside its display name (王区域经理 (wang)) is the CLI's hover; alone it is the walkthrough's item
+  ['login name', new RegExp(`(?<![\\w.@/(（-])(${LOGINS})(?![\\w.@/-])`)],
+  ['internal key', new RegExp(`(?<![\\w.-])(${KEYS})(?![\\w.-])`)],
+  ['more than two decimals', /(?<![\d.])\d{1,3}(,\d{3})+\.\d{3,}|(?<![\d.,])\d+\.\d{3,}%/],
+];
+function textProblems(where: string, text: string): string[] {
+  return TEXT_RULES.flatMap(([rule, re]) => {
+    const m = re.exec(text);
+    return m ? [`${where}: ${rule} "${m[0]}" in ${JSON.stringify(text.slice(Math.max(0, m.index - 30), m.index + 40))}`] : [];
+  });
+}
+
 function problems(wb: ExcelJS.Workbook): string[] {
   const out: string[] = [];
   for (const ws of wb.worksheets) {
     ws.eachRow((row) =>
       row.eachCell((c) => {
         const v = c.value;
+        if (typeof v === 'string') out.push(...textProblems(`${ws.name}!${c.address}`, v));
         if (typeof v === 'boolean') out.push(`${ws.name}!${c.address}: a boolean cell`);
         if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) out.push(`${ws.name}!${c.address}: "${v}"`);
         if (typeof v === 'number' && MONEY_FORMATS.has(c.numFmt ?? '') && decimals(v) > 2) out.push(`${ws.name}!${c.address}: money ${v}`);
@@ -40,6 +67,23 @@ function problems(wb: ExcelJS.Workbook): string[] {
   }
   return out;
 }
+
+describe('the rule checks bite', () => {
+  it('finds each walkthrough item in a text', () => {
+    const found = (s: string): string[] => textProblems('t', s).map((p) => p.split(': ')[1]?.split(' "')[0] ?? '');
+    expect(found('是否季末 false')).toEqual(['true/false']);
+    expect(found('导入完成：2000 行。；退货')).toEqual(['doubled punctuation']);
+    expect(found('37d7d8c8-1f0e-4c55-9a41-purchases-bad-2026-12')).toEqual(['temporary id']);
+    expect(found('li 核算于 2026-03-12 10:02')).toEqual(['login name']);
+    expect(found('提交人：li')).toEqual(['login name']);
+    expect(found('审批人：王区域经理 (wang)')).toEqual([]);
+    expect(found('字段 distributor_code')).toEqual(['internal key']);
+    expect(found('需要：policy_owner')).toEqual(['internal key']);
+    expect(found('净进货额 288,321.1053')).toEqual(['more than two decimals']);
+    expect(found('促销达成率 82.887378%')).toEqual(['more than two decimals']);
+    expect(found('李会计核算于 2026-03-12，purchases-2026-03-1.xlsx，82.89%，288,321.10，哈希 5ea51fc92242')).toEqual([]);
+  });
+});
 
 describe('display rules in exported workbooks (read back)', () => {
   it('approval workbook, statements and posting file of the demo month: 是/否, money and rates to two decimals', async () => {
@@ -109,4 +153,73 @@ describe('display rules in exported workbooks (read back)', () => {
     expect(sheets.filter((s) => s !== null)).not.toHaveLength(0);
     for (const s of sheets) if (s !== null) expect(s).toBe('purchases-bad');
   });
+
+  it('the demo month through the CLI: no walkthrough item in its text output or in any file it writes', async () => {
+    h = new Harness();
+    const admin = await h.admin();
+    const period = '2026-03';
+    await loadDemo(admin, { period, distributors: 40, purchaseRows: 600 });
+    const db = h.store.path;
+    const outputs: [string, string][] = [];
+    const cli = async (user: string, ...args: string[]): Promise<string> => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli([...args, '--db', db, '--user', user, '--password', user === 'admin' ? 'admin-pass-1' : DEMO_PASSWORD], { out: (x) => out.push(x), err: (x) => err.push(x), env: {} });
+      expect(code, `${args.join(' ')}: ${err.join('\n')}`).toBe(0);
+      outputs.push([`rebate ${args.join(' ')}`, out.join('\n')]);
+      return out.join('\n');
+    };
+    const file = (name: string): string => path.join(h.dir, name);
+    // an import's text, on next month's files (dry run: nothing stored)
+    const next = file('next');
+    await cli('li', 'demo', '--out', next, '--period', '2026-04', '--distributors', '40', '--purchase-rows', '300');
+    const named = (prefix: string): string[] => readdirSync(next).filter((f) => f.startsWith(prefix)).map((f) => path.join(next, f));
+    await cli('li', 'import', 'purchases', ...named('purchases'), '--period', '2026-04', '--dry-run');
+    await cli('li', 'import', 'returns', ...named('returns'), '--period', '2026-04', '--dry-run');
+
+    await cli('li', 'calc', '--period', period);
+    const csvOut = await cli('li', 'results', '--period', period);
+    outputs.pop(); // the text form of results is its CSV: checked with the CSV files below
+    writeFileSync(file('results-stdout.csv'), csvOut);
+    await cli('li', 'results', '--period', period, '--format', 'csv', '--out', file('results.csv'));
+    await cli('li', 'reconcile', '--period', period);
+    await cli('li', 'ledger', '--period', period);
+    await cli('li', 'policy', 'list');
+    await cli('li', 'chain', 'show');
+    await cli('li', 'submit', '--period', period, '--comment', '请审批');
+    for (const approver of ['wang', 'zhao']) await cli(approver, 'approve', '--period', period, '--comment', '同意');
+    // a refusal names the status by its label (状态：已审批, not approved)
+    const refused: string[] = [];
+    expect(await runCli(['approve', '--period', period, '--db', db, '--user', 'chen', '--password', DEMO_PASSWORD], { out: () => undefined, err: (x) => refused.push(x), env: {} })).toBe(2);
+    outputs.push(['rebate approve (refused)', refused.join('\n')]);
+    expect(refused.join('')).toContain('已审批');
+    await cli('li', 'export', 'approval', '--period', period, '--out', file('approval.xlsx'));
+    await cli('li', 'export', 'statements', '--period', period, '--out', file('statements'), '--one-workbook');
+    await cli('li', 'export', 'posting', '--period', period, '--out', file('posting.xlsx'));
+    await cli('li', 'export', 'posting', '--period', period, '--out', file('posting.csv'));
+    await cli('li', 'export', 'ledger', '--period', period, '--out', file('ledger.xlsx'));
+    await cli('zhou', 'audit', 'verify');
+    await cli('admin', 'backup', 'list');
+
+    expect(outputs.filter(([, text]) => text.trim() === '').map(([c]) => c)).toEqual([]);
+    expect(outputs.flatMap(([command, text]) => textProblems(command, text))).toEqual([]);
+    // every workbook written, read back cell by cell
+    const workbooks = [file('approval.xlsx'), file('posting.xlsx'), file('ledger.xlsx'), ...readdirSync(file('statements')).map((f) => path.join(file('statements'), f))];
+    expect(workbooks.length).toBeGreaterThanOrEqual(4);
+    for (const wbFile of workbooks) expect(problems(await readWorkbook(wbFile)), path.basename(wbFile)).toEqual([]);
+    // the CSV files: text as text, money to the cent (formula values stay exact there: a file for a spreadsheet)
+    const MONEY_HEADERS = new Set(['返利', '调整', '最终返利', '借方金额', '贷方金额']);
+    for (const csv of [file('results.csv'), file('results-stdout.csv'), file('posting.csv')]) {
+      const text = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '');
+      const [head = '', ...lines] = text.trim().split(/\r?\n/);
+      const cols = head.split(',');
+      const money = cols.flatMap((c, i) => (MONEY_HEADERS.has(c) ? [i] : []));
+      expect(money.length, path.basename(csv)).toBeGreaterThan(0);
+      const bad = lines.flatMap((l, r) => {
+        const cells = l.split(',');
+        return [...textProblems(`${path.basename(csv)}:${r + 2}`, l.replace(/-?\d+\.\d+/g, '0')), ...money.flatMap((i) => (/\.\d{3,}$/.test(cells[i] ?? '') ? [`${path.basename(csv)}:${r + 2} ${cols[i]} ${cells[i]}`] : []))];
+      });
+      expect(bad).toEqual([]);
+    }
+  }, 300_000);
 });

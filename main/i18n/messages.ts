@@ -1,5 +1,5 @@
 import type { Lang } from '../../contract/roles';
-import { catalogue, inLang, isRole, roleLabel, type Catalogue, type MessageParams } from '../../domain';
+import { batchStatusLabel, catalogue, inLang, isBatchStatus, isRole, roleLabel, type Catalogue, type MessageParams } from '../../domain';
 import { appMessages } from './app-messages';
 import { approvalMessages } from './approval-messages';
 import { batchMessages } from './batch-messages';
@@ -157,10 +157,18 @@ export function format(template: string, params: MessageParams): string {
   });
 }
 
-/** A `role` parameter is a role's code: the message names it by its label (需要：审计, not auditor). */
+/**
+ * A `role` parameter is a role's code and a `status` one a batch status: the message names them by
+ * their label (需要：审计, not auditor; 状态：已审批, not approved).
+ */
 function shownParams(params: MessageParams, lang: Lang): MessageParams {
   const role = params['role'];
-  return typeof role === 'string' && isRole(role) ? { ...params, role: roleLabel(role, lang) } : params;
+  const status = params['status'];
+  return {
+    ...params,
+    ...(typeof role === 'string' && isRole(role) ? { role: roleLabel(role, lang) } : {}),
+    ...(isBatchStatus(status) ? { status: batchStatusLabel(status, lang) } : {}),
+  };
 }
 
 export function t(key: MessageKey, params: MessageParams, lang: Lang): string {
