@@ -55,6 +55,15 @@ export default tseslint.config(
           ],
         },
       ],
+      // t(key, { defaultValue }) accepts any key, so a misspelt one would pass the type check: narrow the
+      // value to a catalogue key instead (i18n/keys.ts catalogueKey)
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='t'] Property[key.name='defaultValue'], CallExpression[callee.property.name='t'] Property[key.name='defaultValue']",
+          message: "t(key, { defaultValue }) escapes the key check: narrow the value with catalogueKey (renderer/src/i18n/keys.ts) and call t with a checked key.",
+        },
+      ],
     },
   },
   {

@@ -63,3 +63,16 @@ describe('import boundaries', () => {
     expect(await messages('domain/example.ts', use('./money'))).toHaveLength(0);
   });
 });
+
+describe('renderer catalogue keys', () => {
+  async function restricted(code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, { filePath: 'renderer/src/example.ts' });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').length;
+  }
+  it('t(key, { defaultValue }) is refused: it lets a misspelt or missing key pass the type check', async () => {
+    const head = "import type { TFunction } from 'i18next';\n";
+    expect(await restricted(`${head}export const a = (t: TFunction, s: string): string => t(\`policies.field.\${s}\`, { defaultValue: s });\n`)).toBe(1);
+    expect(await restricted(`${head}export const a = (i18n: { t: TFunction }, s: string): string => i18n.t(\`actions.\${s}\`, { defaultValue: s });\n`)).toBe(1);
+    expect(await restricted(`${head}export const a = (t: TFunction): string => t('policies.field.name');\n`)).toBe(0);
+  });
+});

@@ -1,5 +1,35 @@
 import type { TFunction } from 'i18next';
 import { isKind, isRole } from '../../../domain';
+import { rendererStrings } from './resources';
+
+const ZH = rendererStrings['zh-CN'];
+
+/**
+ * `value` when the catalogue subtree `labels` has it as a key — so that `t(`prefix.${key}`)` is a
+ * checked key — or null for a value the catalogue does not know. This replaces `t(key, { defaultValue })`,
+ * which accepts any key (lint forbids it in the renderer).
+ */
+export function catalogueKey<T extends object>(labels: T, value: unknown): Extract<keyof T, string> | null {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(labels, value) ? (value as Extract<keyof T, string>) : null;
+}
+
+/** A batch exception's kind (no_policy, ambiguous, evaluation) by its label. */
+export function exceptionKindText(t: TFunction, kind: string, where: 'results' | 'approval'): string {
+  const k = catalogueKey(ZH[where].exceptionKind, kind);
+  return k ? (where === 'results' ? t(`results.exceptionKind.${k}`) : t(`approval.exceptionKind.${k}`)) : kind;
+}
+
+/** An audit entry's action (batch.calculate, policy.save …) by its label; an action without one as it is. */
+export function auditActionText(t: TFunction, action: string): string {
+  const k = catalogueKey(ZH.actions, action);
+  return k ? t(`actions.${k}`) : action;
+}
+
+/** A changed field of a policy version (name, scope.regions, parameter_labels …) by its label. */
+export function policyFieldText(t: TFunction, field: string): string {
+  const k = catalogueKey(ZH.policies.field, field.replace('.', '_'));
+  return k ? t(`policies.field.${k}`) : field;
+}
 
 /**
  * Texts for values that come from the server (a kind, a role, a status): the key is checked by type

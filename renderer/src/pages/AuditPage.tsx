@@ -11,6 +11,7 @@ import { errorText } from '../api/use-load';
 import { gridLocale, gridTheme } from '../grid/setup';
 import { usePeople } from '../api/people';
 import { auditChangeText, auditEntityLabel, formatDateTime } from '../../../domain';
+import { auditActionText } from '../i18n/keys';
 
 function formatTime(iso: string, _lang: Lang): string {
   return formatDateTime(iso, true);
@@ -55,7 +56,7 @@ export function AuditPage({ lang }: { lang: Lang; user: SessionUser }): React.JS
       { field: 'id', headerName: t('audit.id'), width: 80, type: 'rightAligned', pinned: 'left' },
       { field: 'at', headerName: t('audit.at'), width: 170, valueFormatter: (p) => (p.value ? formatTime(String(p.value), lang) : '') },
       { field: 'actor', headerName: t('audit.actor'), width: 120, valueFormatter: (p) => who(String(p.value ?? '')), tooltipValueGetter: (p) => String(p.value ?? '') },
-      { field: 'action', headerName: t('audit.action'), width: 150, valueFormatter: (p) => t(`actions.${String(p.value)}`, { defaultValue: String(p.value) }) },
+      { field: 'action', headerName: t('audit.action'), width: 150, valueFormatter: (p) => auditActionText(t, String(p.value ?? '')) },
       { field: 'entity', headerName: t('audit.entity'), width: 110, valueFormatter: (p) => auditEntityLabel(String(p.value ?? ''), lang) },
       { field: 'entityId', headerName: t('audit.entityId'), width: 140 },
       { colId: 'change', headerName: t('audit.change'), flex: 1, minWidth: 280, valueGetter: (p) => (p.data ? auditChangeText(p.data.before, p.data.after, lang) : ''), tooltipValueGetter: (p) => String(p.value ?? '') },

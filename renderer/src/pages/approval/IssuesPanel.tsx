@@ -8,6 +8,7 @@ import type { BatchResultsView, ReconcileView } from '../../../../contract/ops/b
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { moneyCol, sized, textCol } from './grid';
+import { exceptionKindText } from '../../i18n/keys';
 
 type Claim = ReconcileView['claims'][number];
 type Check = ReconcileView['checks'][number];
@@ -68,7 +69,7 @@ export function IssuesPanel({ data, report, lang, onTrace }: { data: BatchResult
     { ...textCol<ExceptionRow>('code', t('approval.col.code'), (r) => r.code, 100), cellClass: 'mono' },
     textCol<ExceptionRow>('name', t('approval.col.name'), (r) => r.name, 160),
     textCol<ExceptionRow>('region', t('approval.col.region'), (r) => r.region, 90),
-    { ...textCol<ExceptionRow>('kind', t('approval.col.kind'), (r) => t(`approval.exceptionKind.${r.kind}`, { defaultValue: r.kind }), 130), cellRenderer: (p: { value: string }) => <Tag color="warning">{p.value}</Tag> },
+    { ...textCol<ExceptionRow>('kind', t('approval.col.kind'), (r) => exceptionKindText(t, r.kind, 'approval'), 130), cellRenderer: (p: { value: string }) => <Tag color="warning">{p.value}</Tag> },
     { ...textCol<ExceptionRow>('reason', t('approval.col.reasonText'), (r) => r.reason, 300), ...WRAP, cellClass: 'text-exception' },
   ];
   const claimCols: ColDef<Claim>[] = [
@@ -86,7 +87,7 @@ export function IssuesPanel({ data, report, lang, onTrace }: { data: BatchResult
   const checkCols: ColDef<Check>[] = [
     { ...textCol<Check>('code', t('approval.col.code'), (c) => c.code, 100), cellClass: 'mono' },
     textCol<Check>('name', t('approval.col.name'), (c) => c.name, 160),
-    { ...textCol<Check>('check', t('approval.col.check'), (c) => t(`approval.check.${c.check}`, { defaultValue: c.check }), 140), cellRenderer: (p: { value: string }) => <Tag color="warning">{p.value}</Tag> },
+    { ...textCol<Check>('check', t('approval.col.check'), (c) => t(`approval.check.${c.check}`), 140), cellRenderer: (p: { value: string }) => <Tag color="warning">{p.value}</Tag> },
     { ...textCol<Check>('detail', t('approval.col.detail'), (c) => c.detail, 300), ...WRAP },
     ...noteColumns<Check>(notes, t, lang),
   ];

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
 import { formatTime } from './PolicyList';
 import { Person } from '../../components/Person';
+import { policyFieldText } from '../../i18n/keys';
 
 interface Props {
   code: string | null;
@@ -66,7 +67,7 @@ export function HistoryDrawer({ code, lang, onClose, onOpenVersion, onExport }: 
       {empty && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('policies.noDifference')} />}
       {diff && (
         <div data-testid="policy-diff">
-          {[...diff.fields.map((f) => ({ key: `f-${f.field}`, what: t(`policies.field.${f.field}`, { defaultValue: f.field }), change: 'changed' as const, old: f.old, new: f.new, mono: false })),
+          {[...diff.fields.map((f) => ({ key: `f-${f.field}`, what: policyFieldText(t, f.field), change: 'changed' as const, old: f.old, new: f.new, mono: false })),
             ...diff.parameters.map((p) => ({ key: `p-${p.name}`, what: `${t('policies.parameter')} ${p.name}`, change: p.change, old: p.old, new: p.new, mono: false })),
             ...diff.formulas.map((f) => ({ key: `x-${f.name}`, what: `${t('policies.formula')} ${f.new?.label ?? f.old?.label ?? ''} (${f.name})`, change: f.change, old: f.old?.expr ?? null, new: f.new?.expr ?? null, mono: true }))]
             .map((row) => (

@@ -8,6 +8,7 @@ import type { Lang } from '../../../../contract/roles';
 import { gridLocale } from '../../grid/setup';
 import { compactGridTheme } from './grid-theme';
 import { textCol } from '../../grid/columns';
+import { exceptionKindText } from '../../i18n/keys';
 
 interface ExceptionRow {
   code: string;
@@ -39,7 +40,7 @@ export function ExceptionsTab({ data, lang, onTrace }: { data: BatchResultsView;
       textCol<ExceptionRow>('region', t('results.col.region'), (p) => p.data?.region, 90),
       textCol<ExceptionRow>('grade', t('results.col.grade'), (p) => p.data?.grade, 76),
       textCol<ExceptionRow>('policy', t('results.col.policy'), (p) => p.data?.policy, 140),
-      textCol<ExceptionRow>('kind', t('results.col.exceptionKind'), (p) => (p.data ? t(`results.exceptionKind.${p.data.kind}`, { defaultValue: p.data.kind }) : ''), 130),
+      textCol<ExceptionRow>('kind', t('results.col.exceptionKind'), (p) => (p.data ? exceptionKindText(t, p.data.kind, 'results') : ''), 130),
       {
         ...textCol<ExceptionRow>('reason', t('results.col.exception'), (p) => p.data?.reason, 400),
         flex: 1,

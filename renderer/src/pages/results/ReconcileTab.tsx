@@ -111,7 +111,7 @@ export function ReconcileTab({ period, lang, report, error, reload, canEdit = fa
       { ...textCol<Check>('code', t('results.col.code'), (p) => p.data?.code, 110), pinned: 'left' },
       { ...textCol<Check>('name', t('results.col.name'), (p) => p.data?.name, 180), pinned: 'left' },
       {
-        ...textCol<Check>('check', t('results.rec.check'), (p) => (p.data ? t(`results.rec.checks.${p.data.check}`, { defaultValue: p.data.check }) : ''), 160),
+        ...textCol<Check>('check', t('results.rec.check'), (p) => (p.data ? t(`results.rec.checks.${p.data.check}`) : ''), 160),
         cellRenderer: (p: { value: string }) => <Tag color="warning">{p.value}</Tag>,
       },
       { ...textCol<Check>('detail', t('results.rec.detail'), (p) => p.data?.detail, 400), flex: 1, wrapText: true, autoHeight: true, cellStyle: { lineHeight: '20px', paddingTop: '6px', paddingBottom: '6px' } },
