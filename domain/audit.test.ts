@@ -12,7 +12,7 @@ describe('audit changes as a finance reader sees them', () => {
 
   it('shows values by the display rules: money, statuses, roles, booleans, hashes, files', () => {
     const text = auditChangeText({ status: 'draft' }, { status: 'submitted', total: '20269.14', hash: '5ea51fc9224219bee4b6dd4b82f6d00f', levels: ['区域经理审核', '财务总监审批'] }, 'zh-CN');
-    expect(text).toBe('状态：草稿 → 审批中；合计（元）：20,269.14；内容指纹：5ea51fc92242…；审批级别：区域经理审核、财务总监审批');
+    expect(text).toBe('状态：草稿 → 审批中；合计（元）：20,269.14；内容哈希：5ea51fc92242…；审批级别：区域经理审核、财务总监审批');
     expect(auditChangeText(null, { displayName: '刘会计', name: 'prep', roles: ['preparer', 'auditor'] }, 'zh-CN')).toBe('显示名称：刘会计；名称：prep；角色：财务专员、审计');
     expect(auditChangeText(null, { active: true }, 'zh-CN')).toBe('启用：是');
     expect(auditChangeText(null, { files: [{ file: 'purchases.csv', rows: 15000, sha256: 'x', total: '1084456.78' }], kind: 'purchases' }, 'zh-CN')).toBe('文件：purchases.csv（15,000 行）；数据类型：进货明细');

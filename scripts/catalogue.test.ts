@@ -177,3 +177,15 @@ describe('no inline language ternaries', () => {
     expect(LANGUAGE_BRANCH.test("t('cli.total', {}, lang)")).toBe(false);
   });
 });
+
+describe('one word for one thing', () => {
+  // workflow.md's "content hash" of a batch is 内容哈希 on every screen, in the CLI and in every workbook
+  // (内容指纹 was used beside it for the same SHA-256; 指纹 stays the certificate's fingerprint)
+  const OTHER_HASH_WORD = /内容指纹/;
+  it('the batch hash is 内容哈希 everywhere, never 内容指纹', () => {
+    expect(ALL.filter((p) => OTHER_HASH_WORD.test(p.zh)).map((p) => p.where)).toEqual([]);
+    const inSources = ['main', 'renderer/src', 'formulas', 'contract', 'domain'].flatMap(sources).filter((f) => OTHER_HASH_WORD.test(readFileSync(path.join(ROOT, f), 'utf8')));
+    expect(inSources).toEqual([]);
+    expect(ALL.filter((p) => /内容哈希/.test(p.zh)).length).toBeGreaterThan(3);
+  });
+});

@@ -23,8 +23,8 @@ const zhCN = {
   batchTitle: '{{period}} 返利批次',
   calculatedBy: '{{by}} 核算于 {{at}}',
   openResults: '在核算结果中查看',
-  hash: '内容指纹',
-  copyHash: '复制内容指纹',
+  hash: '内容哈希',
+  copyHash: '复制内容哈希',
   hashCopied: '已复制',
   stale: '核算之后又导入了数据。请先在“核算结果”中重新核算，再提交审批。',
   approvedNotice: '本批次已通过全部 {{count}} 级审批，已锁定，可以导出。',
@@ -108,7 +108,7 @@ const zhCN = {
     notSubmitted: '尚未提交审批',
     round: '第 {{n}} 次提交',
     submittedBy: '{{user}} 提交于 {{at}} · 合计 {{total}} 元',
-    signedHash: '签署的内容指纹 {{hash}}…',
+    signedHash: '签署的内容哈希 {{hash}}…',
     hashChanged: '与当前内容不同',
   },
   reason: {
@@ -120,7 +120,7 @@ const zhCN = {
   },
   bar: {
     yourTurn: '请您审批：第 {{n}} 级“{{level}}”',
-    hashNote: '您的签署只对当前内容有效，内容指纹',
+    hashNote: '您的签署只对当前内容有效，内容哈希',
     approve: '同意',
     reject: '驳回',
     waitingFor: '等待第 {{n}} 级“{{level}}”审批。',
