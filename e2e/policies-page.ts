@@ -29,10 +29,15 @@ export class PoliciesPage {
     return this.page.getByTestId('preview-grid');
   }
 
-  /** Types into a parameter cell as in Excel: click, type, Enter. */
-  async setParameter(name: string, key: string | null, value: string): Promise<void> {
+  /** A parameter row's cell (`value`, `label`): `grade_factor/B` for a table's key. */
+  paramCell(name: string, key: string | null, column: 'value' | 'label') {
     const id = key === null ? name : `${name}/${key}`;
-    const cell = this.page.getByTestId('params-grid').locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="value"]`);
+    return this.page.getByTestId('params-grid').locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="${column}"]`);
+  }
+
+  /** Types into a parameter cell as in Excel: click, type, Enter (`label`: the parameter's label). */
+  async setParameter(name: string, key: string | null, value: string, column: 'value' | 'label' = 'value'): Promise<void> {
+    const cell = this.paramCell(name, key, column);
     await cell.click();
     const input = this.page.getByTestId('params-grid').locator('.ag-cell-inline-editing input');
     await input.fill(value);

@@ -32,7 +32,7 @@ async function seed(host: WebHostProcess): Promise<string[]> {
   cli('import', 'distributors', distributors);
   cli('import', 'purchases', purchases, '--period', '2026-01');
   const east = path.join(host.dir, 'east.json');
-  writeFileSync(east, JSON.stringify(EXAMPLE_POLICY, null, 2));
+  writeFileSync(east, JSON.stringify({ ...EXAMPLE_POLICY, parameter_labels: { grade_factor: '等级系数' } }, null, 2));
   const national = path.join(host.dir, 'national.json');
   writeFileSync(national, JSON.stringify(NATIONAL, null, 2));
   return [east, national];
@@ -59,7 +59,13 @@ test('edit a weight and a formula, see the what-if preview change, trace a distr
   // D001 2,400 + D002 12,000 + D003 28,800 (EAST) and D004 750 (NATIONAL)
   await expect(p.previewAfter()).toContainText('43,950.00');
   await expect(p.previewDifference()).toContainText('0.00');
+  // a parameter by its label from the file, the code beside it; an unlabelled one by its code
+  await expect(p.paramCell('grade_factor', 'A', 'label')).toHaveText('等级系数 grade_factor');
+  await expect(p.paramCell('grade_factor', 'B', 'label')).toHaveText('');
+  await expect(p.paramCell('cap', null, 'label')).toHaveText('cap');
   await shot(page, '30-policies-loaded');
+  await p.setParameter('cap', null, '返利封顶', 'label');
+  await expect(p.paramCell('cap', null, 'label')).toHaveText('返利封顶 cap');
 
   // a weight from 100% to 150% — a cell, no formula editing
   await p.setParameter('grade_factor', 'B', '150%');
@@ -94,6 +100,9 @@ test('edit a weight and a formula, see the what-if preview change, trace a distr
   await expect(page.getByTestId('trace-rebate')).toHaveText('18,100.00');
   await expect(page.getByTestId('trace-steps')).toContainText('18,100');
   await expect(page.getByTestId('trace-steps')).toContainText('min(cap, max(0, base_rebate + promo_bonus - penalty)) + 100');
+  await expect(page.getByTestId('trace-parameters').locator('tr', { hasText: 'grade_factor' })).toContainText('等级系数 grade_factor');
+  await expect(page.getByTestId('trace-parameters').locator('tr', { hasText: 'grade_factor' })).toContainText('A: 1.2, B: 1.5, C: 0.8, D: 0.5');
+  await expect(page.getByTestId('trace-parameters')).toContainText('返利封顶 cap');
   await shot(page, '33-policies-trace');
   await page.keyboard.press('Escape');
 
@@ -107,6 +116,8 @@ test('edit a weight and a formula, see the what-if preview change, trace a distr
   await expect(diff).toContainText('− 1');
   await expect(diff).toContainText('+ 1.5');
   await expect(diff).toContainText('+ min(cap, max(0, base_rebate + promo_bonus - penalty)) + 100');
+  await expect(diff).toContainText('参数名称');
+  await expect(diff).toContainText('返利封顶');
   await expect(page.getByTestId('history-drawer')).toContainText('B 级系数 100% → 150%');
   await shot(page, '34-policies-history');
   await page.keyboard.press('Escape');

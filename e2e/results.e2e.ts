@@ -59,7 +59,7 @@ test('overview → calculate → results, trace, adjustment with exact totals, r
 
   // the policy through the CLI on the same database (the browser has no policy import step here)
   const policy = path.join(host.dir, 'east.json');
-  writeFileSync(policy, JSON.stringify(EXAMPLE_POLICY, null, 2));
+  writeFileSync(policy, JSON.stringify({ ...EXAMPLE_POLICY, parameter_labels: { promo_bonus_rate: '促销奖励比例' } }, null, 2));
   execFileSync(process.execPath, ['bin/rebate.mjs', 'policy', 'import', policy, '--db', host.dbPath, '--user', ADMIN, '--password', PASSWORD], { encoding: 'utf8' });
 
   await shell.open('overview');
@@ -125,6 +125,10 @@ test('overview → calculate → results, trace, adjustment with exact totals, r
   await expect(baseRebate).not.toContainText('2,400.0042');
   await expect(baseRebate.locator('[title="2400.0042"]')).toHaveCount(1);
   await expect(formulas.getByRole('row', { name: /基础返利率/ })).toContainText('1.00%');
+  // the policy's parameters: the label from the file with the code beside it, an unlabelled one by its code
+  const parameters = drawer.getByTestId('trace-parameters');
+  await expect(parameters.getByRole('row', { name: /促销奖励比例 promo_bonus_rate/ })).toContainText('0.005');
+  await expect(parameters.getByRole('row', { name: /^cap/ })).toContainText('200000');
   const sources = drawer.getByTestId('trace-sources');
   await expect(sources.getByRole('row', { name: /XS1/ })).toContainText('进货-2026-01.xlsx');
   await expect(sources.getByRole('row', { name: /XS1/ })).toContainText('120,000.25');

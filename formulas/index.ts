@@ -11,7 +11,7 @@ export type { Formattable } from './format-issue';
 export type { Issue, IssueParams, SourcePosition } from './issues';
 export { MESSAGES } from './message-catalogue';
 export type { MessageKey } from './message-catalogue';
-export { POLICY_FORMAT } from './policy-types';
+export { labelledParameters, parameterText, POLICY_FORMAT } from './policy-types';
 export type { FormulaDefinition, ParameterNumber, ParameterValue, PolicyFile, PolicyScope } from './policy-types';
 export {
   BUILTIN_VARIABLES, BUILTIN_VARIABLE_NAMES, NUMBER_VARIABLE_NAMES, TEXT_VARIABLE_NAMES,

@@ -72,6 +72,7 @@ export const MESSAGES = {
   'policy.priorityInvalid': { 'zh-CN': '优先级必须是整数，这里是 {value}。', en: 'The priority must be a whole number, not {value}.' },
   'policy.monthInvalid': { 'zh-CN': '{field} 必须是 YYYY-MM 格式的月份（如 2026-01），这里是「{value}」。', en: '{field} must be a month written YYYY-MM (e.g. 2026-01), not "{value}".' },
   'policy.periodOrder': { 'zh-CN': '生效起始月 {from} 晚于结束月 {to}。', en: 'The first month {from} is after the last month {to}.' },
+  'policy.labelUnknownParameter': { 'zh-CN': 'parameter_labels 中的「{name}」不是本政策的参数。', en: '"{name}" in parameter_labels is not a parameter of this policy.' },
   'policy.scopeEmpty': { 'zh-CN': '{field} 是空列表，不会匹配任何经销商；若要适用于全部，请删除该字段。', en: '{field} is an empty list and matches no distributor; to apply to all, remove the field.' },
 
   'formula.nameInvalid': { 'zh-CN': '公式名称「{name}」无效：可以用中文、字母、数字和下划线，不能以数字开头，不能是 and、or、not 等保留字，最多 64 个字符。', en: 'The formula name "{name}" is invalid: use letters (Chinese too), digits and _, not starting with a digit, not a reserved word such as and, or, not; at most 64 characters.' },

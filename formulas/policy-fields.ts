@@ -8,7 +8,7 @@ export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 const MONTH_PATTERN = PERIOD_PATTERN;
 
 const TOP_LEVEL_FIELDS = new Set([
-  'format', 'code', 'name', 'priority', 'effective_from', 'effective_to', 'scope', 'parameters', 'formulas',
+  'format', 'code', 'name', 'priority', 'effective_from', 'effective_to', 'scope', 'parameters', 'parameter_labels', 'formulas',
 ]);
 const SCOPE_FIELDS = new Set(['regions', 'grades']);
 
@@ -23,6 +23,7 @@ export interface PolicyFields {
   effective_from?: string;
   effective_to?: string;
   scope?: PolicyScope;
+  parameter_labels?: Record<string, string>;
 }
 
 function month(json: Record<string, unknown>, field: string, issues: Issue[], required: boolean): string | undefined {
@@ -68,6 +69,30 @@ function scope(raw: unknown, issues: Issue[]): PolicyScope | undefined {
   return { ...(regions ? { regions } : {}), ...(grades ? { grades } : {}) };
 }
 
+/** `parameter_labels`: text per parameter name, every name one of `parameters`. */
+function parameterLabels(json: Record<string, unknown>, issues: Issue[]): Record<string, string> | undefined {
+  const raw = json.parameter_labels;
+  if (raw === undefined || raw === null) return undefined;
+  if (!isRecord(raw)) {
+    issues.push(issue('policy.fieldType', { field: 'parameter_labels', expected: 'object' }, { field: 'parameter_labels' }));
+    return undefined;
+  }
+  const parameters = isRecord(json.parameters) ? json.parameters : {};
+  const out: Record<string, string> = {};
+  let ok = true;
+  for (const [name, label] of Object.entries(raw)) {
+    const field = `parameter_labels.${name}`;
+    if (!Object.prototype.hasOwnProperty.call(parameters, name)) {
+      issues.push(issue('policy.labelUnknownParameter', { name }, { field }));
+      ok = false;
+    } else if (typeof label !== 'string' || label.trim() === '') {
+      issues.push(issue('policy.fieldType', { field, expected: 'nonEmptyText' }, { field }));
+      ok = false;
+    } else out[name] = label.trim();
+  }
+  return ok && Object.keys(out).length > 0 ? out : undefined;
+}
+
 export function checkPolicyFields(json: Record<string, unknown>, issues: Issue[]): PolicyFields {
   const fields: PolicyFields = {};
   for (const k of Object.keys(json)) {
@@ -106,5 +131,7 @@ export function checkPolicyFields(json: Record<string, unknown>, issues: Issue[]
 
   const s = scope(json.scope, issues);
   if (s !== undefined) fields.scope = s;
+  const labels = parameterLabels(json, issues);
+  if (labels !== undefined) fields.parameter_labels = labels;
   return fields;
 }

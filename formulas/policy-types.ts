@@ -41,5 +41,25 @@ export interface PolicyFile {
   effective_to?: string;
   scope?: PolicyScope;
   parameters: Record<string, ParameterValue>;
+  /**
+   * Optional Chinese (or any) label per parameter, shown with the code beside it (formulas.md is
+   * silent on parameter labels: a separate map keeps every parameter value as it was, so a table
+   * parameter can never be mistaken for a labelled value, and files without it stay valid).
+   */
+  parameter_labels?: Record<string, string>;
   formulas: FormulaDefinition[];
+}
+
+/** How a parameter's value reads on a screen or a sheet: `0.005`, `[0, 100000]`, `A: 1.2, B: 1`. */
+export function parameterText(v: ParameterValue): string {
+  if (typeof v === 'number' || typeof v === 'string') return String(v);
+  if (Array.isArray(v)) return `[${v.join(', ')}]`;
+  return Object.entries(v)
+    .map(([k, n]) => `${k}: ${String(n)}`)
+    .join(', ');
+}
+
+/** Every parameter with its label (the code when the file gives none) and its value as text. */
+export function labelledParameters(file: Pick<PolicyFile, 'parameters' | 'parameter_labels'>): { name: string; label: string; value: string }[] {
+  return Object.entries(file.parameters).map(([name, v]) => ({ name, label: file.parameter_labels?.[name]?.trim() || name, value: parameterText(v) }));
 }

@@ -254,3 +254,22 @@ describe('parsePolicyFile', () => {
     expect(keys(r.issues)).toEqual(['policy.priorityInvalid']);
   });
 });
+
+describe('parameter labels (optional parameter_labels: code → label)', () => {
+  const labelled = (labels: unknown): Draft => ({ ...EAST_2026, parameter_labels: labels });
+
+  it('a file without labels stays valid and reads without the field; labels are read trimmed', () => {
+    const plain = parsePolicyFile(EAST_2026);
+    expect(plain.ok && 'parameter_labels' in plain.policy).toBe(false);
+    const r = parsePolicyFile(labelled({ promo_bonus_rate: ' 促销奖励比例 ', cap: '返利封顶' }));
+    expect(r.ok && r.policy.parameter_labels).toEqual({ promo_bonus_rate: '促销奖励比例', cap: '返利封顶' });
+  });
+
+  it('a label of no parameter, an empty label and labels that are not an object are refused, naming the field', () => {
+    const unknown = only(validatePolicy(labelled({ promo_rate_bonus: '促销奖励比例' })), 'policy.labelUnknownParameter');
+    expect(unknown.field).toBe('parameter_labels.promo_rate_bonus');
+    expect(formatIssue(unknown, 'zh-CN')).toContain('promo_rate_bonus');
+    expect(only(validatePolicy(labelled({ cap: '  ' })), 'policy.fieldType').field).toBe('parameter_labels.cap');
+    expect(only(validatePolicy(labelled(['cap'])), 'policy.fieldType').field).toBe('parameter_labels');
+  });
+});

@@ -31,7 +31,7 @@ export function parsePolicyFile(json: unknown): ParsePolicyResult {
     issues.push(...analyzeFormulas(json.parameters, json.formulas).issues);
     if (issues.length > 0) return { ok: false, issues };
 
-    const { code, name, priority, effective_from, effective_to, scope } = fields;
+    const { code, name, priority, effective_from, effective_to, scope, parameter_labels } = fields;
     const rawParameters = isRecord(json.parameters) ? json.parameters : {};
     const parameters: Record<string, ParameterValue> = {};
     for (const [k, v] of Object.entries(rawParameters)) if (isParameterValue(v)) parameters[k] = v;
@@ -52,6 +52,7 @@ export function parsePolicyFile(json: unknown): ParsePolicyResult {
       ...(effective_to !== undefined ? { effective_to } : {}),
       ...(scope !== undefined ? { scope } : {}),
       parameters,
+      ...(parameter_labels !== undefined ? { parameter_labels } : {}),
       formulas,
     };
     return { ok: true, policy, issues: [] };

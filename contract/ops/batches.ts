@@ -62,7 +62,8 @@ export interface BatchResultsView {
   distributors: number;
   calculated_by: string;
   calculated_at: string;
-  policies: { code: string; version: number; labels: Record<string, string>; formulas: { name: string; label: string; expr: string }[] }[];
+  /** the policy versions used: formulas and parameters with their labels (the code when unlabelled), parameter values as text */
+  policies: { code: string; version: number; labels: Record<string, string>; formulas: { name: string; label: string; expr: string }[]; parameters: LabelledParameter[] }[];
   rows: ResultRowView[];
   exceptions: { code: string; reason: string; kind: string }[];
   /** what the last recalculation changed; null before the second calculation */
@@ -100,10 +101,19 @@ export interface ResultsPageView {
   facets: { regions: { value: string; rows: number }[]; grades: { value: string; rows: number }[] };
 }
 
+/** A policy parameter as shown: its label from the policy file (the code when it has none), the code, the value as text. */
+export interface LabelledParameter {
+  name: string;
+  label: string;
+  value: string;
+}
+
 export interface TraceViewData {
   period: string;
   row: ResultRowView;
   formulas: { name: string; label: string; expr: string; value: string | null }[];
+  /** the parameters of the policy version that computed the row */
+  parameters: LabelledParameter[];
   sources: { kind: 'purchases' | 'returns'; file: string; sheet: string; row: number; doc_no: string; date: string; amount: string }[];
   source_limit: number;
 }

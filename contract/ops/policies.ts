@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PolicyFile } from '../../formulas/policy-types';
+import type { LabelledParameter } from './batches';
 import { def } from '../op-def';
 import { PERIOD_PATTERN } from '../../domain';
 
@@ -113,6 +114,8 @@ export interface PolicyTraceView {
   /** the built-in variables the formulas read */
   inputs: { name: string; value: string }[];
   steps: { name: string; label: string; expr: string; value: string | null }[];
+  /** the parameters of the policy that applies, labelled */
+  parameters: LabelledParameter[];
   rebate: string | null;
   before: string | null;
   error: string | null;

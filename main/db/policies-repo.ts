@@ -14,6 +14,8 @@ export interface PolicyVersionRow {
   scope_grades_json: string | null;
   parameters_json: string;
   formulas_json: string;
+  /** the file's parameter_labels; NULL when it has none (migration 012) */
+  parameter_labels_json: string | null;
   active: number;
   content_hash: string;
   source: 'import' | 'editor' | 'state';
@@ -69,9 +71,9 @@ export function insertPolicyVersion(db: Db, row: NewPolicyVersion): PolicyVersio
   const info = db
     .prepare(
       `INSERT INTO policy_versions (code, version, name, priority, effective_from, effective_to, scope_regions_json,
-         scope_grades_json, parameters_json, formulas_json, active, content_hash, source, saved_by, saved_at, comment)
+         scope_grades_json, parameters_json, formulas_json, parameter_labels_json, active, content_hash, source, saved_by, saved_at, comment)
        VALUES (@code, @version, @name, @priority, @effective_from, @effective_to, @scope_regions_json,
-         @scope_grades_json, @parameters_json, @formulas_json, @active, @content_hash, @source, @saved_by, @saved_at, @comment)`,
+         @scope_grades_json, @parameters_json, @formulas_json, @parameter_labels_json, @active, @content_hash, @source, @saved_by, @saved_at, @comment)`,
     )
     .run({ ...row, version: next });
   return { ...row, id: Number(info.lastInsertRowid), version: next };

@@ -15,6 +15,7 @@ export function demoPolicies(year: string): object[] {
         return_limit: 0.05,
         cap: 200000,
       },
+      parameter_labels: { grade_factor: '等级系数', promo_bonus_rate: '促销奖励比例', return_limit: '退货率上限', cap: '返利封顶' },
       formulas: [
         { name: 'base_rate', label: '基础返利率', expr: 'ladder(net, [0, 50000, 200000, 500000], [0, 0.01, 0.015, 0.02])' },
         { name: 'base_rebate', label: '基础返利', expr: 'net * base_rate * lookup(grade, grade_factor)' },
@@ -30,6 +31,7 @@ export function demoPolicies(year: string): object[] {
       priority: 1,
       effective_from: `${year}-01`,
       parameters: { bands: [0, 100000, 300000], rates: [0.008, 0.012, 0.018] },
+      parameter_labels: { bands: '累进档位', rates: '累进返利率' },
       formulas: [
         { name: 'progressive_rebate', label: '累进返利', expr: 'progressive(净进货额, bands, rates)' },
         { name: 'grade_bonus', label: '等级加成', expr: 'if(grade == "A", progressive_rebate * 0.1, 0)' },
@@ -45,6 +47,7 @@ export function demoPolicies(year: string): object[] {
       effective_to: `${year}-12`,
       scope: { regions: ['西南', '西北'] },
       parameters: { monthly_rate: 0.01, ytd_bands: [0, 300000, 1000000], ytd_rates: [0.01, 0.015, 0.02] },
+      parameter_labels: { monthly_rate: '月度返利率', ytd_bands: '年累计档位', ytd_rates: '年累计返利率' },
       formulas: [
         { name: 'monthly_rebate', label: '月度返利', expr: 'max(0, net) * monthly_rate' },
         { name: 'quarter_end', label: '是否季末', expr: 'month == quarter * 3' },

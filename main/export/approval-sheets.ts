@@ -1,17 +1,8 @@
-import type { ParameterValue } from '../../formulas';
+import { labelledParameters } from '../../formulas';
 import type { ReconcileView } from '../../contract/ops/batches';
 import type { BatchSummary, ExportBatch } from './batch-data';
 import { fill, moneyText, type ExportLabels } from './labels';
 import { table, type PreparedSheet, type TableColumn } from './xlsx-writer';
-
-/** `[0, 100000]` and `{A: 1.2, B: 1}` as a reader writes them (the policy file's own notation). */
-function parameterText(v: ParameterValue): string {
-  if (typeof v === 'number' || typeof v === 'string') return String(v);
-  if (Array.isArray(v)) return `[${v.join(', ')}]`;
-  return Object.entries(v)
-    .map(([k, n]) => `${k}: ${String(n)}`)
-    .join(', ');
-}
 
 interface FormulaLine {
   code: string;
@@ -33,7 +24,7 @@ export function formulasSheet(x: ExportBatch, l: ExportLabels, pageFooter: strin
     const scope = [p.file.scope?.regions ? `${f.regions}${p.file.scope.regions.join('、')}` : null, p.file.scope?.grades ? `${f.grades}${p.file.scope.grades.join('、')}` : null].filter(Boolean).join('；') || f.all;
     const effective = p.file.effective_to ? `${p.file.effective_from} – ${p.file.effective_to}` : `${f.from}${p.file.effective_from}`;
     const base = { code: p.code, name: p.file.name, version: p.version, scope, effective };
-    for (const [k, v] of Object.entries(p.file.parameters)) lines.push({ ...base, kind: f.parameter, item: k, label: null, content: parameterText(v) });
+    for (const p2 of labelledParameters(p.file)) lines.push({ ...base, kind: f.parameter, item: p2.name, label: p2.label === p2.name ? null : p2.label, content: p2.value });
     for (const fm of p.file.formulas) lines.push({ ...base, kind: f.formula, item: fm.name, label: fm.label ?? null, content: fm.expr });
   }
   const columns: TableColumn<FormulaLine>[] = [

@@ -1,6 +1,6 @@
 import type { BatchResultsView, ResultRowView, TraceViewData } from '../../contract/ops/batches';
 import type { Lang } from '../../contract/roles';
-import { formatIssue } from '../../formulas';
+import { formatIssue, labelledParameters } from '../../formulas';
 import { adjustmentOf, adjustmentsOf, batchLine, batchLines, batchOf, batchTotals, deleteAdjustment, lineMoney, setLineAdjustment, sourceLines, updateBatchTotals, type AdjustmentRow, type BatchLine, type BatchRow } from '../db/batches-repo';
 import type { Db } from '../db/database';
 import { policyVersion } from '../db/policies-repo';
@@ -8,6 +8,7 @@ import { messageText } from '../i18n/messages';
 import { upsertAdjustment } from '../db/batches-repo';
 import { appendAudit } from './audit';
 import { adjustCommitted, contentHashAfterAdjust } from './batch-hash';
+import { fileOfRow } from './policy-file';
 import { type ExceptionDetail } from './calc';
 import { actorName, type ServiceContext } from './context';
 import { rejected } from '../../domain';
@@ -83,12 +84,14 @@ export function batchPolicies(db: Db, b: Pick<BatchRow, 'policies_json'>): Batch
   const used = JSON.parse(b.policies_json) as { code: string; version: number }[];
   return used.map((u) => {
     const v = policyVersion(db, u.code, u.version);
-    const formulas = v ? (JSON.parse(v.formulas_json) as { name: string; label?: string; expr: string }[]) : [];
+    const file = v ? fileOfRow(v) : null;
+    const formulas = file?.formulas ?? [];
     return {
       code: u.code,
       version: u.version,
       labels: Object.fromEntries(formulas.map((f) => [f.name, f.label ?? f.name])),
       formulas: formulas.map((f) => ({ name: f.name, label: f.label ?? f.name, expr: f.expr })),
+      parameters: file ? labelledParameters(file) : [],
     };
   });
 }
@@ -308,6 +311,7 @@ export function trace(ctx: ServiceContext, period: string, code: string): TraceV
     period,
     row,
     formulas: (policy?.formulas ?? []).map((f) => ({ ...f, value: row.values[f.name] ?? null })),
+    parameters: policy?.parameters ?? [],
     sources,
     source_limit: limit,
   };

@@ -15,6 +15,7 @@ function fieldChanges(a: Side, b: Side): PolicyDiffView['fields'] {
     ['effective_to', a.effective_to, b.effective_to],
     ['scope.regions', a.scope?.regions, b.scope?.regions],
     ['scope.grades', a.scope?.grades, b.scope?.grades],
+    ['parameter_labels', a.parameter_labels, b.parameter_labels],
     ['active', a.active, b.active],
   ];
   return fields.flatMap(([field, o, n]) => (text(o) === text(n) ? [] : [{ field, old: text(o), new: text(n) }]));

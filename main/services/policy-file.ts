@@ -23,6 +23,7 @@ export function fileOfRow(row: PolicyVersionRow): PolicyFile {
     ...(row.effective_to !== null ? { effective_to: row.effective_to } : {}),
     ...(regions || grades ? { scope: { ...(regions ? { regions } : {}), ...(grades ? { grades } : {}) } } : {}),
     parameters: JSON.parse(row.parameters_json) as Record<string, ParameterValue>,
+    ...(row.parameter_labels_json !== null ? { parameter_labels: JSON.parse(row.parameter_labels_json) as Record<string, string> } : {}),
     formulas: JSON.parse(row.formulas_json) as FormulaDefinition[],
   };
 }
@@ -41,6 +42,7 @@ export function rowOfFile(
     scope_grades_json: file.scope?.grades ? JSON.stringify(file.scope.grades) : null,
     parameters_json: JSON.stringify(file.parameters),
     formulas_json: JSON.stringify(file.formulas),
+    parameter_labels_json: file.parameter_labels && Object.keys(file.parameter_labels).length > 0 ? JSON.stringify(file.parameter_labels) : null,
     content_hash: policyHash(file),
     ...meta,
   };
@@ -92,6 +94,8 @@ export function formatPolicyFile(file: PolicyFile): string {
   }
   const params = Object.entries(file.parameters).map(([k, v]) => `    ${one(k)}: ${compact(v)}`);
   lines.push(params.length ? `  "parameters": {\n${params.join(',\n')}\n  }` : '  "parameters": {}');
+  const labels = Object.entries(file.parameter_labels ?? {}).map(([k, v]) => `    ${one(k)}: ${one(v)}`);
+  if (labels.length) lines.push(`  "parameter_labels": {\n${labels.join(',\n')}\n  }`);
   const formulas = file.formulas.map(
     (f) => `    { "name": ${one(f.name)}, ${f.label !== undefined ? `"label": ${one(f.label)}, ` : ''}"expr": ${one(f.expr)} }`,
   );

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { PolicyPreviewView, PolicyTraceView, PreviewRowView } from '../../contract/ops/policies';
 import type { Lang } from '../../contract/roles';
-import { compilePolicy, formatIssue, type CompiledPolicy, type FormulaInputs, type PolicyFile } from '../../formulas';
+import { compilePolicy, formatIssue, labelledParameters, type CompiledPolicy, type FormulaInputs, type PolicyFile } from '../../formulas';
 import { t } from '../i18n/messages';
 import { selectPolicy, type SelectablePolicy } from './policy-selection';
 
@@ -162,6 +162,7 @@ export function traceDraft(
     draft: a.policy?.version === null,
     inputs: (a.compiled?.variables ?? []).map((name) => ({ name, value: inputText(raw[name]) })),
     steps: (file?.formulas ?? []).map((f) => ({ name: f.name, label: f.label ?? f.name, expr: f.expr, value: a.values[f.name] ?? null })),
+    parameters: file ? labelledParameters(file) : [],
     rebate: a.rebate,
     before: b.rebate,
     error: a.exception,

@@ -80,3 +80,31 @@ describe('what-if preview', () => {
     expect(!invalid.ok && invalid.error.key).toBe('policy.invalid');
   });
 });
+
+describe('parameter labels', () => {
+  it('travel with the policy: stored, exported and re-imported unchanged, in the diff, the what-if trace and the batch trace; an old file keeps none', async () => {
+    const admin = await seeded();
+    const old = await h.ok(admin, 'policy.get', { code: 'EAST-2026' });
+    expect('parameter_labels' in old.file).toBe(false);
+    const labels = { promo_bonus_rate: '促销奖励比例', grade_factor: '等级系数' };
+    const saved = await h.ok(admin, 'policy.save', { policy: { ...EXAMPLE_POLICY, parameter_labels: labels }, comment: '参数加中文名', baseVersion: 1 });
+    expect(saved).toMatchObject({ status: 'saved', policy: { version: 2 } });
+    expect((await h.ok(admin, 'policy.get', { code: 'EAST-2026' })).file.parameter_labels).toEqual(labels);
+    const diff = await h.ok(admin, 'policy.diff', { code: 'EAST-2026', from: 1, to: 2 });
+    expect(diff.fields).toEqual([{ field: 'parameter_labels', old: null, new: JSON.stringify(labels) }]);
+    const exported = await h.ok(admin, 'policy.export', { code: 'EAST-2026' });
+    expect(exported.content).toContain('"promo_bonus_rate": "促销奖励比例"');
+    expect((await h.ok(admin, 'policy.import', { content: exported.content })).status).toBe('unchanged');
+
+    const expected = [
+      { name: 'promo_bonus_rate', label: '促销奖励比例', value: '0.005' },
+      { name: 'grade_factor', label: '等级系数', value: 'A: 1.2, B: 1, C: 0.8, D: 0.5' },
+      { name: 'cap', label: 'cap', value: '200000' },
+    ];
+    const what = await h.ok(admin, 'policy.trace', { policy: { ...EXAMPLE_POLICY, parameter_labels: labels }, period: '2026-01', distributor: 'D002' });
+    expect(what.parameters).toEqual(expected);
+    await h.ok(admin, 'batch.calculate', { period: '2026-01' });
+    expect((await h.ok(admin, 'batch.trace', { period: '2026-01', code: 'D002' })).parameters).toEqual(expected);
+    expect((await h.ok(admin, 'batch.results', { period: '2026-01' })).policies[0]?.parameters).toEqual(expected);
+  });
+});

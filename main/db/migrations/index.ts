@@ -10,9 +10,10 @@ import { migration009 } from './009-period-holds';
 import { migration010 } from './010-tamper-triggers';
 import { migration011 } from './011-adjustment-note';
 import { migration012 } from './012-aggregate-indexes';
+import { migration013 } from './013-parameter-labels';
 import type { Migration } from './types';
 
 /** Every migration, in order. Forward-only: add a new file, never edit a released one. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -6,6 +6,7 @@ import type { Lang } from '../../../contract/roles';
 import { BUILTIN_VARIABLES } from '../../../formulas';
 import { call } from '../api/client';
 import { errorText } from '../api/use-load';
+import { ParametersTable } from './ParametersTable';
 import '../pages/results/results.css';
 import { centsToMoney, formatDecimal, formatMoney, formatPercent, formulaValueText, isNegative, sumCents } from '../../../domain';
 
@@ -141,6 +142,8 @@ export function TraceDrawer({ period, code, lang, onClose, testId = 'trace-drawe
               },
             ]}
           />
+
+          <ParametersTable parameters={trace.parameters} testId={`${prefix}-parameters`} />
 
           <Typography.Title level={5}>{t('results.trace.sources')}</Typography.Title>
           {truncated.length > 0 && <Alert type="info" showIcon title={t('results.trace.truncated', { limit: trace.source_limit })} />}

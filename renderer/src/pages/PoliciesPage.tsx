@@ -151,7 +151,7 @@ export function PoliciesPage({ lang, user }: { lang: Lang; user: SessionUser }):
             <section className="policy-section">
               <Typography.Text strong className="policy-section-title">{t('policies.parameters')}</Typography.Text>
               <Typography.Text type="secondary" className="policy-section-hint">{t('policies.parametersHint')}</Typography.Text>
-              <ParametersGrid parameters={draft.parameters} readOnly={readOnly} lang={lang} onChange={(parameters) => patch({ parameters })} />
+              <ParametersGrid parameters={draft.parameters} labels={draft.parameterLabels} readOnly={readOnly} lang={lang} onChange={(parameters) => patch({ parameters })} onLabels={(parameterLabels) => patch({ parameterLabels })} />
             </section>
             <section className="policy-section">
               <Typography.Text strong className="policy-section-title">{t('policies.formulas')}</Typography.Text>

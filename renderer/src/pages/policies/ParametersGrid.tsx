@@ -11,30 +11,51 @@ import { addKey, addParameter, editValue, paramRows, percentHint, removeRow, ren
 
 interface Props {
   parameters: Record<string, ParameterValue>;
+  /** code → label (the policy file's parameter_labels) */
+  labels: Readonly<Record<string, string>>;
   readOnly: boolean;
   lang: Lang;
   onChange: (parameters: Record<string, ParameterValue>) => void;
+  onLabels: (labels: Record<string, string>) => void;
 }
 
 interface NewParam {
   name: string;
+  label?: string;
   kind: ParamRow['kind'];
   key: string;
 }
 
 /** Parameters as a spreadsheet: type 45% or 0.45 into a cell; lookup tables one key per row. */
-export function ParametersGrid({ parameters, readOnly, lang, onChange }: Props): React.JSX.Element {
+export function ParametersGrid({ parameters, labels, readOnly, lang, onChange, onLabels }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const rows = useMemo(() => paramRows(parameters), [parameters]);
   const [adding, setAdding] = useState<{ table: string | null } | null>(null);
   const [form] = Form.useForm<NewParam>();
 
-  const columns = useMemo<ColDef<ParamRow>[]>(
-    () => [
+  const columns = useMemo<ColDef<ParamRow>[]>(() => {
+    // a table's second and later keys repeat its name: the name and label show on its first row only
+    const repeated = (rowIndex: number | null, name: string | undefined): boolean => rowIndex !== null && rowIndex > 0 && rows[rowIndex - 1]?.name === name;
+    return [
       {
-        field: 'name', headerName: t('policies.paramName'), flex: 1, minWidth: 120, cellClass: 'mono', tooltipField: 'name',
-        valueFormatter: (p) => (p.node?.rowIndex && rows[p.node.rowIndex - 1]?.name === p.value ? '' : String(p.value)),
+        // the label from the policy file with the code small beside it; typing edits the label
+        colId: 'label', headerName: t('policies.paramLabel'), headerTooltip: t('policies.paramLabelHint'), flex: 1, minWidth: 160,
+        editable: (p) => !readOnly && !repeated(p.node?.rowIndex ?? null, p.data?.name),
+        valueGetter: (p) => (p.data ? labels[p.data.name] ?? '' : ''),
+        valueSetter: () => true,
+        tooltipValueGetter: (p) => p.data?.name ?? '',
+        cellRenderer: (p: ICellRendererParams<ParamRow>) => {
+          if (!p.data || repeated(p.node.rowIndex, p.data.name)) return null;
+          const label = labels[p.data.name];
+          return label ? (
+            <span>
+              {label} <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>{p.data.name}</Typography.Text>
+            </span>
+          ) : (
+            <span className="mono">{p.data.name}</span>
+          );
+        },
       },
       {
         field: 'key', headerName: t('policies.paramKey'), width: 90, editable: (p) => !readOnly && p.data?.kind === 'table',
@@ -58,14 +79,19 @@ export function ParametersGrid({ parameters, readOnly, lang, onChange }: Props):
               </Space>
             ),
           } satisfies ColDef<ParamRow>]),
-    ],
-    [t, readOnly, rows, parameters, onChange],
-  );
+    ];
+  }, [t, readOnly, rows, parameters, labels, onChange]);
 
   const changed = (e: CellValueChangedEvent<ParamRow>): void => {
     if (!e.data) return;
     const original = rows.find((r) => r.id === e.data?.id);
     if (!original) return;
+    if (e.column.getColId() === 'label') {
+      const { [original.name]: _old, ...rest } = labels;
+      const label = String(e.newValue ?? '').trim();
+      onLabels(label ? { ...rest, [original.name]: label } : rest);
+      return;
+    }
     if (e.colDef.field === 'key') {
       const key = String(e.newValue ?? '').trim();
       if (key) onChange(renameKey(parameters, original, key));
@@ -82,7 +108,10 @@ export function ParametersGrid({ parameters, readOnly, lang, onChange }: Props):
 
   const submit = (v: NewParam): void => {
     if (adding?.table) onChange(addKey(parameters, adding.table, v.key.trim()));
-    else onChange(addParameter(parameters, v.name.trim(), v.kind, v.key?.trim() ?? ''));
+    else {
+      onChange(addParameter(parameters, v.name.trim(), v.kind, v.key?.trim() ?? ''));
+      if (v.label?.trim()) onLabels({ ...labels, [v.name.trim()]: v.label.trim() });
+    }
     setAdding(null);
     form.resetFields();
   };
@@ -119,6 +148,9 @@ export function ParametersGrid({ parameters, readOnly, lang, onChange }: Props):
                 if (v && (!isValidName(v.trim()) || v.trim() in parameters)) throw new Error(t('policies.badParamName'));
               } }]}>
                 <Input autoFocus className="mono" />
+              </Form.Item>
+              <Form.Item name="label" label={t('policies.paramLabel')} extra={<Typography.Text type="secondary">{t('policies.paramLabelHint')}</Typography.Text>}>
+                <Input data-testid="param-add-label" />
               </Form.Item>
               <Form.Item name="kind" label={t('policies.paramKind')}>
                 <Radio.Group options={[

@@ -7,6 +7,7 @@ import { BUILTIN_VARIABLES } from '../../../../formulas';
 import { call } from '../../api/client';
 import { errorText } from '../../api/use-load';
 import type { DraftFile } from './draft';
+import { ParametersTable } from '../../components/ParametersTable';
 import { formatMoney } from '../../../../domain';
 import { formatValue, formulaValueText } from '../../../../domain';
 import { variableValueKind } from '../../../../formulas';
@@ -67,6 +68,9 @@ export function TraceDrawer({ code, file, period, lang, onClose }: Props): React
               { title: t('policies.expr'), dataIndex: 'expr', render: (e: string) => <span className="mono" style={{ fontSize: 12 }}>{e}</span> },
               { title: t('policies.value'), dataIndex: 'value', align: 'right', width: 120, className: 'num', render: (v: string | null, s) => <span title={v ?? ''}>{v === null ? '—' : formulaValueText(s.name, s.label, v, lang)}</span> },
             ]} />
+          <div style={{ marginTop: 16 }}>
+            <ParametersTable parameters={trace.parameters} testId="trace-parameters" />
+          </div>
         </>
       )}
     </Drawer>

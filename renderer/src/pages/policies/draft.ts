@@ -18,6 +18,8 @@ export interface PolicyDraft {
   regions: string[];
   grades: string[];
   parameters: Record<string, ParameterValue>;
+  /** parameter code → its label (the file's parameter_labels); a label of a removed parameter is dropped on save */
+  parameterLabels: Record<string, string>;
   formulas: FormulaRow[];
 }
 
@@ -34,6 +36,7 @@ export function draftOfFile(file: PolicyFile): PolicyDraft {
     regions: file.scope?.regions ?? [],
     grades: file.scope?.grades ?? [],
     parameters: file.parameters,
+    parameterLabels: file.parameter_labels ?? {},
     formulas: file.formulas.map((f) => ({ id: newId(), name: f.name, label: f.label ?? '', expr: f.expr })),
   };
 }
@@ -55,8 +58,15 @@ export function fileOfDraft(d: PolicyDraft): DraftFile {
     ...(d.effective_to ? { effective_to: d.effective_to } : {}),
     ...(d.regions.length || d.grades.length ? { scope } : {}),
     parameters: d.parameters,
+    ...labelsOf(d),
     formulas: d.formulas.map((f) => (f.label.trim() ? { name: f.name, label: f.label, expr: f.expr } : { name: f.name, expr: f.expr })),
   };
+}
+
+/** The labels of the parameters that exist, trimmed; no field at all when there is none (old files stay as they were). */
+function labelsOf(d: PolicyDraft): { parameter_labels?: Record<string, string> } {
+  const labels = Object.entries(d.parameterLabels).flatMap(([k, v]): [string, string][] => (k in d.parameters && v.trim() ? [[k, v.trim()]] : []));
+  return labels.length ? { parameter_labels: Object.fromEntries(labels) } : {};
 }
 
 /** A new policy starts from the example of formulas.md: something that works, to change. */
