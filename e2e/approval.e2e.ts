@@ -6,32 +6,14 @@ import { DISTRIBUTOR_HEADER, PURCHASE_HEADER, writeWorkbook } from '../main/test
 import { ApprovalPage } from './approval-page';
 import { expect, shot, test, type WebHostProcess } from './fixtures';
 import { SetupPage, ShellPage } from './pages';
+import { addPeople, distributor, NATIONAL_POLICY, PASS, purchase, threeLevelChain } from './month-seed';
 
 const ADMIN = { name: 'admin', password: 'admin-pass-1' };
-const PASS = (name: string): string => `${name}-pass-1`;
 /** a decision takes a backup first and reloads the view: allow for a busy machine */
 const AFTER_DECISION = { timeout: 30_000 };
 
-/** One policy for grades A–C (D has none: an exception the approver sees), like NATIONAL in main/testing/month.ts. */
-const POLICY = {
-  format: 'rebate-policy/1',
-  code: 'NATIONAL-2026',
-  name: '全国等级返利 2026',
-  priority: 1,
-  effective_from: '2026-01',
-  scope: { grades: ['A', 'B', 'C'] },
-  parameters: { rate_by_grade: { A: 0.02, B: 0.015, C: 0.01 } },
-  formulas: [{ name: 'rebate', label: '返利金额', expr: 'net * lookup(grade, rate_by_grade, 0)' }],
-};
-
 /** Three levels; the CFO's only from ¥100,000 — February reaches it, January (68,000.00) does not. */
-const CHAIN = {
-  levels: [
-    { name: '区域经理审核', approvers: ['wang'], min_total: null },
-    { name: '财务经理审核', approvers: ['zhao'], min_total: null },
-    { name: '财务总监审批', approvers: ['chen'], min_total: '100000' },
-  ],
-};
+const CHAIN = threeLevelChain('100000');
 
 /**
  * The decision view scrolls inside the app's content area, so a full-page screenshot shows only the
@@ -57,25 +39,15 @@ function cli(host: WebHostProcess, user: string, password: string, ...args: stri
  * D005 grade D: no policy → exception. Total 105,700.00; D002 claims 15,500 (differs by 500).
  */
 async function seed(host: WebHostProcess): Promise<void> {
-  for (const [name, roles, display] of [
-    ['li', 'preparer', '李会计'],
-    ['wang', 'approver', '王经理'],
-    ['zhao', 'approver', '赵经理'],
-    ['chen', 'approver', '陈总监'],
-  ] as const) {
-    execFileSync(process.execPath, ['bin/rebate.mjs', 'user', 'add', name, '--roles', roles, '--password', PASS(name), '--display', display, '--db', host.dbPath, '--user', ADMIN.name], {
-      encoding: 'utf8',
-      env: { ...process.env, REBATE_PASSWORD: ADMIN.password },
-    });
-  }
+  addPeople((args) => execFileSync(process.execPath, ['bin/rebate.mjs', ...args, '--db', host.dbPath, '--user', ADMIN.name], { encoding: 'utf8', env: { ...process.env, REBATE_PASSWORD: ADMIN.password } }));
   const admin = (...args: string[]): string => cli(host, ADMIN.name, ADMIN.password, ...args);
   const as = (name: string, ...args: string[]): string => cli(host, name, PASS(name), ...args);
 
-  const D = (code: string, name: string, region: string, grade: string) => [code, name, region, '某省', '某市', grade, '启用'];
+  const D = distributor;
   const distributors = await writeWorkbook(host.dir, 'distributors.xlsx', [
     { name: '档案', header: DISTRIBUTOR_HEADER, rows: [D('D001', '华光商贸', '华东', 'A'), D('D002', '江南食品', '华东', 'B'), D('D003', '南方食品', '华南', 'A'), D('D004', '北方粮油', '华北', 'C'), D('D005', '西部商行', '西北', 'D')] },
   ]);
-  const line = (doc: string, date: string, code: string, amount: number) => [doc, 1, date, code, '', 'SKU1', '酱油', 1, amount, amount];
+  const line = purchase;
   const jan = await writeWorkbook(host.dir, 'purchases-01.xlsx', [
     { name: '进货', header: PURCHASE_HEADER, rows: [line('XS101', '2026-01-15', 'D001', 2000000), line('XS102', '2026-01-15', 'D002', 1000000), line('XS103', '2026-01-15', 'D003', 500000), line('XS104', '2026-01-15', 'D004', 300000)] },
   ]);
@@ -91,7 +63,7 @@ async function seed(host: WebHostProcess): Promise<void> {
     { name: '申报', header: ['经销商编码', '经销商名称', '申报返利（元）'], rows: [['D001', '华光商贸', 64000], ['D002', '江南食品', 15500], ['D003', '南方食品', 24000], ['D004', '北方粮油', 2700]] },
   ]);
   const policy = path.join(host.dir, 'policy.json');
-  writeFileSync(policy, JSON.stringify(POLICY, null, 2));
+  writeFileSync(policy, JSON.stringify(NATIONAL_POLICY, null, 2));
   const chain = path.join(host.dir, 'chain.json');
   writeFileSync(chain, JSON.stringify(CHAIN, null, 2));
 

@@ -7,27 +7,11 @@ import { DISTRIBUTOR_HEADER, PURCHASE_HEADER, writeWorkbook } from '../main/test
 import { ApprovalPage } from './approval-page';
 import { expect, shot, test } from './fixtures';
 import { ImportPage, ShellPage, SignInPage } from './pages';
+import { addPeople, distributor, NATIONAL_POLICY, PASS, purchase, threeLevelChain } from './month-seed';
 
-const PASS = (name: string): string => `${name}-pass-1`;
 const AFTER_DECISION = { timeout: 60_000 };
 
-const POLICY = {
-  format: 'rebate-policy/1',
-  code: 'NATIONAL-2026',
-  name: '全国等级返利 2026',
-  priority: 1,
-  effective_from: '2026-01',
-  scope: { grades: ['A', 'B', 'C'] },
-  parameters: { rate_by_grade: { A: 0.02, B: 0.015, C: 0.01 } },
-  formulas: [{ name: 'rebate', label: '返利金额', expr: 'net * lookup(grade, rate_by_grade, 0)' }],
-};
-const CHAIN = {
-  levels: [
-    { name: '区域经理审核', approvers: ['wang'], min_total: null },
-    { name: '财务经理审核', approvers: ['zhao'], min_total: null },
-    { name: '财务总监审批', approvers: ['chen'], min_total: null },
-  ],
-};
+const CHAIN = threeLevelChain(null);
 
 /** A browser context of its own (own cookies), accepting the server's self-signed certificate. */
 async function signedIn(browser: Browser, url: string, name: string): Promise<ApprovalPage> {
@@ -59,23 +43,16 @@ test('a month over HTTPS: upload and import, calculate, submit, reject, resubmit
     // on the server machine: the database, the users, master data, a policy and the chain
     rebate(['init', '--db', db, '--admin', 'admin', '--password', 'admin-pass-1']);
     const asAdmin = { REBATE_USER: 'admin', REBATE_PASSWORD: 'admin-pass-1', REBATE_DB: db };
-    for (const [name, roles, display] of [
-      ['li', 'preparer', '李会计'],
-      ['wang', 'approver', '王经理'],
-      ['zhao', 'approver', '赵经理'],
-      ['chen', 'approver', '陈总监'],
-    ] as const) {
-      rebate(['user', 'add', name, '--roles', roles, '--password', PASS(name), '--display', display], asAdmin);
-    }
-    const D = (code: string, name: string, region: string, grade: string) => [code, name, region, '某省', '某市', grade, '启用'];
+    addPeople((args) => rebate(args, asAdmin));
+    const D = distributor;
     const distributors = await writeWorkbook(dir, 'distributors.xlsx', [
       { name: '档案', header: DISTRIBUTOR_HEADER, rows: [D('D001', '华光商贸', '华东', 'A'), D('D002', '江南食品', '华东', 'B'), D('D003', '南方食品', '华南', 'A'), D('D004', '北方粮油', '华北', 'C')] },
     ]);
-    const line = (doc: string, code: string, amount: number) => [doc, 1, '2026-02-10', code, '', 'SKU1', '酱油', 1, amount, amount];
+    const line = (doc: string, code: string, amount: number) => purchase(doc, '2026-02-10', code, amount);
     const purchases = await writeWorkbook(dir, '进货-2026-02.xlsx', [
       { name: '进货', header: PURCHASE_HEADER, rows: [line('XS201', 'D001', 3200000), line('XS202', 'D002', 1000000), line('XS203', 'D003', 1200000), line('XS204', 'D004', 300000)] },
     ]);
-    writeFileSync(path.join(dir, 'policy.json'), JSON.stringify(POLICY));
+    writeFileSync(path.join(dir, 'policy.json'), JSON.stringify(NATIONAL_POLICY));
     writeFileSync(path.join(dir, 'chain.json'), JSON.stringify(CHAIN));
     rebate(['import', 'distributors', distributors], asAdmin);
     rebate(['policy', 'import', path.join(dir, 'policy.json')], asAdmin);

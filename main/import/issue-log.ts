@@ -12,7 +12,9 @@ export type IssueLevel = 'error' | 'warning';
 export type IssuePlace = {
   sheet: string | null;
   row: number | null;
+  /** column letter, e.g. `D` */
   column: string | null;
+  /** the header text in the file */
   header: string | null;
   field: string | null;
   value: string | null;

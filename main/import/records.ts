@@ -5,6 +5,7 @@
  */
 import type { Kind, SettlementMethod } from './kinds';
 import type { MessageKey, MessageParams } from './messages';
+import type { IssuePlace } from './issue-log';
 
 interface Place {
   sheet: string;
@@ -80,16 +81,8 @@ export type ImportRecord =
   | { kind: 'balances'; record: BalanceRecord };
 
 /** One problem, where it is, and its message key (translated when shown). */
-export interface ImportIssue {
+export interface ImportIssue extends IssuePlace {
   file: string;
-  sheet: string | null;
-  row: number | null;
-  /** column letter, e.g. `D` */
-  column: string | null;
-  /** the header text in the file */
-  header: string | null;
-  field: string | null;
-  value: string | null;
   key: MessageKey | string;
   params: MessageParams;
 }

@@ -4,14 +4,7 @@ import { formatMessage, IMPORT_MESSAGES, type MessageKey } from '../import/messa
 import type { ImportIssue } from '../import/records';
 
 /** One problem as the CLI's JSON and the UI show it: where, what, and the message. */
-export interface IssueOut {
-  file: string;
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  header: string | null;
-  field: string | null;
-  value: string | null;
+export interface IssueOut extends Omit<ImportIssue, 'key' | 'params'> {
   key: string;
   message: string;
 }

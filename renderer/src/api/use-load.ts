@@ -109,3 +109,24 @@ export function useInterval(onTick: () => void, ms: number | null): void {
     };
   }, [ms]);
 }
+
+/**
+ * The one way a form runs its call: `busy` while it runs, the error cleared when it starts and set to
+ * the refusal's translated message when it fails (the form shows it; nothing throws past the form).
+ */
+export function useAction(): { busy: boolean; error: string | null; run: (fn: () => Promise<void>) => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(async (fn: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run };
+}

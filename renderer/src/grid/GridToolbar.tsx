@@ -1,30 +1,34 @@
 import { ClearOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Input, Space, Tooltip, Typography } from 'antd';
 
+import type { GridFilter } from './use-grid-filter';
+
 interface Props {
-  search: string;
-  onSearch: (text: string) => void;
+  /** the grid's search and filters (useGridFilter) */
+  filter: Pick<GridFilter<unknown>, 'search' | 'setSearch' | 'shown' | 'filtered' | 'clear'>;
+  /** every row, filtered or not */
+  total: number;
   placeholder: string;
   width: number;
   /** prefix of the data-testid names: `<prefix>-search`, `<prefix>-count` */
   testId: string;
-  count: string;
-  /** shown while a filter or search applies */
-  clearText: string | null;
-  onClear: () => void;
+  /** "shown of total" in the user's words, the numbers already formatted */
+  count: (shown: string, total: string) => string;
+  /** the button shown while a filter or search applies */
+  clearText: string;
   hint: string;
 }
 
 /** The search, row count, clear-filters button and keyboard hint above a results-style grid. */
-export function GridToolbar({ search, onSearch, placeholder, width, testId, count, clearText, onClear, hint }: Props): React.JSX.Element {
+export function GridToolbar({ filter, total, placeholder, width, testId, count, clearText, hint }: Props): React.JSX.Element {
   return (
     <Space className="grid-toolbar" wrap>
-      <Input.Search allowClear value={search} placeholder={placeholder} style={{ width }} onChange={(e) => onSearch(e.target.value)} data-testid={`${testId}-search`} />
+      <Input.Search allowClear value={filter.search} placeholder={placeholder} style={{ width }} onChange={(e) => filter.setSearch(e.target.value)} data-testid={`${testId}-search`} />
       <Typography.Text type="secondary" data-testid={`${testId}-count`}>
-        {count}
+        {count(filter.shown.length.toLocaleString(), total.toLocaleString())}
       </Typography.Text>
-      {clearText && (
-        <Button size="small" icon={<ClearOutlined />} onClick={onClear}>
+      {(filter.filtered || filter.search) && (
+        <Button size="small" icon={<ClearOutlined />} onClick={filter.clear}>
           {clearText}
         </Button>
       )}

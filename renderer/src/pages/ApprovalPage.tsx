@@ -1,5 +1,5 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItemView } from '../../../contract/ops/approvals';
@@ -11,9 +11,9 @@ import { errorText, REFRESH_MS, useInterval } from '../api/use-load';
 import { DecisionView } from './approval/DecisionView';
 import { InboxCard } from './approval/InboxCard';
 import { periodFromHash } from './approval/model';
-import { StatusTag } from '../components/StatusTag';
 import './approval/approval.css';
 import { previousPeriod } from '../../../domain';
+import { PeriodSelect } from '../components/PeriodSelect';
 
 /** 审批: the approver's inbox and the decision view of one batch (`#/approval/2026-01`). */
 export function ApprovalPage({ lang, user }: { lang: Lang; user: SessionUser }): React.JSX.Element {
@@ -69,23 +69,7 @@ export function ApprovalPage({ lang, user }: { lang: Lang; user: SessionUser }):
   const picker = (
     <Space size={8}>
       <Typography.Text type="secondary">{t('approval.otherPeriod')}</Typography.Text>
-      <Select
-        value={period ?? undefined}
-        placeholder={t('approval.pickPeriod')}
-        style={{ width: 200 }}
-        onChange={open}
-        loading={!periods}
-        data-testid="approval-period-select"
-        options={batches.map((p) => ({
-          value: p.period,
-          label: (
-            <Space size={6}>
-              <span>{p.period}</span>
-              {p.batch && <StatusTag status={p.batch.status} />}
-            </Space>
-          ),
-        }))}
-      />
+      <PeriodSelect value={period} periods={periods} onChange={open} width={200} placeholder={t('approval.pickPeriod')} testId="approval-period-select" />
     </Space>
   );
 

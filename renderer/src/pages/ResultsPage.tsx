@@ -1,5 +1,5 @@
 import { CalculatorOutlined, CopyOutlined, DashboardOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchResultsView, CalcResultView, PeriodOverviewView, ResultRowView } from '../../../contract/ops/batches';
@@ -24,6 +24,7 @@ import { useCalculate } from './results/use-calculate';
 import './results/results.css';
 import { centsToMoney, formatDateTime, isPeriod, previousPeriod, sumCents } from '../../../domain';
 import { usePeople } from '../api/people';
+import { PeriodSelect } from '../components/PeriodSelect';
 
 /** The period of a deep link `#/results/2026-01` (the Shell only reads the section before it). */
 function periodFromHash(): string | null {
@@ -192,22 +193,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
         <div className="results-head">
           <Space size="middle" wrap>
             <Typography.Text strong>{t('results.period')}</Typography.Text>
-            <Select
-              value={period ?? undefined}
-              style={{ width: 220 }}
-              onChange={choose}
-              loading={!periods}
-              data-testid="results-period"
-              options={batchPeriods.map((p) => ({
-                value: p.period,
-                label: (
-                  <Space size={6}>
-                    <span>{p.period}</span>
-                    {p.batch && <StatusTag status={p.batch.status} />}
-                  </Space>
-                ),
-              }))}
-            />
+            <PeriodSelect value={period} periods={periods} onChange={choose} width={220} testId="results-period" />
             {data && <StatusTag status={data.status} testId="results-status" />}
             {data && (
               <Typography.Text type="secondary">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
 import { call } from '../api/client';
-import { errorText } from '../api/use-load';
+import { errorText, useAction } from '../api/use-load';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { roleText } from '../i18n/keys';
 
@@ -24,14 +24,11 @@ interface Values {
 
 export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [loadingDemo, setLoadingDemo] = useState(false);
 
-  const submit = async (v: Values): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (v: Values): Promise<void> =>
+    run(async () => {
       const user = await call('auth.setupAdmin', { name: v.name, password: v.password, displayName: v.displayName || undefined });
       if (v.demo) {
         // First run: a demo month, ready to calculate, so a newcomer sees the whole product at once.
@@ -66,12 +63,7 @@ export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.E
         }
       }
       onDone(user);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="auth-page">

@@ -1,11 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Space, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
 import type { SessionUser, TeamEndpoint } from '../../../contract/types';
 import { call } from '../api/client';
-import { errorText } from '../api/use-load';
+import { useAction } from '../api/use-load';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
 interface Props {
@@ -22,20 +21,9 @@ interface Props {
 
 export function SignInPage({ lang, onLanguage, onDone, team, sessionEnded, onChangeConnection }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const submit = async (v: { name: string; password: string }): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await call('auth.signIn', v));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (v: { name: string; password: string }): Promise<void> => run(async () => onDone(await call('auth.signIn', v)));
 
   return (
     <div className="auth-page">

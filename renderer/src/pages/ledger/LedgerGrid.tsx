@@ -1,13 +1,13 @@
-import type { CellClickedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, RowClassRules } from 'ag-grid-community';
+import type { CellClickedEvent, ColDef, ColGroupDef, GetRowIdParams, RowClassRules } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerRowView } from '../../../../contract/ops/ledger';
 import type { Lang } from '../../../../contract/roles';
 import { GridToolbar } from '../../grid/GridToolbar';
-import { gridLocale, gridTheme } from '../../grid/setup';
 import { centsToMoney, sumCents } from '../../../../domain';
 import { figureCol, textCol } from '../../grid/columns';
+import { useGridFilter } from '../../grid/use-grid-filter';
 
 const DEFAULT_COL: ColDef<LedgerRowView> = { sortable: true, resizable: true };
 const rowId = (p: GetRowIdParams<LedgerRowView>): string => (p.rowPinned ? 'totals' : p.data.code);
@@ -44,15 +44,8 @@ interface Props {
 /** The period's ledger per distributor: filters, exact totals of what is shown, a click on a figure opens its rows. */
 export function LedgerGrid({ rows, lang, onDetail }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useRef<GridApi<LedgerRowView> | null>(null);
-  const [search, setSearch] = useState('');
-  const [applied, setApplied] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setApplied(search), 60);
-    return () => clearTimeout(timer);
-  }, [search]);
-  const [shown, setShown] = useState<LedgerRowView[]>(rows);
-  const [filtered, setFiltered] = useState(false);
+  const filter = useGridFilter(rows, lang);
+  const { shown } = filter;
 
   const columns = useMemo<(ColDef<LedgerRowView> | ColGroupDef<LedgerRowView>)[]>(() => {
     const c = 'ledger.col.';
@@ -86,56 +79,30 @@ export function LedgerGrid({ rows, lang, onDetail }: Props): React.JSX.Element {
     ];
   }, [t]);
 
-  const recount = useCallback(() => {
-    const g = api.current;
-    if (!g) return;
-    const visible: LedgerRowView[] = [];
-    g.forEachNodeAfterFilter((n) => {
-      if (n.data) visible.push(n.data);
-    });
-    setShown(visible);
-    setFiltered(g.isAnyFilterPresent());
-  }, []);
 
   const totals = useMemo(() => [totalsOf(shown, t('results.totalsShort'), t('results.totalsCount', { count: shown.length.toLocaleString() }))], [shown, t]);
 
-  const clear = (): void => {
-    setSearch('');
-    setApplied('');
-    api.current?.setFilterModel(null);
-  };
 
   return (
     <div className="results-grid-wrap">
       <GridToolbar
-        search={search}
-        onSearch={setSearch}
+        filter={filter}
+        total={rows.length}
         placeholder={t('ledger.search')}
         width={280}
         testId="ledger"
-        count={t('ledger.shown', { shown: shown.length.toLocaleString(), total: rows.length.toLocaleString() })}
-        clearText={filtered || search ? t('ledger.clearFilters') : null}
-        onClear={clear}
+        count={(n, total) => t('ledger.shown', { shown: n, total })}
+        clearText={t('ledger.clearFilters')}
         hint={t('ledger.hint')}
       />
       <div className="results-grid" style={{ height: `min(calc(100vh - 380px), ${(rows.length + 1) * 32 + 104 + 16}px)` }} data-testid="ledger-grid">
         <AgGridReact<LedgerRowView>
-          theme={gridTheme}
-          localeText={gridLocale(lang)}
-          rowData={rows}
+          {...filter.gridProps}
           columnDefs={columns}
           defaultColDef={DEFAULT_COL}
           getRowId={rowId}
-          quickFilterText={applied}
-          cacheQuickFilter
-          suppressColumnVirtualisation
           pinnedBottomRowData={totals}
           rowClassRules={ROW_CLASSES}
-          onGridReady={(e) => {
-            api.current = e.api;
-            recount();
-          }}
-          onModelUpdated={recount}
           onCellClicked={(e: CellClickedEvent<LedgerRowView>) => {
             if (e.data && !e.node.rowPinned) onDetail(e.data);
           }}

@@ -1,14 +1,14 @@
-import type { CellClickedEvent, CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, RowClassRules } from 'ag-grid-community';
+import type { CellClickedEvent, CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, RowClassRules } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultRowView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { GridToolbar } from '../../grid/GridToolbar';
-import { gridLocale, gridTheme } from '../../grid/setup';
 import { figureCol, textCol } from '../../grid/columns';
 import { totalsRow, type FormulaColumn } from './model';
 import { formulaValueText } from '../../../../domain';
+import { useGridFilter } from '../../grid/use-grid-filter';
 
 /** What a chart's bar asks to show: the rows of a region or grade (column filter), or a search. */
 export interface RowsFilter {
@@ -44,16 +44,10 @@ const ROW_CLASSES: RowClassRules<ResultRowView> = {
 /** 结果 tab: every distributor, its inputs, each formula, rebate, adjustment and final; totals of what the filters show. */
 export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, onAdjust }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useRef<GridApi<ResultRowView> | null>(null);
-  const [search, setSearch] = useState('');
-  // the grid filters 5,000 rows per change: wait for a pause in typing rather than filter per keystroke
-  const [applied, setApplied] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setApplied(search), 60);
-    return () => clearTimeout(timer);
-  }, [search]);
+  // the search waits for a pause in typing (5,000 rows per change); totals and count of what is shown
   const [ready, setReady] = useState(false);
-  const [shown, setShown] = useState<ResultRowView[]>(rows);
+  const grid = useGridFilter(rows, lang, useCallback(() => setReady(true), []));
+  const { api, setSearch, shown } = grid;
 
   // a region or grade: an exact column filter, so the totals row shows the bar's amount
   useEffect(() => {
@@ -66,8 +60,7 @@ export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, 
       setSearch('');
       g.setFilterModel({ [filter.by]: { filterType: 'text', type: 'equals', filter: filter.value } });
     }
-  }, [filter, ready]);
-  const [filtered, setFiltered] = useState(false);
+  }, [filter, ready, api, setSearch]);
 
   // Formulas are compared by content: a reload with the same policies must not rebuild the columns.
   const formulaKey = JSON.stringify(formulas);
@@ -134,16 +127,6 @@ export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, 
   }, [t, formulaKey, canAdjust, lang]);
 
   // Totals of what the filters leave visible, recomputed exactly whenever the grid's model changes.
-  const recount = useCallback(() => {
-    const g = api.current;
-    if (!g) return;
-    const visible: ResultRowView[] = [];
-    g.forEachNodeAfterFilter((n) => {
-      if (n.data) visible.push(n.data);
-    });
-    setShown(visible);
-    setFiltered(g.isAnyFilterPresent());
-  }, []);
 
   const totals = useMemo(() => [totalsRow(shown, t('results.totalsShort'), t('results.totalsCount', { count: shown.length.toLocaleString() }))], [shown, t]);
 
@@ -153,51 +136,33 @@ export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, 
     else onTrace(row);
   };
 
-  const clear = (): void => {
-    setSearch('');
-    setApplied('');
-    api.current?.setFilterModel(null);
-  };
 
   return (
     <div className="results-grid-wrap">
       <GridToolbar
-        search={search}
-        onSearch={setSearch}
+        filter={grid}
+        total={rows.length}
         placeholder={t('results.search')}
         width={300}
         testId="results"
-        count={t('results.shown', { shown: shown.length.toLocaleString(), total: rows.length.toLocaleString() })}
-        clearText={filtered || search ? t('results.clearFilters') : null}
-        onClear={clear}
+        count={(n, total) => t('results.shown', { shown: n, total })}
+        clearText={t('results.clearFilters')}
         hint={t(canAdjust ? 'results.gridHintAdjust' : 'results.gridHint')}
       />
       {/* as tall as the rows need, up to the window: a short month keeps its totals row next to its rows */}
       {/* the window less the page's chrome above the grid (results.css: --results-chrome, smaller on a laptop) */}
       <div className="results-grid" style={{ height: `min(calc(100vh - var(--results-chrome)), ${(rows.length + 1) * ROW_HEIGHT + HEADER_HEIGHT + GROUP_HEIGHT + 20}px)` }} data-testid="results-grid">
         <AgGridReact<ResultRowView>
-          theme={gridTheme}
-          localeText={gridLocale(lang)}
-          rowData={rows}
+          {...grid.gridProps}
           columnDefs={columns}
           defaultColDef={DEFAULT_COL}
           getRowId={rowId}
-          quickFilterText={applied}
-          cacheQuickFilter
-          // a few dozen columns at most; rows stay virtualised, which is where 5,000 distributors cost
-          suppressColumnVirtualisation
           rowHeight={ROW_HEIGHT}
           headerHeight={HEADER_HEIGHT}
           groupHeaderHeight={GROUP_HEIGHT}
           pinnedBottomRowData={totals}
           rowClassRules={ROW_CLASSES}
           tooltipShowDelay={400}
-          onGridReady={(e) => {
-            api.current = e.api;
-            setReady(true);
-            recount();
-          }}
-          onModelUpdated={recount}
           onCellClicked={(e: CellClickedEvent<ResultRowView>) => act(e.data, e.column.getColId(), !!e.node.rowPinned)}
           onCellKeyDown={(e: CellKeyDownEvent<ResultRowView>) => {
             if (!('column' in e) || !(e.event instanceof KeyboardEvent) || e.event.key !== 'Enter') return;
