@@ -37,7 +37,7 @@ export function ParametersTable({ parameters, testId }: { parameters: readonly L
               </>
             ),
           },
-          { title: t('results.trace.value'), dataIndex: 'value', render: (v: string) => <span className="mono">{v}</span> },
+          { title: t('results.trace.parameterValue'), dataIndex: 'value', render: (v: string) => <span className="mono">{v}</span> },
         ]}
       />
     </>

@@ -40,10 +40,17 @@ export function ParametersGrid({ parameters, labels, readOnly, lang, onChange, o
     return [
       {
         // the label from the policy file with the code small beside it; typing edits the label
-        colId: 'label', headerName: t('policies.paramLabel'), headerTooltip: t('policies.paramLabelHint'), flex: 1, minWidth: 160,
+        colId: 'label', headerName: t('policies.paramLabel'), headerTooltip: t('policies.paramLabelHint'), flex: 1, minWidth: 120,
         editable: (p) => !readOnly && !repeated(p.node?.rowIndex ?? null, p.data?.name),
         valueGetter: (p) => (p.data ? labels[p.data.name] ?? '' : ''),
-        valueSetter: () => true,
+        // the typed label goes to the draft (the grid's rows hold no labels): no change event of its own
+        valueSetter: (p) => {
+          if (!p.data) return false;
+          const { [p.data.name]: _old, ...rest } = labels;
+          const label = String(p.newValue ?? '').trim();
+          onLabels(label ? { ...rest, [p.data.name]: label } : rest);
+          return false;
+        },
         tooltipValueGetter: (p) => p.data?.name ?? '',
         cellRenderer: (p: ICellRendererParams<ParamRow>) => {
           if (!p.data || repeated(p.node.rowIndex, p.data.name)) return null;
@@ -80,18 +87,12 @@ export function ParametersGrid({ parameters, labels, readOnly, lang, onChange, o
             ),
           } satisfies ColDef<ParamRow>]),
     ];
-  }, [t, readOnly, rows, parameters, labels, onChange]);
+  }, [t, readOnly, rows, parameters, labels, onChange, onLabels]);
 
   const changed = (e: CellValueChangedEvent<ParamRow>): void => {
     if (!e.data) return;
     const original = rows.find((r) => r.id === e.data?.id);
     if (!original) return;
-    if (e.column.getColId() === 'label') {
-      const { [original.name]: _old, ...rest } = labels;
-      const label = String(e.newValue ?? '').trim();
-      onLabels(label ? { ...rest, [original.name]: label } : rest);
-      return;
-    }
     if (e.colDef.field === 'key') {
       const key = String(e.newValue ?? '').trim();
       if (key) onChange(renameKey(parameters, original, key));
