@@ -51,6 +51,22 @@ async function seed(host: WebHostProcess): Promise<void> {
   }
 }
 
+/** A fresh database: the first admin created on the setup screen, signed in, at the given size. */
+async function startAsAdmin(page: Page, host: WebHostProcess, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.goto(host.url);
+  await new SetupPage(page).createAdmin(ADMIN.name, ADMIN.password, '系统管理员');
+  await expect(page.getByTestId('current-user')).toContainText('系统管理员');
+}
+
+/** Signs the admin out and the approver wang (added by `seed`) in. */
+async function signInAsApprover(page: Page): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in-name').fill('wang');
+  await page.getByTestId('sign-in-password').fill('wang-pass-1');
+  await page.getByTestId('sign-in-submit').click();
+}
+
 /** Goes to a screen by its address, as a bookmark or the menu would. */
 async function go(page: Page, hash: string): Promise<void> {
   await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
@@ -106,10 +122,7 @@ async function notCut(l: Locator): Promise<string | null> {
 test('screens fit 1366×768 and 1440×900: export buttons, 15 result rows with totals, what-if columns, ledger columns', async ({ page, host }, info) => {
   test.setTimeout(600_000);
   page.setDefaultTimeout(30_000);
-  await page.setViewportSize(LAPTOP);
-  await page.goto(host.url);
-  await new SetupPage(page).createAdmin(ADMIN.name, ADMIN.password, '系统管理员');
-  await expect(page.getByTestId('current-user')).toContainText('系统管理员');
+  await startAsAdmin(page, host, LAPTOP);
   await seed(host);
 
   const problems: string[] = [];
@@ -203,10 +216,7 @@ test('charts on 期间总览 and 审批: loaded lazily, the numbers of the batch
   page.setDefaultTimeout(30_000);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.setViewportSize(DESKTOP);
-  await page.goto(host.url);
-  await new SetupPage(page).createAdmin(ADMIN.name, ADMIN.password, '系统管理员');
-  await expect(page.getByTestId('current-user')).toContainText('系统管理员');
+  await startAsAdmin(page, host, DESKTOP);
   // the first screen came without the charts' code
   expect(requests.filter((u) => /BatchCharts/.test(u))).toEqual([]);
   await seed(host);
@@ -252,10 +262,7 @@ test('charts on 期间总览 and 审批: loaded lazily, the numbers of the batch
 
   // the approver's view of the waiting month shows the same charts
   cli(host, ADMIN.name, ADMIN.password, 'submit', '--period', '2026-03');
-  await page.getByTestId('sign-out').click();
-  await page.getByTestId('sign-in-name').fill('wang');
-  await page.getByTestId('sign-in-password').fill('wang-pass-1');
-  await page.getByTestId('sign-in-submit').click();
+  await signInAsApprover(page);
   await page.getByTestId('nav-approval').click();
   await expect(page.getByTestId('approval-decision')).toBeVisible(SLOW);
   const approverCharts = page.getByTestId('approval-decision').getByTestId('batch-charts');
@@ -305,10 +312,7 @@ const LAYOUT_PROBLEMS = `() => {
 test('every screen at 1366×768 and at 1920×1080 with 125 % scaling (1536×864): no sideways page scroll, nothing cut', async ({ page, host }, info) => {
   test.setTimeout(900_000);
   page.setDefaultTimeout(30_000);
-  await page.setViewportSize(LAPTOP);
-  await page.goto(host.url);
-  await new SetupPage(page).createAdmin(ADMIN.name, ADMIN.password, '系统管理员');
-  await expect(page.getByTestId('current-user')).toContainText('系统管理员');
+  await startAsAdmin(page, host, LAPTOP);
   await seed(host);
   cli(host, ADMIN.name, ADMIN.password, 'submit', '--period', '2026-03'); // something waits for the approver
   await page.reload();
@@ -366,10 +370,7 @@ test('every screen at 1366×768 and at 1920×1080 with 125 % scaling (1536×864)
   const rec = JSON.parse(cli(host, ADMIN.name, ADMIN.password, 'reconcile', '--period', '2026-03', '--json')) as { claims: { status: string }[]; checks: unknown[] };
   const open = rec.claims.filter((c) => c.status === 'differs' || c.status === 'only_claims').length + rec.checks.length;
   expect(open).toBeGreaterThan(0);
-  await page.getByTestId('sign-out').click();
-  await page.getByTestId('sign-in-name').fill('wang');
-  await page.getByTestId('sign-in-password').fill('wang-pass-1');
-  await page.getByTestId('sign-in-submit').click();
+  await signInAsApprover(page);
   for (const size of [LAPTOP, SCALED]) {
     await page.setViewportSize(size);
     await go(page, '#/approval');

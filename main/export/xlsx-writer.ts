@@ -149,6 +149,11 @@ const LINE_HEIGHT = 15;
  * taller, and a wrapped text that does not fit its (merged) width gets as many lines as it needs,
  * since neither Excel nor LibreOffice grows a row on its own for a file written this way.
  */
+/** How many lines a text takes when it wraps in a column this wide (Excel's width units). */
+function textLines(text: string, width: number): number {
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((textWidth(part) + 1) / Math.max(1, width - 1))), 0);
+}
+
 export function formRowHeight(cells: FormCell[], widths: number[]): number {
   const fixed = Math.max(0, ...cells.map((c) => c.height ?? 0));
   if (fixed > 0) return fixed;
@@ -162,8 +167,7 @@ export function formRowHeight(cells: FormCell[], widths: number[]): number {
     col += span;
     const wraps = c.style === undefined || c.style === 'header' || c.style === 'sign';
     if (!wraps || (c.type !== undefined && c.type !== 'text') || typeof c.value !== 'string' || c.value === '') continue;
-    const needed = c.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((textWidth(part) + 1) / Math.max(1, width - 1))), 0);
-    lines = Math.max(lines, needed);
+    lines = Math.max(lines, textLines(c.value, width));
   }
   return lines > 1 ? lines * LINE_HEIGHT : 0;
 }
@@ -173,8 +177,7 @@ export function tableRowHeight(cells: readonly unknown[], widths: readonly numbe
   let lines = 1;
   cells.forEach((v, i) => {
     if (!wraps[i] || typeof v !== 'string' || v === '') return;
-    const width = widths[i] ?? 10;
-    lines = Math.max(lines, v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((textWidth(part) + 1) / Math.max(1, width - 1))), 0));
+    lines = Math.max(lines, textLines(v, widths[i] ?? 10));
   });
   return lines > 1 ? lines * LINE_HEIGHT : 0;
 }
