@@ -40,7 +40,7 @@ export async function syntheticBatchForBench(dir: string, size: number, formulas
 async function syntheticBatch(dir: string, size: number, formulas: number): Promise<ServiceContext> {
   const store = new Store(path.join(dir, 'bench.sqlite'));
   const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
-  setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
+  await setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
   const policy = widePolicy(formulas);
   importPolicy(ctx, { content: JSON.stringify(policy) });
   const compiled = compilePolicy(policy);
@@ -95,11 +95,11 @@ export async function benchExports(size = 10_000, formulas = 30): Promise<BenchR
     const folder = path.join(dir, 'statements');
     row('export statements (a workbook each)', await measure(() => writeStatements(ctx, PERIOD, 'files', folder)), `${readdirSync(folder).length} files`, '≤ 10 s, ≤ 500 MB');
     // the posting file needs an approved batch, and only the approval chain approves one
-    addUser(ctx, { name: 'approver', password: 'approver-pass-1', roles: ['approver'] });
+    await addUser(ctx, { name: 'approver', password: 'approver-pass-1', roles: ['approver'] });
     setChain(ctx, { levels: [{ name: '财务审批', approvers: ['approver'] }] });
     await submit(ctx, { period: PERIOD });
     const approver: ServiceContext = { ...ctx, session: { user: null } };
-    approver.session.user = authenticate(approver, 'approver', 'approver-pass-1');
+    approver.session.user = await authenticate(approver, 'approver', 'approver-pass-1');
     await decide(approver, { period: PERIOD, decision: 'approve' });
     const csv = path.join(dir, 'posting.csv');
     row('export posting file (CSV)', await measure(() => writePosting(ctx, PERIOD, 'csv', csv)), mb(statSync(csv).size));

@@ -34,7 +34,7 @@ function requests(dir: string): ImportRequest[] {
 async function freshContext(dir: string): Promise<ServiceContext> {
   const store = new Store(path.join(mkdtempSync(path.join(dir, 'db-')), 'bench.sqlite'));
   const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
-  setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
+  await setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
   return ctx;
 }
 

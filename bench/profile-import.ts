@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const store = new Store(dbFile);
   const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
   if (!fromDb) {
-    setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
+    await setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
     // an RSS timeline (every 250 ms: resident MB, main heap MB, the file being read) to see where the peak is
     let phase = 'start';
     const t0 = performance.now();

@@ -112,7 +112,7 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
     const dbFile = path.join(root, 'team.sqlite');
     const store = new Store(dbFile);
     const ctx: ServiceContext = { store, session: { user: null }, lang: 'en', host: 'test', now: () => new Date() };
-    setupAdmin(ctx, { name: 'admin', password: 'admin-pass-1' });
+    await setupAdmin(ctx, { name: 'admin', password: 'admin-pass-1' });
     const files = readdirSync(month).sort();
     const of = (prefix: string) => files.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(month, f), name: f }));
     const reqs: ImportRequest[] = [
@@ -125,8 +125,8 @@ export async function benchTeamLoad(o: TeamLoadOptions): Promise<BenchRow[]> {
     if (failed) throw new Error(`bench import failed: ${failed.kind} ${failed.message}`);
     for (const f of files.filter((x) => x.startsWith('policy-'))) importPolicy(ctx, { content: readFileSync(path.join(month, f), 'utf8'), fileName: f });
     await calculate(ctx, PERIOD);
-    addUser(ctx, { name: 'reader', password: 'reader-pass-1', roles: ['auditor'] });
-    addUser(ctx, { name: 'adjuster', password: 'adjuster-pass-1', roles: ['preparer'] });
+    await addUser(ctx, { name: 'reader', password: 'reader-pass-1', roles: ['auditor'] });
+    await addUser(ctx, { name: 'adjuster', password: 'adjuster-pass-1', roles: ['preparer'] });
     // traces and adjustments address distributors of the batch (inactive ones without purchases have no row)
     const { dispatch } = await import('../main/api/dispatch');
     const results = await dispatch(ctx, 'batch.results', { period: PERIOD });

@@ -8,8 +8,8 @@ export interface CommandContext {
   positionals: string[];
   lang: Lang;
   env: NodeJS.ProcessEnv;
-  /** opens the database on first use */
-  services(): ServiceContext;
+  /** opens the database (and signs the acting user in) on first use */
+  services(): Promise<ServiceContext>;
   /** runs an operation of the contract as the acting user; throws the refusal */
   call<K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K>>;
 }

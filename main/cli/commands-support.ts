@@ -17,7 +17,7 @@ export const supportCommands: Command[] = [
       const out = path.resolve(required(c.args, 'out'));
       if (!/\.zip$/i.test(out)) throw rejected('export.bad_extension', { file: out, expected: '.zip' });
       const r = await c.call('support.diagnostics', {});
-      const ctx = c.services();
+      const ctx = await c.services();
       const d = ctx.store.downloads.get(r.downloadId, ctx.session.user?.id ?? 0);
       if (!d) throw new Error('diagnostics file missing');
       mkdirSync(path.dirname(out), { recursive: true });

@@ -130,9 +130,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         positionals,
         lang,
         env: io.env,
-        services: () => {
-          throw new AppError('rejected', 'remote.local_only', { command: command.name });
-        },
+        services: () => Promise.reject(new AppError('rejected', 'remote.local_only', { command: command.name })),
         async call(op, input) {
           const name = opt(args, 'user') ?? io.env['REBATE_USER'];
           if (!signedIn && name) {
@@ -155,20 +153,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return result.exitCode ?? 0;
     }
 
-    let services: ServiceContext | undefined;
-    const open = (): ServiceContext => {
-      if (!services) {
+    let services: Promise<ServiceContext> | undefined;
+    const open = (): Promise<ServiceContext> => {
+      services ??= (async () => {
         store = new Store(resolveDbPath(opt(args, 'db'), io.env));
-        services = { store, session: { user: null }, lang, host: 'cli', now: () => new Date() };
+        const ctx: ServiceContext = { store, session: { user: null }, lang, host: 'cli', now: () => new Date() };
         const name = opt(args, 'user') ?? io.env['REBATE_USER'];
         // `init` on a database without users: there is no one to sign in as yet, so REBATE_USER and
         // REBATE_PASSWORD exported for the rest of a script (README's scripted month) are not used.
-        const nobodyYet = command.name === 'init' && opt(args, 'user') === undefined && !hasUsers(services);
+        const nobodyYet = command.name === 'init' && opt(args, 'user') === undefined && !hasUsers(ctx);
         if (name && !nobodyYet) {
           const password = (command.passwordIsNewAccount ? undefined : opt(args, 'password')) ?? io.env['REBATE_PASSWORD'] ?? '';
-          services.session.user = authenticate(services, name, password);
+          ctx.session.user = await authenticate(ctx, name, password);
         }
-      }
+        return ctx;
+      })();
       return services;
     };
     const c: CommandContext = {
@@ -178,7 +177,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       env: io.env,
       services: open,
       async call(op, input) {
-        const ctx = open();
+        const ctx = await open();
         const r = await dispatch(ctx, op, input);
         if (r.ok) return r.result;
         if (r.error.kind === 'unauthenticated' && r.error.key === 'auth.required') {

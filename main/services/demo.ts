@@ -37,7 +37,7 @@ export async function loadDemo(ctx: ServiceContext, options: { period?: string |
     const summary = await generateDemo({ out: dir, period, distributors: options.distributors ?? 600, purchaseRows: options.purchaseRows ?? 24_000, seed: 20260101 });
     const users = [];
     for (const u of DEMO_USERS) {
-      if (!findUserByName(db, u.name)) addUser(ctx, { name: u.name, password: DEMO_PASSWORD, displayName: u.display, roles: [...u.roles] });
+      if (!findUserByName(db, u.name)) await addUser(ctx, { name: u.name, password: DEMO_PASSWORD, displayName: u.display, roles: [...u.roles] });
       users.push({ name: u.name, display: u.display, roles: [...u.roles] });
     }
     const files = readdirSync(dir);

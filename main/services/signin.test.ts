@@ -25,6 +25,25 @@ describe('sign-in from the network', () => {
     expect((await h.call(from('10.0.0.5'), 'auth.signIn', { name: 'admin', password: 'admin-pass-1' })).ok).toBe(true);
   }, 60_000);
 
+  it('counts wrong passwords sent at the same moment as one after the other: four wrong, the fifth locks, the rest are refused unchecked', async () => {
+    h = new Harness();
+    await h.admin();
+    const from = (): ServiceContext => ({ ...h.context('en'), remoteAddress: '10.0.0.7' });
+    // the hashes run on the thread pool side by side; the locks are read again when each ends
+    const answers = await Promise.all(Array.from({ length: 9 }, (_, i) => h.call(from(), 'auth.signIn', { name: 'admin', password: `wrong-${i}` })));
+    const keys = answers.map((a) => (a.ok ? 'ok' : a.error.key)).sort();
+    expect(keys).toEqual([...Array(4).fill('auth.bad_credentials'), ...Array(5).fill('auth.locked')]);
+    // the right password sent with wrong ones after the lock is refused too
+    const late = await Promise.all([h.call(from(), 'auth.signIn', { name: 'admin', password: 'admin-pass-1' }), h.call(from(), 'auth.signIn', { name: 'admin', password: 'wrong-again' })]);
+    expect(late.map((a) => (a.ok ? 'ok' : a.error.key))).toEqual(['auth.locked', 'auth.locked']);
+    const events = h.store.db.prepare("SELECT action, COUNT(*) AS n FROM audit_log WHERE entity = 'security' GROUP BY action ORDER BY action").all();
+    expect(events).toEqual([
+      { action: 'security.lockout', n: 1 },
+      { action: 'security.signin_failed', n: 5 },
+      { action: 'security.signin_refused', n: 6 },
+    ]);
+  }, 60_000);
+
   it('blocks an address after 20 failures within 5 minutes, whatever the names; successes are not limited', async () => {
     h = new Harness();
     await h.admin();

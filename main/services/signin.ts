@@ -14,7 +14,7 @@ import { findUserByName } from '../db/users-repo';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
 import { AppError, rejected } from '../../domain';
-import { signIn } from './users';
+import { checkPassword, signIn, startSession } from './users';
 
 /** team.md: five wrong passwords for a name from one address within 15 minutes lock it there for 15 minutes. */
 export const NAME_FAILURES = 5;
@@ -55,49 +55,65 @@ export async function signInFromNetwork(ctx: ServiceContext, rawName: string, pa
   const at = ctx.now();
   const event = (action: string, after: Record<string, unknown>): void => appendAudit(db, { actor: name, action, entity: 'security', entityId: name, after: { address, ...after } }, at);
 
-  const addressLock = activeSigninLock(db, ALL_NAMES, address, nowMs);
-  if (addressLock !== undefined) {
-    db.transaction(() => event('security.signin_refused', { reason: 'address_blocked' }))();
-    throw new AppError('unauthenticated', 'auth.address_blocked', { minutes: minutesLeft(addressLock, nowMs) });
-  }
-  const nameLock = activeSigninLock(db, name, address, nowMs);
-  if (nameLock !== undefined) {
-    db.transaction(() => event('security.signin_refused', { reason: 'locked' }))();
-    throw new AppError('unauthenticated', 'auth.locked', { minutes: minutesLeft(nameLock, nowMs) });
-  }
+  /** The refusal while a lock holds (checked before the hash, and again after it). */
+  const lockedOut = (atMs: number): AppError | undefined => {
+    const addressLock = activeSigninLock(db, ALL_NAMES, address, atMs);
+    if (addressLock !== undefined) return new AppError('unauthenticated', 'auth.address_blocked', { minutes: minutesLeft(addressLock, atMs) });
+    const nameLock = activeSigninLock(db, name, address, atMs);
+    if (nameLock !== undefined) return new AppError('unauthenticated', 'auth.locked', { minutes: minutesLeft(nameLock, atMs) });
+    return undefined;
+  };
+  const refuse = (e: AppError): never => {
+    db.transaction(() => event('security.signin_refused', { reason: e.key === 'auth.locked' ? 'locked' : 'address_blocked' }))();
+    throw e;
+  };
+  const before = lockedOut(nowMs);
+  if (before) refuse(before);
   const delay = signInDelayMs(countFailuresOfName(db, name, nowMs - NAME_WINDOW_MS));
   if (delay > 0) await sleep(delay);
 
+  let checked: Awaited<ReturnType<typeof checkPassword>> | undefined;
+  let failure: unknown;
   try {
-    const user = signIn(ctx, name, password);
+    checked = await checkPassword(ctx, name, password);
+  } catch (e) {
+    failure = e;
+  }
+  // The hash ran off the event loop, so other sign-ins of this name and address may have ended
+  // meanwhile: their locks count as if they had come first (at most five tries, as one at a time).
+  const after = lockedOut(ctx.now().getTime());
+  if (after) refuse(after);
+
+  if (checked) {
+    const user = startSession(ctx, checked);
     db.transaction(() => {
       clearFailuresOfNameAt(db, name, address);
       event('security.signin', {});
       pruneSigninRecords(db, nowMs - 24 * 3_600_000);
     })();
     return user;
-  } catch (e) {
-    if (!(e instanceof AppError) || e.key !== 'auth.bad_credentials') {
-      if (e instanceof AppError && e.key === 'auth.inactive') db.transaction(() => event('security.signin_refused', { reason: 'inactive' }))();
-      throw e;
-    }
-    let locked: AppError | undefined;
-    db.transaction(() => {
-      recordSigninFailure(db, name, address, nowMs);
-      event('security.signin_failed', {});
-      if (countFailuresOfNameAt(db, name, address, nowMs - NAME_WINDOW_MS) >= NAME_FAILURES) {
-        setSigninLock(db, name, address, nowMs + NAME_LOCK_MS);
-        event('security.lockout', { minutes: NAME_LOCK_MS / 60_000 });
-        locked = new AppError('unauthenticated', 'auth.locked', { minutes: NAME_LOCK_MS / 60_000 });
-      }
-      if (countFailuresAt(db, address, nowMs - ADDRESS_WINDOW_MS) >= ADDRESS_FAILURES) {
-        setSigninLock(db, ALL_NAMES, address, nowMs + ADDRESS_LOCK_MS);
-        event('security.address_blocked', { minutes: ADDRESS_LOCK_MS / 60_000 });
-        locked = new AppError('unauthenticated', 'auth.address_blocked', { minutes: ADDRESS_LOCK_MS / 60_000 });
-      }
-    })();
-    throw locked ?? e;
   }
+  const e = failure;
+  if (!(e instanceof AppError) || e.key !== 'auth.bad_credentials') {
+    if (e instanceof AppError && e.key === 'auth.inactive') db.transaction(() => event('security.signin_refused', { reason: 'inactive' }))();
+    throw e;
+  }
+  let locked: AppError | undefined;
+  db.transaction(() => {
+    recordSigninFailure(db, name, address, nowMs);
+    event('security.signin_failed', {});
+    if (countFailuresOfNameAt(db, name, address, nowMs - NAME_WINDOW_MS) >= NAME_FAILURES) {
+      setSigninLock(db, name, address, nowMs + NAME_LOCK_MS);
+      event('security.lockout', { minutes: NAME_LOCK_MS / 60_000 });
+      locked = new AppError('unauthenticated', 'auth.locked', { minutes: NAME_LOCK_MS / 60_000 });
+    }
+    if (countFailuresAt(db, address, nowMs - ADDRESS_WINDOW_MS) >= ADDRESS_FAILURES) {
+      setSigninLock(db, ALL_NAMES, address, nowMs + ADDRESS_LOCK_MS);
+      event('security.address_blocked', { minutes: ADDRESS_LOCK_MS / 60_000 });
+      locked = new AppError('unauthenticated', 'auth.address_blocked', { minutes: ADDRESS_LOCK_MS / 60_000 });
+    }
+  })();
+  throw locked ?? e;
 }
 
 /** Sign-out, recorded as a security event when it comes over the network. */

@@ -20,6 +20,14 @@ describe('users and sign-in', () => {
     }
   });
 
+  it('creates one first admin when two setups arrive at once (the hash no longer holds the event loop)', async () => {
+    h = new Harness();
+    const [a, b] = await Promise.all([h.call(h.context(), 'auth.setupAdmin', { name: 'chen', password: 'secret-123' }), h.call(h.context(), 'auth.setupAdmin', { name: 'evil', password: 'secret-456' })]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect((a.ok ? b : a).ok === false && (a.ok ? b : a)).toMatchObject({ error: { key: 'auth.setup_done' } });
+    expect(h.store.db.prepare('SELECT COUNT(*) AS n FROM users').get()).toEqual({ n: 1 });
+  });
+
   it('stores passwords as salted scrypt hashes, never in clear', async () => {
     h = new Harness();
     await h.admin('root', 'pw-root-123');

@@ -27,14 +27,20 @@ function toUserRow(u: UserRecord): UserRow {
   return { ...toSessionUser(u), active: u.active === 1, createdAt: u.created_at };
 }
 
-/** The user record behind a name and password; the same error for an unknown user and a wrong password. */
-export function checkPassword(ctx: ServiceContext, name: string, password: string): UserRecord {
-  const u = findUserByName(ctx.store.db, name.trim());
-  if (!u) {
-    verifyPassword(password, dummyHash());
+/**
+ * The user record behind a name and password; the same error for an unknown user and a wrong password.
+ * The hash runs off the event loop; the record is read again after it, so a password changed, or a
+ * user disabled, while it ran counts as it is now.
+ */
+export async function checkPassword(ctx: ServiceContext, name: string, password: string): Promise<UserRecord> {
+  const found = findUserByName(ctx.store.db, name.trim());
+  if (!found) {
+    await verifyPassword(password, await dummyHash());
     throw new AppError('unauthenticated', 'auth.bad_credentials');
   }
-  if (!verifyPassword(password, u.password_hash)) throw new AppError('unauthenticated', 'auth.bad_credentials');
+  const right = await verifyPassword(password, found.password_hash);
+  const u = findUserById(ctx.store.db, found.id);
+  if (!right || !u || u.password_hash !== found.password_hash) throw new AppError('unauthenticated', 'auth.bad_credentials');
   if (u.active !== 1) throw new AppError('unauthenticated', 'auth.inactive', { name: u.name });
   return u;
 }
@@ -44,15 +50,19 @@ export function hasUsers(ctx: ServiceContext): boolean {
 }
 
 /** Checks a name and password; the same error for an unknown user and a wrong password. */
-export function authenticate(ctx: ServiceContext, name: string, password: string): SessionUser {
-  return toSessionUser(checkPassword(ctx, name, password));
+export async function authenticate(ctx: ServiceContext, name: string, password: string): Promise<SessionUser> {
+  return toSessionUser(await checkPassword(ctx, name, password));
 }
 
-export function signIn(ctx: ServiceContext, name: string, password: string): SessionUser {
-  const u = checkPassword(ctx, name, password);
+/** Makes the session this user's (after `checkPassword`). */
+export function startSession(ctx: ServiceContext, u: UserRecord): SessionUser {
   ctx.session.user = toSessionUser(u);
   ctx.session.epoch = u.session_epoch;
   return ctx.session.user;
+}
+
+export async function signIn(ctx: ServiceContext, name: string, password: string): Promise<SessionUser> {
+  return startSession(ctx, await checkPassword(ctx, name, password));
 }
 
 /** Refreshes the session's user from the database (roles or active state may have changed). */
@@ -78,11 +88,13 @@ export function requireRole(ctx: ServiceContext, role: Role | 'signed_in'): Sess
   return user;
 }
 
-function insertAudited(ctx: ServiceContext, input: { name: string; password: string; displayName?: string | undefined; roles: readonly Role[] }, action: string): UserRecord {
+async function insertAudited(ctx: ServiceContext, input: { name: string; password: string; displayName?: string | undefined; roles: readonly Role[] }, action: string): Promise<UserRecord> {
   const db = ctx.store.db;
   for (const r of input.roles) if (!ROLES.includes(r)) throw rejected('users.bad_role', { role: r, roles: ROLES.join(', ') });
-  const passwordHash = hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
   return db.transaction(() => {
+    // checked again after the hash: another request may have created the first admin meanwhile
+    if (action === 'user.setup_admin' && hasUsers(ctx)) throw rejected('auth.setup_done');
     if (findUserByName(db, input.name)) throw rejected('users.exists', { name: input.name });
     const id = insertUser(db, {
       name: input.name,
@@ -105,15 +117,15 @@ function insertAudited(ctx: ServiceContext, input: { name: string; password: str
 }
 
 /** The first start: creates the administrator, only while there is no user at all. */
-export function setupAdmin(ctx: ServiceContext, input: { name: string; password: string; displayName?: string | undefined }): SessionUser {
+export async function setupAdmin(ctx: ServiceContext, input: { name: string; password: string; displayName?: string | undefined }): Promise<SessionUser> {
   if (hasUsers(ctx)) throw rejected('auth.setup_done');
-  const created = insertAudited(ctx, { ...input, roles: ['admin'] }, 'user.setup_admin');
+  const created = await insertAudited(ctx, { ...input, roles: ['admin'] }, 'user.setup_admin');
   ctx.session.user = toSessionUser(created);
   return ctx.session.user;
 }
 
-export function addUser(ctx: ServiceContext, input: { name: string; password: string; displayName?: string | undefined; roles: Role[] }): UserRow {
-  return toUserRow(insertAudited(ctx, input, 'user.add'));
+export async function addUser(ctx: ServiceContext, input: { name: string; password: string; displayName?: string | undefined; roles: Role[] }): Promise<UserRow> {
+  return toUserRow(await insertAudited(ctx, input, 'user.add'));
 }
 
 export function listUsers(ctx: ServiceContext): UserRow[] {
@@ -140,16 +152,18 @@ export function setActive(ctx: ServiceContext, input: { name: string; active: bo
 }
 
 /** The user's own password: ends their other sessions; this one stays signed in. */
-export function changePassword(ctx: ServiceContext, input: { oldPassword: string; newPassword: string }): null {
-  const me = requireRole(ctx, 'signed_in');
+export async function changePassword(ctx: ServiceContext, input: { oldPassword: string; newPassword: string }): Promise<null> {
+  const name = requireRole(ctx, 'signed_in').name;
   try {
-    checkPassword(ctx, me.name, input.oldPassword);
+    await checkPassword(ctx, name, input.oldPassword);
   } catch (e) {
     if (e instanceof AppError && e.key === 'auth.bad_credentials') throw new AppError('rejected', 'auth.wrong_current_password');
     throw e;
   }
   if (input.newPassword === input.oldPassword) throw rejected('auth.password_unchanged');
-  const hash = hashPassword(input.newPassword);
+  const hash = await hashPassword(input.newPassword);
+  // the session as it is after the hashes (an admin may have reset or disabled the user meanwhile)
+  const me = requireRole(ctx, 'signed_in');
   const db = ctx.store.db;
   db.transaction(() => {
     setUserPassword(db, me.id, hash);
@@ -166,8 +180,8 @@ export function changePassword(ctx: ServiceContext, input: { oldPassword: string
 }
 
 /** An admin sets a password the user must change at the next sign-in; the user's sessions end. */
-export function resetPassword(ctx: ServiceContext, input: { name: string; password: string }): UserRow {
-  const hash = hashPassword(input.password);
+export async function resetPassword(ctx: ServiceContext, input: { name: string; password: string }): Promise<UserRow> {
+  const hash = await hashPassword(input.password);
   const db = ctx.store.db;
   return db.transaction(() => {
     const u = findUserByName(db, input.name);
