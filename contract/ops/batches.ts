@@ -101,6 +101,57 @@ export interface ResultsPageView {
   facets: { regions: { value: string; rows: number }[]; grades: { value: string; rows: number }[] };
 }
 
+/** Totals of one region or grade (`batch.summary`), exact decimal strings. */
+export interface GroupTotalView {
+  key: string;
+  distributors: number;
+  exceptions: number;
+  rebate: string;
+  adjustment: string;
+  final: string;
+}
+
+/** A distributor whose final amount changed against the month before (from or to 0 when new or gone). */
+export interface FinalChangeView {
+  code: string;
+  name: string;
+  previous: string;
+  current: string;
+  difference: string;
+}
+
+/**
+ * What the approval screen and the month's charts show of a batch (`batch.summary`), computed on the
+ * server from the kept view: the totals, the totals by region and by grade (biggest first), every
+ * manually adjusted row, every exception with the distributor's name, and the largest changes
+ * against the previous month's batch — never every row (the rows come a page at a time from
+ * `batch.resultsPage`).
+ */
+export interface BatchSummaryView {
+  period: string;
+  batch: number;
+  status: BatchStatus;
+  content_hash: string;
+  total: string;
+  rebate_total: string;
+  adjustment_total: string;
+  distributors: number;
+  /** rows of the batch (what `batch.resultsPage` pages through) */
+  rows: number;
+  calculated_by: string;
+  calculated_at: string;
+  policies: { code: string; version: number }[];
+  /** the batch's distributor codes (a reconciliation finding opens a trace only for these) */
+  codes: string[];
+  exceptions: { code: string; name: string; region: string; kind: string; reason: string }[];
+  groups: { region: GroupTotalView[]; grade: GroupTotalView[] };
+  /** rows with a manual adjustment (not 0), in code order */
+  adjusted: Pick<ResultRowView, 'code' | 'name' | 'region' | 'rebate' | 'adjustment' | 'adjustment_reason' | 'final'>[];
+  /** the largest changes of the final amount against the previous month's batch (null: it has none), by size, at most `changes` of the input */
+  changes: { period: string; rows: FinalChangeView[] } | null;
+  last_diff: CalcDiffView | null;
+}
+
 /** A policy parameter as shown: its label from the policy file (the code when it has none), the code, the value as text. */
 export interface LabelledParameter {
   name: string;
@@ -193,6 +244,8 @@ export const batchOperations = {
       .strict(),
     'signed_in',
   ),
+  /** what the approval screen and the charts show: totals, groups, adjusted rows, exceptions, the largest changes (`changes`: how many, default 10) */
+  'batch.summary': def<BatchSummaryView>()(z.object({ period, changes: z.number().int().min(0).max(100).default(10) }).strict(), 'signed_in'),
   'batch.trace': def<TraceViewData>()(z.object({ period, code: z.string().min(1).max(64) }).strict(), 'signed_in'),
   'batch.adjust': def<ResultRowView>()(
     z

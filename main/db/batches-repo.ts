@@ -171,6 +171,11 @@ export function lineMoney(db: Db, batchId: number): { code: string; rebate_cents
   }[];
 }
 
+/** Each row's final amount with the distributor's name (a month's changes against the month before). */
+export function lineFinals(db: Db, batchId: number): { code: string; name: string; final_cents: number | null }[] {
+  return cached(db, 'SELECT code, name, final_cents FROM batch_rows WHERE batch_id = ? ORDER BY code').all(batchId) as { code: string; name: string; final_cents: number | null }[];
+}
+
 export function adjustmentOf(db: Db, period: string, code: string): AdjustmentRow | undefined {
   return cached(db, 'SELECT * FROM adjustments WHERE period = ? AND code = ?').get(period, code) as AdjustmentRow | undefined;
 }

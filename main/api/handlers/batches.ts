@@ -6,6 +6,7 @@ import { AppError, rejected } from '../../../domain';
 import { messageText, t } from '../../i18n/messages';
 import { periodsOverview } from '../../services/periods';
 import { resultsPage } from '../../services/results-page';
+import { batchSummary } from '../../services/batch-summary';
 import { reconcile } from '../../services/reconcile';
 import { setReconcileNote } from '../../services/reconcile-notes';
 import { waitForPeriod } from '../../services/holds';
@@ -32,6 +33,7 @@ export const batchHandlers: HandlersFor<typeof batchOperations> = {
   },
   'batch.results': (ctx, input) => results(ctx, input.period),
   'batch.resultsPage': (ctx, input) => resultsPage(ctx, input),
+  'batch.summary': (ctx, input) => batchSummary(ctx, input),
   'batch.trace': (ctx, input) => trace(ctx, input.period, input.code),
   'batch.adjust': async (ctx, input) => {
     await waitForPeriod(ctx, input.period);

@@ -5,10 +5,9 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PeriodOverviewView, ResultRowView } from '../../../contract/ops/batches';
+import type { BatchSummaryView, PeriodOverviewView } from '../../../contract/ops/batches';
 import { call } from '../api/client';
 import { errorText } from '../api/use-load';
-import { groupRows } from '../pages/results/model';
 import { formatMoney, isNegative, previousPeriod } from '../../../domain';
 import { changeBars, trendBars, type Bar } from './model';
 import './charts.css';
@@ -86,23 +85,22 @@ function BarsChart({ bars, horizontal = false, testId, height, colour }: ChartPr
 
 interface Props {
   period: string;
-  /** the batch's rows when the page has them already (the approval view); else they are loaded */
-  rows?: ResultRowView[] | undefined;
+  /** the batch's summary when the page has it already (the approval view); else it is loaded */
+  summary?: BatchSummaryView | undefined;
   /** periods.overview when the page has it already */
   periods?: PeriodOverviewView[] | undefined;
 }
 
 interface Loaded {
-  rows: ResultRowView[];
+  summary: BatchSummaryView;
   periods: PeriodOverviewView[];
-  previous: ResultRowView[] | null;
 }
 
 /**
  * The month in pictures: the batch's final amount by region and by grade, this month against the
  * last six approved months, and the largest changes per distributor against the month before.
  */
-export default function BatchCharts({ period, rows, periods }: Props): React.JSX.Element {
+export default function BatchCharts({ period, summary, periods }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -112,25 +110,23 @@ export default function BatchCharts({ period, rows, periods }: Props): React.JSX
     setLoaded(null);
     setError(null);
     void (async () => {
-      const list = periods ?? (await call('periods.overview', {}));
-      const own = rows ?? (await call('batch.results', { period })).rows;
-      const prev = previousPeriod(period);
-      const previous = list.some((p) => p.period === prev && p.batch) ? (await call('batch.results', { period: prev })).rows : null;
-      if (live) setLoaded({ rows: own, periods: list, previous });
+      // the groups and the largest changes come computed from the server (batch.summary), not the batch's rows
+      const [list, own] = await Promise.all([periods ?? call('periods.overview', {}), summary ?? call('batch.summary', { period })]);
+      if (live) setLoaded({ summary: own, periods: list });
     })().catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };
-  }, [period, rows, periods]);
+  }, [period, summary, periods]);
 
   const charts = useMemo(() => {
     if (!loaded) return null;
-    const group = (by: 'region' | 'grade'): Bar[] => groupRows(loaded.rows, by).map((g) => ({ key: g.key, label: g.key, value: g.final, href: `#/results/${period}/${by}/${encodeURIComponent(g.key)}` }));
+    const group = (by: 'region' | 'grade'): Bar[] => loaded.summary.groups[by].map((g) => ({ key: g.key, label: g.key, value: g.final, href: `#/results/${period}/${by}/${encodeURIComponent(g.key)}` }));
     return {
       region: group('region'),
       grade: group('grade'),
       trend: trendBars(loaded.periods, period),
-      changes: loaded.previous ? changeBars(period, loaded.rows, loaded.previous) : null,
+      changes: loaded.summary.changes ? changeBars(period, loaded.summary.changes.rows) : null,
     };
   }, [loaded, period]);
 

@@ -1,5 +1,4 @@
-import type { PeriodOverviewView, ResultRowView } from '../../../contract/ops/batches';
-import { centsToMoney, roundToCents } from '../../../domain';
+import type { FinalChangeView, PeriodOverviewView } from '../../../contract/ops/batches';
 
 /** One bar: a label, its exact amount (decimal string) and where a click on it leads. */
 export interface Bar {
@@ -42,34 +41,14 @@ export interface ChangeBar extends Bar {
   current_value: string;
 }
 
-/**
- * The largest changes of the final amount per distributor against the previous month's batch
- * (a distributor new this month or gone counts from or to 0), by size of the change, exact cents.
- */
-export function changeBars(period: string, rows: readonly ResultRowView[], previous: readonly ResultRowView[], count = 10): ChangeBar[] {
-  const before = new Map(previous.map((r) => [r.code, r]));
-  const seen = new Set<string>();
-  const out: { code: string; name: string; prev: bigint; cur: bigint }[] = [];
-  for (const r of rows) {
-    seen.add(r.code);
-    out.push({ code: r.code, name: r.name, prev: roundToCents(before.get(r.code)?.final ?? '0'), cur: roundToCents(r.final ?? '0') });
-  }
-  for (const r of previous) if (!seen.has(r.code)) out.push({ code: r.code, name: r.name, prev: roundToCents(r.final ?? '0'), cur: 0n });
-  const abs = (x: bigint): bigint => (x < 0n ? -x : x);
-  return out
-    .filter((c) => c.cur !== c.prev)
-    .sort((a, b) => {
-      const da = abs(a.cur - a.prev);
-      const db = abs(b.cur - b.prev);
-      return da === db ? a.code.localeCompare(b.code) : da > db ? -1 : 1;
-    })
-    .slice(0, count)
-    .map((c) => ({
-      key: c.code,
-      label: `${c.code} ${c.name}`,
-      value: centsToMoney(c.cur - c.prev),
-      previous: centsToMoney(c.prev),
-      current_value: centsToMoney(c.cur),
-      href: findHref(period, c.code),
-    }));
+/** The largest changes of the final amount per distributor against the previous month's batch, as the server found them (`batch.summary`). */
+export function changeBars(period: string, changes: readonly FinalChangeView[]): ChangeBar[] {
+  return changes.map((c) => ({
+    key: c.code,
+    label: `${c.code} ${c.name}`,
+    value: c.difference,
+    previous: c.previous,
+    current_value: c.current,
+    href: findHref(period, c.code),
+  }));
 }

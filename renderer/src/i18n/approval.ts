@@ -97,7 +97,7 @@ const zhCN = {
   claim: { matched: '一致', differs: '不一致', only_claims: '只有申报', only_batch: '只有本批次' },
   check: { returns_above_purchases: '退货超过进货', high_return_rate: '退货率偏高', unknown_original_doc: '原单号不存在', inactive_with_activity: '停用但有业务', overdrawn: '返利透支', dormant_balance: '余额长期未使用' },
   adjustments: { none: '本批次没有手工调整。' },
-  rows: { hint: '点击任意一行，查看该经销商的计算过程与来源单据。' },
+  rows: { hint: '点击任意一行，查看该经销商的计算过程与来源单据；表头可排序和筛选（编码、名称按包含查找，区域、等级按全称），合计行只合计筛选后的行。' },
   chainTitle: '审批进度',
   chain: {
     levelN: '第 {{n}} 级',
@@ -302,7 +302,7 @@ const en: Strings = {
   claim: { matched: 'Matched', differs: 'Differs', only_claims: 'Only claimed', only_batch: 'Only in batch' },
   check: { returns_above_purchases: 'Returns above purchases', high_return_rate: 'High return rate', unknown_original_doc: 'Unknown original document', inactive_with_activity: 'Inactive with activity', overdrawn: 'Overdrawn balance', dormant_balance: 'Dormant balance' },
   adjustments: { none: 'This batch has no manual adjustments.' },
-  rows: { hint: 'Click any row for that distributor’s calculation and source documents.' },
+  rows: { hint: 'Click any row for that distributor’s calculation and source documents; headers sort and filter (code and name by part, region and grade by the whole name); the total row adds up the filtered rows only.' },
   chainTitle: 'Approval progress',
   chain: {
     levelN: 'Level {{n}}',

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Row, Space, Spin, Tabs, Typography } fro
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalStatusView, ChainLevelView } from '../../../../contract/ops/approvals';
-import type { BatchResultsView, PeriodOverviewView, ReconcileView } from '../../../../contract/ops/batches';
+import type { BatchSummaryView, PeriodOverviewView, ReconcileView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
 import { errorText, notifyChanged, REFRESH_MS, useInterval } from '../../api/use-load';
@@ -14,7 +14,7 @@ import { DecisionBar } from './DecisionBar';
 import { DecisionModal, type DecisionMode } from './DecisionModal';
 import { GroupTotalsGrid } from './GroupTotalsGrid';
 import { IssuesPanel } from './IssuesPanel';
-import { adjustedRows, formatTime } from './model';
+import { formatTime } from './model';
 import { RejectionNotice } from '../../components/RejectionNotice';
 import { RowsGrid } from './RowsGrid';
 import { StatusTag } from '../../components/StatusTag';
@@ -37,7 +37,7 @@ interface Props {
 }
 
 interface Loaded {
-  data: BatchResultsView;
+  data: BatchSummaryView;
   status: ApprovalStatusView;
   chain: ChainLevelView[];
 }
@@ -62,7 +62,8 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
   const load = useCallback(async () => {
     setError(null);
     try {
-      const [data, status, chain] = await Promise.all([call('batch.results', { period }), call('approval.status', { period }), call('chain.get', {})]);
+      // what the screen shows of the batch (totals, groups, adjustments, exceptions, changes), not its rows
+      const [data, status, chain] = await Promise.all([call('batch.summary', { period }), call('approval.status', { period }), call('chain.get', {})]);
       setLoaded({ data, status, chain });
     } catch (e) {
       setLoaded(null);
@@ -139,17 +140,17 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
       <SummaryCards data={data} previous={previous} open={report ? report.summary.open : null} />
 
       <Suspense fallback={<Spin style={{ display: 'block', margin: '24px auto' }} />}>
-        <BatchCharts period={period} rows={data.rows} />
+        <BatchCharts period={period} summary={data} />
       </Suspense>
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card size="small" title={t('approval.byRegion')}>
-              <GroupTotalsGrid rows={data.rows} by="region" lang={lang} />
+              <GroupTotalsGrid list={data.groups.region} by="region" lang={lang} />
             </Card>
             <Card size="small" title={t('approval.byGrade')}>
-              <GroupTotalsGrid rows={data.rows} by="grade" lang={lang} />
+              <GroupTotalsGrid list={data.groups.grade} by="grade" lang={lang} />
             </Card>
           </Space>
         </Col>
@@ -175,10 +176,10 @@ export function DecisionView({ period, lang, canPrepare, userName, previous, sta
             },
             {
               key: 'adjustments',
-              label: <span data-testid="tab-adjustments">{t('approval.tab.adjustments', { count: adjustedRows(data.rows).length })}</span>,
-              children: <AdjustmentsGrid rows={data.rows} lang={lang} onTrace={setTrace} />,
+              label: <span data-testid="tab-adjustments">{t('approval.tab.adjustments', { count: data.adjusted.length })}</span>,
+              children: <AdjustmentsGrid adjusted={data.adjusted} lang={lang} onTrace={setTrace} />,
             },
-            { key: 'rows', label: <span data-testid="tab-rows">{t('approval.tab.rows', { count: data.rows.length })}</span>, children: <RowsGrid rows={data.rows} lang={lang} onTrace={setTrace} /> },
+            { key: 'rows', label: <span data-testid="tab-rows">{t('approval.tab.rows', { count: data.rows })}</span>, children: <RowsGrid period={period} hash={data.content_hash} rows={data.rows} lang={lang} onTrace={setTrace} /> },
           ]}
         />
       </Card>

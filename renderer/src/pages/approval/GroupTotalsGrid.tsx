@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultRowView } from '../../../../contract/ops/batches';
+import type { GroupTotalView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { countCol, moneyCol, textCol } from './grid';
@@ -10,9 +10,9 @@ import { groupTotals, type GroupTotal } from './model';
 import { formatBasisPoints } from '../../../../domain';
 
 /** Totals by region or by grade with a grand-total row that equals the batch total to the cent. */
-export function GroupTotalsGrid({ rows, by, lang }: { rows: ResultRowView[]; by: 'region' | 'grade'; lang: Lang }): React.JSX.Element {
+export function GroupTotalsGrid({ list, by, lang }: { list: GroupTotalView[]; by: 'region' | 'grade'; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
-  const { groups, all } = useMemo(() => groupTotals(rows, by), [rows, by]);
+  const { groups, all } = useMemo(() => groupTotals(list), [list]);
   const columns = useMemo<ColDef<GroupTotal>[]>(
     () => [
       { ...textCol<GroupTotal>('key', t(`approval.col.${by}`), (g) => g.key || t('approval.totalRow'), 96), pinned: 'left' },

@@ -4,7 +4,7 @@ import { Alert, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { noteColumns } from '../../components/note-columns';
 import { useTranslation } from 'react-i18next';
-import type { BatchResultsView, ReconcileView } from '../../../../contract/ops/batches';
+import type { BatchSummaryView, ReconcileView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { moneyCol, sized, textCol } from './grid';
@@ -38,13 +38,11 @@ function Section({ title, count, children, testId }: { title: string; count: num
 }
 
 /** Everything that needs a second look: calculation exceptions, claims that differ, data checks. */
-export function IssuesPanel({ data, report, lang, onTrace }: { data: BatchResultsView; report: ReconcileView | null; lang: Lang; onTrace: (code: string) => void }): React.JSX.Element {
+export function IssuesPanel({ data, report, lang, onTrace }: { data: BatchSummaryView; report: ReconcileView | null; lang: Lang; onTrace: (code: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const byCode = useMemo(() => new Map(data.rows.map((r) => [r.code, r])), [data.rows]);
-  const exceptions = useMemo<ExceptionRow[]>(
-    () => data.exceptions.map((e) => ({ code: e.code, name: byCode.get(e.code)?.name ?? '', region: byCode.get(e.code)?.region ?? '', kind: e.kind, reason: e.reason })),
-    [data.exceptions, byCode],
-  );
+  // a finding opens a trace only for a distributor of the batch
+  const inBatch = useMemo(() => new Set(data.codes), [data.codes]);
+  const exceptions: ExceptionRow[] = data.exceptions;
   const claims = useMemo(() => (report?.claims ?? []).filter((c) => c.status !== 'matched'), [report]);
   // the preparer's explanations and 已确认 marks, read-only here
   const notes = useMemo(() => new Map((report?.notes ?? []).map((n) => [n.code, n])), [report]);
@@ -58,7 +56,7 @@ export function IssuesPanel({ data, report, lang, onTrace }: { data: BatchResult
         defaultColDef={{ sortable: true, resizable: true }}
         rowClass="row-clickable"
         onRowClicked={(e) => {
-          if (e.data && byCode.has(code(e.data))) onTrace(code(e.data));
+          if (e.data && inBatch.has(code(e.data))) onTrace(code(e.data));
         }}
         {...sized(rows.length, 320)}
       />

@@ -1,7 +1,6 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BatchResultsView, PeriodOverviewView } from '../../../../contract/ops/batches';
-import { adjustedRows } from './model';
+import type { BatchSummaryView, PeriodOverviewView } from '../../../../contract/ops/batches';
 import { formatMoney, isNegative, roundToCents, subtractMoney, sumMoney } from '../../../../domain';
 
 function Money({ value, testId }: { value: string; testId?: string }): React.JSX.Element {
@@ -17,7 +16,7 @@ function signed(value: string): string {
 }
 
 interface Props {
-  data: BatchResultsView;
+  data: BatchSummaryView;
   previous: PeriodOverviewView | undefined;
   /** reconciliation items still open (differences and checks not marked 已确认); null while it loads */
   open: number | null;
@@ -26,7 +25,7 @@ interface Props {
 /** The four figures an approver reads first: total, distributors, exceptions and what is still open, manual adjustments. */
 export function SummaryCards({ data, previous, open }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const adjusted = adjustedRows(data.rows);
+  const adjusted = data.adjusted;
   const adjustmentSum = sumMoney(adjusted.map((r) => r.adjustment));
   const exceptions = data.exceptions.length;
   const prevBatch = previous?.batch?.status === 'approved' ? previous.batch : null;

@@ -1,46 +1,30 @@
 /**
- * Pure figures of the decision view, computed from the batch's rows. Money is added as BigInt cents
- * through the kernel's sumMoney (never JS numbers), so the totals by region and grade add up to the batch total.
+ * Pure figures of the decision view, from the batch's summary (`batch.summary`: the server adds the
+ * groups from exact cents). Shares and the grand total are added here as BigInt cents through the
+ * kernel (never JS numbers), so the totals by region and grade add up to the batch total.
  */
-import type { ResultRowView } from '../../../../contract/ops/batches';
-import { compareMoney, formatDateTime, isPeriod, roundToCents, shareBasisPoints, sumMoney } from '../../../../domain';
+import type { GroupTotalView } from '../../../../contract/ops/batches';
+import { formatDateTime, isPeriod, roundToCents, shareBasisPoints, sumMoney } from '../../../../domain';
 
-export interface GroupTotal {
-  key: string;
-  distributors: number;
-  exceptions: number;
-  rebate: string;
-  adjustment: string;
-  final: string;
+export interface GroupTotal extends GroupTotalView {
   /** share of the batch total in basis points (1/100 %), null when the total is 0 */
   shareBp: bigint | null;
 }
 
-function total(key: string, rows: readonly ResultRowView[], batchCents: bigint): GroupTotal {
-  const final = sumMoney(rows.map((r) => r.final ?? '0'));
-  return {
-    key,
-    distributors: rows.length,
-    exceptions: rows.filter((r) => r.exception !== null).length,
-    rebate: sumMoney(rows.map((r) => r.rebate ?? '0')),
-    adjustment: sumMoney(rows.map((r) => r.adjustment)),
+/** The groups with their shares, and the grand total (the grid's bottom row). */
+export function groupTotals(list: readonly GroupTotalView[]): { groups: GroupTotal[]; all: GroupTotal } {
+  const final = sumMoney(list.map((g) => g.final));
+  const batchCents = roundToCents(final);
+  const all: GroupTotal = {
+    key: '',
+    distributors: list.reduce((n, g) => n + g.distributors, 0),
+    exceptions: list.reduce((n, g) => n + g.exceptions, 0),
+    rebate: sumMoney(list.map((g) => g.rebate)),
+    adjustment: sumMoney(list.map((g) => g.adjustment)),
     final,
-    shareBp: shareBasisPoints(roundToCents(final), batchCents),
+    shareBp: shareBasisPoints(batchCents, batchCents),
   };
-}
-
-/** Totals per region or grade, biggest first, and the grand total (the grid's bottom row). */
-export function groupTotals(rows: readonly ResultRowView[], by: 'region' | 'grade'): { groups: GroupTotal[]; all: GroupTotal } {
-  const batchCents = roundToCents(sumMoney(rows.map((r) => r.final ?? '0')));
-  const byKey = new Map<string, ResultRowView[]>();
-  for (const r of rows) byKey.set(r[by], [...(byKey.get(r[by]) ?? []), r]);
-  const groups = [...byKey].map(([key, list]) => total(key, list, batchCents));
-  groups.sort((a, b) => compareMoney(b.final, a.final) || a.key.localeCompare(b.key, 'zh-CN'));
-  return { groups, all: total('', rows, batchCents) };
-}
-
-export function adjustedRows(rows: readonly ResultRowView[]): ResultRowView[] {
-  return rows.filter((r) => roundToCents(r.adjustment) !== 0n);
+  return { groups: list.map((g) => ({ ...g, shareBp: shareBasisPoints(roundToCents(g.final), batchCents) })), all };
 }
 
 /** How long something has waited, in the largest whole unit a person would say. */
