@@ -22,7 +22,7 @@ describe('audit changes as a finance reader sees them', () => {
 
   it('never prints raw JSON or a true/false', () => {
     const text = auditChangeText([], [{ approvers: [{ display_name: '王经理', name: 'wang' }], min_total: null, name: '区域经理审核', position: 1 }], 'zh-CN');
-    expect(text).toBe('1. 区域经理审核：王经理 (wang)');
+    expect(text).toBe('1. 区域经理审核：王经理（wang）');
     expect(text).not.toMatch(/[{}"]|true|false/);
   });
 

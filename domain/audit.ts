@@ -4,6 +4,7 @@
  * 是/否, statuses, roles and kinds by label, hashes shortened). The stored JSON stays as it is.
  */
 import { formatBoolean } from './boolean';
+import { personText } from './display';
 import { fillTemplate } from './catalogue';
 import { isKind, kindLabel } from './kinds';
 import type { Labels, Lang } from './lang';
@@ -94,7 +95,7 @@ export function auditValueText(field: string, value: unknown, lang: Lang): strin
 function objectText(o: Record<string, unknown>, lang: Lang): string {
   if (typeof o['file'] === 'string') return fillTemplate(FILE_ROWS[lang], { file: o['file'], rows: formatCount(Number(o['rows'] ?? 0)) });
   if (typeof o['code'] === 'string' && typeof o['version'] === 'number') return `${o['code']} v${o['version']}`;
-  if (typeof o['name'] === 'string' && typeof o['display_name'] === 'string') return o['display_name'] && o['display_name'] !== o['name'] ? `${o['display_name']} (${o['name']})` : o['name'];
+  if (typeof o['name'] === 'string' && typeof o['display_name'] === 'string') return personText(o['name'], o['display_name'], lang);
   if (typeof o['name'] === 'string' && Array.isArray(o['approvers'])) return `${String(o['position'] ?? '')}. ${o['name']}${COLON[lang]}${auditValueText('approvers', o['approvers'], lang)}`;
   return Object.entries(o)
     .map(([k, v]) => `${auditFieldLabel(k, lang)} ${auditValueText(k, v, lang)}`)

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatBoolean, parseBoolean } from './boolean';
 import { compareDecimal, formatDecimal, isNegative, roundDecimal } from './decimal';
-import { formatValue } from './display';
+import { formatValue, personText } from './display';
 import { FIELDS, KIND_FIELDS, KINDS, fieldLabel, isKind, kindLabel } from './kinds';
 import { formatCount, formatQuantity, quantityE4 } from './quantity';
 import { formatBasisPoints, formatPercent, shareBasisPoints } from './rate';
@@ -100,5 +100,15 @@ describe('formatValue', () => {
     expect(formatValue('2026-03-12T00:00:00Z', 'date', 'en')).toBe('2026-03-12');
     expect(formatValue(null, 'money', 'en')).toBe('');
     expect(formatValue('甲级', 'text', 'zh-CN')).toBe('甲级');
+  });
+});
+
+describe('people', () => {
+  it('shows the display name with the login beside it, in each language’s brackets; the login alone when that says nothing more', () => {
+    expect(personText('wang', '王区域经理', 'zh-CN')).toBe('王区域经理（wang）');
+    expect(personText('wang', 'Wang', 'en')).toBe('Wang (wang)');
+    expect(personText('wang', 'wang', 'zh-CN')).toBe('wang');
+    expect(personText('wang', '', 'en')).toBe('wang');
+    expect(personText('wang', undefined, 'zh-CN')).toBe('wang');
   });
 });

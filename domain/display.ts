@@ -62,3 +62,17 @@ export function formatValue(value: string | number | boolean | null | undefined,
 export function formulaValueText(name: string, label: string, value: string | number | boolean | null | undefined, lang: Lang): string {
   return formatValue(value, formulaValueKind(name, label), lang);
 }
+
+const LOGIN_BESIDE: Readonly<Record<Lang, (display: string, login: string) => string>> = {
+  'zh-CN': (display, login) => `${display}（${login}）`,
+  en: (display, login) => `${display} (${login})`,
+};
+
+/**
+ * A person where the account matters too (a signature, the audit log, the CLI's chain): the display
+ * name with the login beside it, `王经理（wang）` / `Wang (wang)`; the login alone when the display
+ * name is missing or says nothing more.
+ */
+export function personText(login: string, display: string | null | undefined, lang: Lang): string {
+  return display && display !== login ? LOGIN_BESIDE[lang](display, login) : login;
+}

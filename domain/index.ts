@@ -14,6 +14,7 @@ export * from './money';
 export * from './period';
 export * from './quantity';
 export * from './rate';
+export * from './records';
 export * from './roles';
 export * from './status';
 export * from './errors';

@@ -4,11 +4,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DISTRIBUTOR_HEADER, PURCHASE_HEADER, writeWorkbook } from '../main/testing/workbooks';
 import { ApprovalPage } from './approval-page';
-import { expect, shot, test, type WebHostProcess } from './fixtures';
+import { expect, shot, test, type WebHostProcess, ADMIN, cli } from './fixtures';
 import { SetupPage, ShellPage } from './pages';
 import { addPeople, distributor, NATIONAL_POLICY, PASS, purchase, threeLevelChain } from './month-seed';
 
-const ADMIN = { name: 'admin', password: 'admin-pass-1' };
 /** a decision takes a backup first and reloads the view: allow for a busy machine */
 const AFTER_DECISION = { timeout: 30_000 };
 
@@ -25,11 +24,6 @@ async function tallShot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300); // AG Grid re-lays out its rows on resize
   await shot(page, name);
   await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-/** The `rebate` command on the web host's database (what the host sees, since both use the same file). */
-function cli(host: WebHostProcess, user: string, password: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['bin/rebate.mjs', ...args, '--db', host.dbPath, '--user', user, '--password', password], { encoding: 'utf8' });
 }
 
 /**

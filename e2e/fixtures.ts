@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,4 +46,20 @@ mkdirSync(SHOTS, { recursive: true });
 /** Saves a full-page screenshot as a test artifact, to look at what a user sees. */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The administrator every spec that seeds through the CLI creates first. */
+export const ADMIN = { name: 'admin', password: 'admin-pass-1' };
+
+/** The `rebate` command on the web host's database (what the host sees, since both use the same file). */
+export function cli(host: WebHostProcess, user: string, password: string, ...args: string[]): string {
+  return execFileSync(process.execPath, ['bin/rebate.mjs', ...args, '--db', host.dbPath, '--user', user, '--password', password], { encoding: 'utf8' });
+}
+
+/** `rebate user add` by the administrator (whose password goes through REBATE_PASSWORD); the password is `<name>-pass-1`. */
+export function addUser(host: WebHostProcess, name: string, roles: string, display: string): void {
+  execFileSync(process.execPath, ['bin/rebate.mjs', 'user', 'add', name, '--roles', roles, '--password', `${name}-pass-1`, '--display', display, '--db', host.dbPath, '--user', ADMIN.name], {
+    encoding: 'utf8',
+    env: { ...process.env, REBATE_PASSWORD: ADMIN.password },
+  });
 }

@@ -1,16 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DISTRIBUTOR_HEADER, PURCHASE_HEADER, writeWorkbook } from '../main/testing/workbooks';
-import { expect, shot, test, type WebHostProcess } from './fixtures';
+import { expect, shot, test, type WebHostProcess, ADMIN, addUser, cli } from './fixtures';
 import { SetupPage, ShellPage } from './pages';
 
-const ADMIN = { name: 'admin', password: 'admin-pass-1' };
-
-function cli(host: WebHostProcess, user: string, password: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['bin/rebate.mjs', ...args, '--db', host.dbPath, '--user', user, '--password', password], { encoding: 'utf8' });
-}
 
 /*
  * By hand (rebate = 1% of net): balances D001 5,000.00, D002 800.00, D003 300.00.
@@ -22,10 +16,7 @@ function cli(host: WebHostProcess, user: string, password: string, ...args: stri
  */
 async function seed(host: WebHostProcess): Promise<void> {
   const admin = (...args: string[]): string => cli(host, ADMIN.name, ADMIN.password, ...args);
-  execFileSync(process.execPath, ['bin/rebate.mjs', 'user', 'add', 'wang', '--roles', 'approver', '--password', 'wang-pass-1', '--display', '王经理', '--db', host.dbPath, '--user', ADMIN.name], {
-    encoding: 'utf8',
-    env: { ...process.env, REBATE_PASSWORD: ADMIN.password },
-  });
+  addUser(host, 'wang', 'approver', '王经理');
   const dist = await writeWorkbook(host.dir, 'distributors.xlsx', [
     { name: '档案', header: DISTRIBUTOR_HEADER, rows: [['D001', '华光商贸', '华东', '江苏', '南京', 'A', '启用'], ['D002', '江南食品', '华东', '浙江', '杭州', 'B', '启用'], ['D003', '南方食品', '华南', '广东', '广州', 'A', '启用']] },
   ]);

@@ -2,7 +2,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type WebHostProcess } from './fixtures';
+import { expect, test, type WebHostProcess, ADMIN, addUser, cli } from './fixtures';
 import { SetupPage } from './pages';
 import { centsToMoney, formatMoney, roundToCents } from '../domain';
 
@@ -13,23 +13,15 @@ import { centsToMoney, formatMoney, roundToCents } from '../domain';
  * names cut to a few characters, a column hidden behind the pinned one.
  */
 
-const ADMIN = { name: 'admin', password: 'admin-pass-1' };
 const LAPTOP = { width: 1366, height: 768 };
 const DESKTOP = { width: 1440, height: 900 };
 const SLOW = { timeout: 120_000 };
 const MONTHS = ['2026-01', '2026-02', '2026-03'];
 
-function cli(host: WebHostProcess, user: string, password: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['bin/rebate.mjs', ...args, '--db', host.dbPath, '--user', user, '--password', password], { encoding: 'utf8' });
-}
-
 /** Three demo months imported and calculated by the CLI; the first two approved, the third a draft. */
 async function seed(host: WebHostProcess): Promise<void> {
   const admin = (...args: string[]): string => cli(host, ADMIN.name, ADMIN.password, ...args);
-  execFileSync(process.execPath, ['bin/rebate.mjs', 'user', 'add', 'wang', '--roles', 'approver', '--password', 'wang-pass-1', '--display', '王经理', '--db', host.dbPath, '--user', ADMIN.name], {
-    encoding: 'utf8',
-    env: { ...process.env, REBATE_PASSWORD: ADMIN.password },
-  });
+  addUser(host, 'wang', 'approver', '王经理');
   const chain = path.join(host.dir, 'chain-one.json');
   writeFileSync(chain, JSON.stringify({ levels: [{ name: '财务经理审批', approvers: ['wang'], min_total: null }] }));
   for (const [i, period] of MONTHS.entries()) {

@@ -2,7 +2,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type WebHostProcess } from './fixtures';
+import { expect, test, ADMIN, addUser, cli } from './fixtures';
 import { SetupPage, SignInPage } from './pages';
 
 /*
@@ -13,7 +13,6 @@ import { SetupPage, SignInPage } from './pages';
  * every screen is checked at 1366×768 and 1536×864 (1920×1080 at 125 %) for horizontal page scroll.
  */
 
-const ADMIN = { name: 'admin', password: 'admin-pass-1' };
 const PASS = (n: string): string => `${n}-pass-1`;
 const LAPTOP = { width: 1366, height: 768 };
 const SCALED = { width: 1536, height: 864 };
@@ -54,10 +53,6 @@ async function screen(page: Page, info: TestInfo, name: string): Promise<void> {
   await info.attach(name, { path: file, contentType: 'image/png' });
 }
 
-function cli(host: WebHostProcess, user: string, password: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['bin/rebate.mjs', ...args, '--db', host.dbPath, '--user', user, '--password', password], { encoding: 'utf8' });
-}
-
 test('month end by the numbers: preparer from the folder to a submitted batch, approver to the decision', async ({ browser, page, host }, info) => {
   test.setTimeout(900_000);
   // the month's folder as the demo writes it: workbooks in their real-world shapes, policies, chain
@@ -76,7 +71,7 @@ test('month end by the numbers: preparer from the folder to a submitted batch, a
     ['zhao', 'approver', '赵经理'],
     ['chen', 'approver', '陈总监'],
   ] as const) {
-    execFileSync(process.execPath, ['bin/rebate.mjs', 'user', 'add', name, '--roles', roles, '--password', PASS(name), '--display', display, '--db', host.dbPath, '--user', ADMIN.name], { encoding: 'utf8', env: { ...process.env, REBATE_PASSWORD: ADMIN.password } });
+    addUser(host, name, roles, display);
   }
   for (const f of files.filter((x) => x.endsWith('.json') && path.basename(x).startsWith('policy'))) cli(host, ADMIN.name, ADMIN.password, 'policy', 'import', f);
   cli(host, ADMIN.name, ADMIN.password, 'chain', 'set', path.join(folder, 'chain.json'));

@@ -1,6 +1,7 @@
 // Builds the Node-side entry points (CLI, web host) into out/node with esbuild. Dependencies stay
 // in node_modules (better-sqlite3 is native), only our TypeScript is bundled.
 import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,22 +17,38 @@ export const NODE_ENTRIES = {
   'desktop-host': 'main/testing/desktop-host.ts',
 };
 
-export async function buildNode({ quiet = false } = {}) {
+/** One esbuild setup for every Node bundle of ours (the entries above, the bench, the reliability runner). */
+export async function bundleNode(entryPoints, outdir, { quiet = true, sourcemap = false, version = pkg.version } = {}) {
   await build({
     absWorkingDir: root,
-    entryPoints: NODE_ENTRIES,
-    outdir: 'out/node',
+    entryPoints,
+    outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',
     packages: 'external',
-    sourcemap: true,
+    sourcemap,
     logLevel: quiet ? 'error' : 'info',
-    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    define: { __APP_VERSION__: JSON.stringify(version) },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
+}
+
+export async function buildNode({ quiet = false } = {}) {
+  await bundleNode(NODE_ENTRIES, 'out/node', { quiet, sourcemap: true });
+}
+
+/**
+ * `npm run bench` and friends: builds the Node side, bundles `entry` (a TypeScript file) into
+ * `out/<dir>/<name>.mjs` and runs it with this process's arguments; exits with its code.
+ */
+export async function buildAndRun({ name, entry, dir, nodeArgs = [], args = process.argv.slice(2), version, exitCode = 0 }) {
+  await buildNode({ quiet: true });
+  await bundleNode({ [name]: entry }, `out/${dir}`, { version });
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'out', dir, `${name}.mjs`), ...args], { stdio: 'inherit', cwd: root });
+  child.on('exit', (code) => process.exit(code ?? exitCode));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

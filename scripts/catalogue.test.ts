@@ -158,18 +158,40 @@ function sources(dir: string): string[] {
     const rel = `${dir}/${name}`;
     if (name === 'node_modules') continue;
     if (statSync(path.join(ROOT, rel)).isDirectory()) out.push(...sources(rel));
-    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(rel);
+    else if (/\.(tsx?|mjs)$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(rel);
   }
   return out;
 }
 
+/** Every folder whose code writes text a user reads: the app, the kernel, the shared contract, the scripts, bench and reliability reports. */
+const SOURCE_DIRS = ['main', 'renderer/src', 'formulas', 'contract', 'domain', 'preload', 'scripts', 'bench', 'reliability'];
+/**
+ * A text with a mark glued on in code (`{t('signIn.server')}：`, `${label}：${value}`): the mark belongs
+ * in the catalogue, in each language's form (an English screen got the Chinese colon).
+ */
+const GLUED_MARK = /\{t\([^{}]*\)\}[:,]|\}[：，。；]/;
+/** Catalogues write their marks themselves. */
+const isCatalogue = (f: string): boolean => CATALOGUE_FILES.has(f) || /\/i18n\/|messages\.ts$|message-catalogue\.ts$|labels\.ts$|^domain\//.test(f);
+/** Code without its comments (a comment may quote the mark it forbids). */
+const code = (text: string): string => text.replace(/\/\*[\s\S]*?\*\/|(^|[^:'"`])\/\/.*$/gm, '$1');
+
 describe('no inline language ternaries', () => {
-  it('no `zh ? … : …` outside the catalogues (main, renderer, formulas, contract, domain)', () => {
-    const found = ['main', 'renderer/src', 'formulas', 'contract', 'domain']
-      .flatMap(sources)
+  it('no `zh ? … : …` outside the catalogues (every source folder)', () => {
+    const found = SOURCE_DIRS.flatMap(sources)
       .filter((f) => !CATALOGUE_FILES.has(f))
       .filter((f) => LANGUAGE_BRANCH.test(readFileSync(path.join(ROOT, f), 'utf8')));
     expect(found).toEqual([]);
+  });
+
+  it('no doubled 。； and no punctuation glued to a catalogue text in any source', () => {
+    const found = SOURCE_DIRS.flatMap(sources).filter((f) => {
+      const text = code(readFileSync(path.join(ROOT, f), 'utf8'));
+      return /。；/.test(text) || (!isCatalogue(f) && GLUED_MARK.test(text));
+    });
+    expect(found).toEqual([]);
+    for (const glued of ["<Text>{t('signIn.server')}：</Text>", "title={`${t('header.server')}: ${url}`}", '{kindText(t, k.kind)}：{rows}', 'value: `${l.reject}：${who}`']) expect(GLUED_MARK.test(glued), glued).toBe(true);
+    expect(GLUED_MARK.test("<Text>{t('signIn.server')}</Text>")).toBe(false);
+    expect(code('a // 。；\nb /* 。； */ c')).not.toMatch(/。；/);
   });
 
   it('the ternary check bites', () => {
@@ -184,7 +206,7 @@ describe('one word for one thing', () => {
   const OTHER_HASH_WORD = /内容指纹/;
   it('the batch hash is 内容哈希 everywhere, never 内容指纹', () => {
     expect(ALL.filter((p) => OTHER_HASH_WORD.test(p.zh)).map((p) => p.where)).toEqual([]);
-    const inSources = ['main', 'renderer/src', 'formulas', 'contract', 'domain'].flatMap(sources).filter((f) => OTHER_HASH_WORD.test(readFileSync(path.join(ROOT, f), 'utf8')));
+    const inSources = SOURCE_DIRS.flatMap(sources).filter((f) => OTHER_HASH_WORD.test(readFileSync(path.join(ROOT, f), 'utf8')));
     expect(inSources).toEqual([]);
     expect(ALL.filter((p) => /内容哈希/.test(p.zh)).length).toBeGreaterThan(3);
   });

@@ -75,7 +75,8 @@ export interface PostingLayoutView {
   default_layout: PostingLayout;
 }
 
-export interface ExportView {
+/** What was exported: the batch (and its content hash at the time) and the exact total. */
+export interface ExportSummary {
   status: BatchStatus;
   period: string;
   batch: number;
@@ -83,6 +84,9 @@ export interface ExportView {
   distributors: number;
   /** sum of the exported final amounts, exact */
   total: string;
+}
+
+export interface ExportView extends ExportSummary {
   file_name: string;
   /** for the UI: save it with saveDownload; null when written to `out` */
   download_id: string | null;

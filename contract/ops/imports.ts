@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { def } from '../op-def';
-import { type Kind, KINDS, PERIOD_PATTERN } from '../../domain';
+import { type DistributorFields, type IssuePlace, type Kind, KINDS, PERIOD_PATTERN } from '../../domain';
 
 /** The import kinds are the kernel's data kinds (names kept: the CLI and renderer use them). */
 export const KIND_NAMES = KINDS;
@@ -32,14 +32,9 @@ export const importRequest = z
   })
   .strict();
 
-export interface IssueView {
+/** One problem of an import, where it is and its message in the caller's language. */
+export interface IssueView extends IssuePlace {
   file: string;
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  header: string | null;
-  field: string | null;
-  value: string | null;
   key: string;
   message: string;
 }
@@ -53,13 +48,17 @@ export interface SheetMappingView {
   ignored: { column: string; header: string }[];
 }
 
-export interface ImportFileView {
+/** A file's outcome in an import report (what the service and the view share). */
+export interface ImportFileSummary {
   file: string;
   sha256: string;
   status: 'imported' | 'unchanged' | 'rejected';
   sheets: { name: string; header_row: number | null; rows: number; skipped?: string }[];
   rows: number;
   total: string;
+}
+
+export interface ImportFileView extends ImportFileSummary {
   /** each read sheet's header and column mapping (for the 识别与映射 step) */
   mappings?: SheetMappingView[];
   /** the file's first records as they will be stored */
@@ -68,13 +67,14 @@ export interface ImportFileView {
   inferred?: IssueView[];
 }
 
-export interface ImportReportView {
+/** An import's report: the service's files (`F`) carry the pipeline's own mapping and record types. */
+export interface ImportReportOf<F extends ImportFileSummary> {
   status: 'imported' | 'rejected' | 'unchanged' | 'valid' | 'cancelled';
   kind: ImportKind;
   period: string | null;
   import_id: number | null;
   message: string;
-  files: ImportFileView[];
+  files: F[];
   rows: number;
   errors: IssueView[];
   warnings: IssueView[];
@@ -82,10 +82,21 @@ export interface ImportReportView {
   warning_count: number;
 }
 
+export type ImportReportView = ImportReportOf<ImportFileView>;
+
+/** How far a running import is: which file of how many, rows read, the sheet being read. */
+export interface ImportProgressView {
+  file: string;
+  fileIndex: number;
+  files: number;
+  rows: number;
+  sheet: string | null;
+}
+
 export interface ImportJobView {
   id: string;
   status: 'running' | 'done' | 'failed';
-  progress: { file: string; fileIndex: number; files: number; rows: number; sheet: string | null } | null;
+  progress: ImportProgressView | null;
   /** one per kind of the import, master data first */
   reports: ImportReportView[] | null;
   error: string | null;
@@ -105,14 +116,7 @@ export interface ImportHistoryView {
   replaced: boolean;
 }
 
-export interface DistributorView {
-  code: string;
-  name: string;
-  region: string;
-  province: string | null;
-  city: string | null;
-  grade: string;
-  status: 'active' | 'inactive';
+export interface DistributorView extends DistributorFields {
   updatedAt: string;
   history: { effective_from: string; region: string; grade: string; province: string | null }[];
 }

@@ -4,18 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseArgs, GLOBAL_OPTIONS } from './args';
-import { runCli } from './run';
+import { cli } from '../testing/cli-server';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 
 let dir: string;
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function db(): string {
   dir = mkdtempSync(path.join(tmpdir(), 'rebate-cli-'));

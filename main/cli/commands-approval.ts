@@ -2,18 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApprovalStatusView, ChainLevelView } from '../../contract/ops/approvals';
 import { chainInput } from '../../contract/ops/approvals';
-import { batchStatusLabel, formatMoney, rejected } from '../../domain';
+import { batchStatusLabel, formatMoney, personText, rejected } from '../../domain';
 import type { Lang } from '../../contract/roles';
 import { t } from '../i18n/messages';
 import { opt, required } from './args';
 import type { Command } from './command';
 
-/** People by display name, the login name beside it (`王经理 (wang)`). */
-const person = (a: { name: string; display_name: string }): string => (a.display_name && a.display_name !== a.name ? `${a.display_name} (${a.name})` : a.name);
 
 function chainText(levels: ChainLevelView[], lang: Lang): string {
   return levels
-    .map((l) => t('cli.chain.level', { position: l.position, name: l.name, approvers: l.approvers.map(person).join(t('list.separator', {}, lang)), min: l.min_total ? `  min_total: ${formatMoney(l.min_total)}` : '' }, lang))
+    .map((l) => t('cli.chain.level', { position: l.position, name: l.name, approvers: l.approvers.map((a) => personText(a.name, a.display_name, lang)).join(t('list.separator', {}, lang)), min: l.min_total ? `  min_total: ${formatMoney(l.min_total)}` : '' }, lang))
     .join('\n');
 }
 
@@ -27,7 +25,7 @@ function statusText(s: ApprovalStatusView, lang: Lang): string {
   const colon = t('cli.colon', {}, lang);
   for (const l of sub?.levels ?? []) {
     const d = l.decision;
-    const who = (name: string): string => person(l.approvers.find((a) => a.name === name) ?? { name, display_name: name });
+    const who = (name: string): string => personText(name, l.approvers.find((a) => a.name === name)?.display_name, lang);
     const decided = d ? `${t(d.decision === 'approve' ? 'cli.approval.approve' : 'cli.approval.reject', {}, lang)} ${who(d.user)} ${d.at.slice(0, 16).replace('T', ' ')}${d.comment ? ` “${d.comment}”` : ''}` : t('cli.approval.waiting', {}, lang);
     lines.push(`  ${l.position} ${l.name}${colon}${decided}`);
   }

@@ -1,49 +1,24 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness } from '../testing/harness';
+import { describe, expect, it } from 'vitest';
 import { approvePeriod, importMonth, ledgerWorld, SETTLEMENT_HEADER } from '../testing/ledger-months';
 import { writeWorkbook } from '../testing/workbooks';
-import { serverCertificate, type ServerCertificate } from '../web/certificate';
-import { startWebHost, type WebHost } from '../web/server';
-import { runCli } from './run';
+import { cli, serveForTests } from '../testing/cli-server';
 
 // ledger.md's commands through a team server (cli.md `--server`): the same output, JSON and exit
 // codes as on the server's own database; files named on the line uploaded, --out files local.
 
-let h: Harness;
-let host: WebHost;
-let cert: ServerCertificate;
-let url: string;
-
-beforeAll(async () => {
-  h = new Harness();
+const server = serveForTests(async (h) => {
   const w = await ledgerWorld(h);
   await importMonth(h, w.prep, '2026-01', [['D1', 100000], ['D2', 50000]], [['J1', 1, '2026-01-10', 'D1', 300, '票折', null]]);
   await h.ok(w.prep, 'batch.calculate', { period: '2026-01' });
   await approvePeriod(h, w, '2026-01');
-  cert = await serverCertificate({ listenHost: '127.0.0.1', env: { REBATE_CONFIG_DIR: path.join(h.dir, 'config') } });
-  const ui = path.join(h.dir, 'renderer');
-  mkdirSync(ui);
-  writeFileSync(path.join(ui, 'index.html'), '<!doctype html><title>Rebate Desk</title>');
-  host = await startWebHost({ store: h.store, staticDir: ui, tls: { cert: cert.cert, key: cert.key } });
-  url = `https://127.0.0.1:${host.port}/`;
-}, 180_000);
-afterAll(async () => {
-  await host?.close();
-  h?.close();
 });
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const as = (name: string): string[] => ['--user', name, '--password', `${name}-pass-1`];
-const local = (): string[] => ['--db', h.store.path];
-const remote = (): string[] => ['--server', url, '--fingerprint', cert.fingerprint];
+const local = (): string[] => ['--db', server.h.store.path];
+const remote = (): string[] => ['--server', server.url, '--fingerprint', server.cert.fingerprint];
 
 /** The same command on the server's database directly and through --server. */
 async function both(args: string[]): Promise<{ local: { code: number; out: string }; remote: { code: number; out: string } }> {
@@ -59,8 +34,8 @@ describe('ledger commands through --server', () => {
     const csv = await both(['ledger', '--period', '2026-01', ...as('wang')]);
     expect(csv.remote).toEqual(csv.local);
 
-    const mine = path.join(h.dir, 'out-local', '台账.csv');
-    const theirs = path.join(h.dir, 'out-remote', '台账.csv');
+    const mine = path.join(server.h.dir, 'out-local', '台账.csv');
+    const theirs = path.join(server.h.dir, 'out-remote', '台账.csv');
     const l = await cli(['--json', 'ledger', '--period', '2026-01', '--out', mine, ...as('prep'), ...local()]);
     const r = await cli(['--json', 'ledger', '--period', '2026-01', '--out', theirs, ...as('prep'), ...remote()]);
     expect(l.code).toBe(0);
@@ -70,8 +45,8 @@ describe('ledger commands through --server', () => {
   }, 120_000);
 
   it('export ledger --out writes the workbook on this machine, with the same summary as locally', async () => {
-    const mine = path.join(h.dir, 'x-local', '台账.xlsx');
-    const theirs = path.join(h.dir, 'x-remote', '台账.xlsx');
+    const mine = path.join(server.h.dir, 'x-local', '台账.xlsx');
+    const theirs = path.join(server.h.dir, 'x-remote', '台账.xlsx');
     const l = await cli(['--json', 'export', 'ledger', '--period', '2026-01', '--out', mine, ...as('prep'), ...local()]);
     const r = await cli(['--json', 'export', 'ledger', '--period', '2026-01', '--out', theirs, ...as('prep'), ...remote()]);
     expect(l.code).toBe(0);
@@ -82,7 +57,7 @@ describe('ledger commands through --server', () => {
   }, 120_000);
 
   it('imports settlements from a file on this machine and adjusts the ledger on the server; refusals keep exit 2 and their JSON', async () => {
-    const file = await writeWorkbook(h.dir, '二月兑付.xlsx', [{ name: '兑付', header: SETTLEMENT_HEADER, rows: [['F1', 1, '2026-02-05', 'D1', 100, '票折', null]] }]);
+    const file = await writeWorkbook(server.h.dir, '二月兑付.xlsx', [{ name: '兑付', header: SETTLEMENT_HEADER, rows: [['F1', 1, '2026-02-05', 'D1', 100, '票折', null]] }]);
     const dry = await both(['--json', 'import', 'settlements', file, '--period', '2026-02', '--dry-run', ...as('prep')]);
     expect(dry.remote).toEqual(dry.local);
     const imported = await cli(['--json', 'import', 'settlements', file, '--period', '2026-02', ...as('prep'), ...remote()]);

@@ -1,60 +1,35 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer as createTlsServer } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approve, calculatedMonth } from '../testing/approved-month';
-import { Harness } from '../testing/harness';
 import { PURCHASE_HEADER, writeGbkCsv } from '../testing/workbooks';
 import { P } from '../testing/month';
-import { serverCertificate, type ServerCertificate } from '../web/certificate';
-import { startWebHost, type WebHost } from '../web/server';
-import { runCli } from './run';
+import { cli, serveForTests } from '../testing/cli-server';
 
-let h: Harness;
-let host: WebHost;
-let cert: ServerCertificate;
-let url: string;
-
-beforeAll(async () => {
-  h = new Harness();
+const server = serveForTests(async (h) => {
   const w = await calculatedMonth(h);
   await h.ok(w.prep, 'batch.adjust', { period: '2026-01', code: 'D2', amount: '-12.34', reason: '扣减' });
   await approve(h, w);
-  cert = await serverCertificate({ listenHost: '127.0.0.1', env: { REBATE_CONFIG_DIR: path.join(h.dir, 'config') } });
-  const ui = path.join(h.dir, 'renderer');
-  mkdirSync(ui);
-  writeFileSync(path.join(ui, 'index.html'), '<!doctype html><title>Rebate Desk</title>');
-  host = await startWebHost({ store: h.store, staticDir: ui, tls: { cert: cert.cert, key: cert.key } });
-  url = `https://127.0.0.1:${host.port}/`;
-}, 180_000);
-afterAll(async () => {
-  await host?.close();
-  h?.close();
 });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const admin = ['--user', 'admin', '--password', 'admin-pass-1'];
-const remote = (): string[] => ['--server', url, '--fingerprint', cert.fingerprint.replace(/:/g, '').toLowerCase()];
+const remote = (): string[] => ['--server', server.url, '--fingerprint', server.cert.fingerprint.replace(/:/g, '').toLowerCase()];
 
 describe('the CLI through --server', () => {
   it('prints the same results JSON as locally on the same data', async () => {
-    const local = await cli(['results', '--period', '2026-01', '--format', 'json', '--db', h.store.path, ...admin]);
+    const local = await cli(['results', '--period', '2026-01', '--format', 'json', '--db', server.h.store.path, ...admin]);
     const viaServer = await cli(['results', '--period', '2026-01', '--format', 'json', ...remote(), ...admin]);
     expect(local.code).toBe(0);
     expect(viaServer.code).toBe(0);
     expect(JSON.parse(viaServer.out)).toEqual(JSON.parse(local.out));
     expect(viaServer.out).toBe(local.out);
     // the environment variables work the same, and refusals keep their exit code and JSON
-    const env = { REBATE_SERVER: url, REBATE_SERVER_FINGERPRINT: cert.fingerprint, REBATE_USER: 'wang', REBATE_PASSWORD: 'wang-pass-1' };
+    const env = { REBATE_SERVER: server.url, REBATE_SERVER_FINGERPRINT: server.cert.fingerprint, REBATE_USER: 'wang', REBATE_PASSWORD: 'wang-pass-1' };
     const refusedRemote = await cli(['--json', 'adjust', '--period', '2026-01', '--distributor', 'D1', '--amount', '1', '--reason', 'x'], env);
-    const refusedLocal = await cli(['--json', 'adjust', '--period', '2026-01', '--distributor', 'D1', '--amount', '1', '--reason', 'x', '--db', h.store.path], { REBATE_USER: 'wang', REBATE_PASSWORD: 'wang-pass-1' });
+    const refusedLocal = await cli(['--json', 'adjust', '--period', '2026-01', '--distributor', 'D1', '--amount', '1', '--reason', 'x', '--db', server.h.store.path], { REBATE_USER: 'wang', REBATE_PASSWORD: 'wang-pass-1' });
     expect(refusedRemote.code).toBe(2);
     expect(refusedRemote.out).toBe(refusedLocal.out);
     const badPassword = await cli(['results', '--period', '2026-01', ...remote(), '--user', 'admin', '--password', 'wrong-pass'], {});
@@ -62,19 +37,19 @@ describe('the CLI through --server', () => {
   }, 120_000);
 
   it('uploads the files named on the line and writes --out files locally', async () => {
-    const file = writeGbkCsv(h.dir, 'purchases-feb.csv', PURCHASE_HEADER, [P('FEB1', 'D1', 1000, '2026-02-03'), P('FEB2', 'D9', 5, '2026-02-04')]);
+    const file = writeGbkCsv(server.h.dir, 'purchases-feb.csv', PURCHASE_HEADER, [P('FEB1', 'D1', 1000, '2026-02-03'), P('FEB2', 'D9', 5, '2026-02-04')]);
     const args = ['--json', 'import', 'purchases', file, '--period', '2026-02', '--dry-run', ...admin];
-    const local = await cli([...args, '--db', h.store.path]);
+    const local = await cli([...args, '--db', server.h.store.path]);
     const viaServer = await cli([...args, ...remote()]);
     expect(viaServer.code).toBe(local.code);
     expect(JSON.parse(viaServer.out)).toEqual(JSON.parse(local.out));
 
-    const out = path.join(h.dir, 'exports', '审批表.xlsx');
+    const out = path.join(server.h.dir, 'exports', '审批表.xlsx');
     const r = await cli(['--json', 'export', 'approval', '--period', '2026-01', '--out', out, ...remote(), ...admin]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ status: 'ok', out });
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
-    const dir = path.join(h.dir, 'statements');
+    const dir = path.join(server.h.dir, 'statements');
     const s = await cli(['--json', 'export', 'statements', '--period', '2026-01', '--out', dir, ...remote(), ...admin]);
     expect(s.code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx')).length).toBe((JSON.parse(s.out) as { statements: number }).statements);
@@ -89,7 +64,7 @@ describe('the CLI through --server', () => {
 
   it('refuses a wrong fingerprint with exit 2, naming both, before sending a single byte', async () => {
     let received = 0;
-    const tls = createTlsServer({ key: cert.key, cert: cert.cert }, (sock) => {
+    const tls = createTlsServer({ key: server.cert.key, cert: server.cert.cert }, (sock) => {
       sock.on('data', (c: Buffer) => (received += c.length));
       sock.on('error', () => undefined);
     });
@@ -101,8 +76,8 @@ describe('the CLI through --server', () => {
     tls.close();
     expect(r.code).toBe(2);
     expect(r.err).toContain(wrong);
-    expect(r.err).toContain(cert.fingerprint);
+    expect(r.err).toContain(server.cert.fingerprint);
     expect(received).toBe(0);
-    expect(existsSync(path.join(h.dir, 'nothing'))).toBe(false);
+    expect(existsSync(path.join(server.h.dir, 'nothing'))).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import type { DistributorProfile } from '../../domain';
 
 export interface MoneyQtyRow {
   code: string;
@@ -15,14 +16,7 @@ export interface PromoRow {
   rates: string | null;
 }
 
-export interface MasterRow {
-  code: string;
-  name: string;
-  status: 'active' | 'inactive';
-  region: string;
-  province: string | null;
-  grade: string;
-}
+export type MasterRow = DistributorProfile;
 
 /** Distributors with any purchase, return or promotion row in the period. */
 export function activeCodes(db: Db, period: string): string[] {

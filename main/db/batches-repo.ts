@@ -1,44 +1,22 @@
 import type { Db } from './database';
 import { cached } from './statements';
-import type { BatchStatus } from '../../domain';
+import type { BatchHead, BatchLineFields, BatchStatus } from '../../domain';
 
 export type { BatchStatus };
 
-export interface BatchRow {
-  id: number;
-  period: string;
-  status: BatchStatus;
-  created_by: string;
-  created_at: string;
-  calculated_by: string;
-  calculated_at: string;
+export interface BatchRow extends BatchHead {
   calc_count: number;
   distributors: number;
   exceptions: number;
   rebate_cents: number;
   adjustment_cents: number;
-  total_cents: number;
-  content_hash: string;
   policies_json: string;
   last_diff_json: string | null;
 }
 
-export interface BatchLine {
+export interface BatchLine extends BatchLineFields {
   batch_id: number;
-  code: string;
-  name: string;
-  region: string;
-  province: string | null;
-  grade: string;
   status: string;
-  policy_code: string | null;
-  policy_version: number | null;
-  inputs_json: string;
-  values_json: string | null;
-  rebate_cents: number | null;
-  adjustment_cents: number;
-  final_cents: number | null;
-  exception: 'no_policy' | 'ambiguous' | 'evaluation' | null;
   exception_detail: string | null;
 }
 

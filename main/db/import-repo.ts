@@ -1,5 +1,5 @@
 import type { Db } from './database';
-import { type Kind, type PeriodKind } from '../../domain';
+import { type DistributorFields, type DocumentHead, type Kind, type PeriodKind } from '../../domain';
 
 /** kinds whose rows a replace swaps per period (balances are one set, replaced whole) */
 export type DataKind = PeriodKind | 'settlements';
@@ -59,16 +59,15 @@ export function replacePeriodKind(db: Db, kind: DataKind, period: string, import
   return removed;
 }
 
-export interface LineInsert {
+/** Where a stored row came from: its period, file, sheet and row. */
+interface StoredPlace {
   period: string;
   file_id: number;
   sheet: string;
   row_no: number;
-  doc_no: string;
-  line_no: string | null;
-  date: string;
-  distributor_code: string;
-  distributor_name: string | null;
+}
+
+export interface LineInsert extends StoredPlace, DocumentHead {
   sku_code: string | null;
   sku_name: string | null;
   quantity: string | null;
@@ -80,16 +79,7 @@ export interface LineInsert {
   reason?: string | null;
 }
 
-export interface SettlementInsert {
-  period: string;
-  file_id: number;
-  sheet: string;
-  row_no: number;
-  doc_no: string;
-  line_no: string | null;
-  date: string;
-  distributor_code: string;
-  distributor_name: string | null;
+export interface SettlementInsert extends StoredPlace, DocumentHead {
   amount_cents: bigint;
   method: string;
   note: string | null;
@@ -191,15 +181,7 @@ export function masterData(db: Db): { codes: string[]; names: [string, string][]
   return { codes: rows.map((r) => r.code), names: rows.map((r) => [r.code, r.name]) };
 }
 
-export interface DistributorUpsert {
-  code: string;
-  name: string;
-  region: string;
-  province: string | null;
-  city: string | null;
-  grade: string;
-  status: 'active' | 'inactive';
-}
+export type DistributorUpsert = DistributorFields;
 
 export interface DistributorRow extends DistributorUpsert {
   updated_at: string;

@@ -2,18 +2,7 @@ import type { Role } from '../../contract/roles';
 import { cached } from './statements';
 import type { Db } from './database';
 
-export interface UserRecord {
-  id: number;
-  name: string;
-  display_name: string;
-  password_hash: string;
-  active: number;
-  created_at: string;
-  session_epoch: number;
-  must_change_password: number;
-  roles: Role[];
-}
-
+/** A user's row as stored. */
 interface UserBase {
   id: number;
   name: string;
@@ -23,6 +12,10 @@ interface UserBase {
   created_at: string;
   session_epoch: number;
   must_change_password: number;
+}
+
+export interface UserRecord extends UserBase {
+  roles: Role[];
 }
 
 function rolesOf(db: Db, userId: number): Role[] {

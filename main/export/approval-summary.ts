@@ -3,7 +3,7 @@ import type { ReconcileView } from '../../contract/ops/batches';
 import { personName, type BatchSummary, type ExportBatch, type GroupTotal } from './batch-data';
 import { fill, type ExportLabels } from './labels';
 import type { FormCell, FormSheet } from './xlsx-writer';
-import { centsToMoney } from '../../domain';
+import { centsToMoney, type Lang } from '../../domain';
 
 /** The sheet's eight columns: labels in A, values from B; tables use as many as they need. */
 const WIDTHS = [24, 18, 20, 18, 18, 18, 34, 18];
@@ -31,14 +31,14 @@ function groupTable(title: string, keyHeader: string, groups: GroupTotal[], s: B
   return rows;
 }
 
-function trailRows(x: ExportBatch, status: ApprovalStatusView, l: ExportLabels): FormCell[][] {
+function trailRows(x: ExportBatch, status: ApprovalStatusView, l: ExportLabels, lang: Lang): FormCell[][] {
   const t = l.trail;
   const rows: FormCell[][] = [[{ value: l.section.trail, style: 'section', span: SPAN }]];
   if (status.submissions.length === 0) return [...rows, [{ value: l.noTrail, span: SPAN, style: 'subtitle' }]];
   rows.push([t.submission, t.level, t.levelName, t.approver, t.decision, t.time, t.comment, t.hash].map((h) => ({ value: h, style: 'header' })));
   status.submissions.forEach((s, i) => {
     const n = fill(l.submission, { n: i + 1 });
-    rows.push([text(n), text('—'), text(l.decision.submit), text(personName(x.users, s.submitted_by)), text(l.decision.submit), { value: s.submitted_at, type: 'datetime' }, text(s.comment), text(`${s.content_hash.slice(0, 12)}…`)]);
+    rows.push([text(n), text('—'), text(l.decision.submit), text(personName(x.users, s.submitted_by, lang)), text(l.decision.submit), { value: s.submitted_at, type: 'datetime' }, text(s.comment), text(`${s.content_hash.slice(0, 12)}…`)]);
     let stopped = false;
     for (const lv of s.levels) {
       const d = lv.decision;
@@ -48,7 +48,7 @@ function trailRows(x: ExportBatch, status: ApprovalStatusView, l: ExportLabels):
         text(n),
         { value: lv.position, type: 'int' },
         text(lv.name),
-        text(d ? personName(x.users, d.user) : lv.approvers.map((a) => personName(x.users, a.name)).join('、')),
+        text(d ? personName(x.users, d.user, lang) : lv.approvers.map((a) => personName(x.users, a.name, lang)).join('、')),
         text(decision),
         { value: d?.at ?? null, type: 'datetime' },
         text(d?.comment),
@@ -64,20 +64,20 @@ function trailRows(x: ExportBatch, status: ApprovalStatusView, l: ExportLabels):
  * two columns per block, four blocks to a row: the name printed, a box for the handwritten
  * signature, the date. An unsigned level leaves its name and date empty for ink.
  */
-function signatureRows(x: ExportBatch, status: ApprovalStatusView, l: ExportLabels): FormCell[][] {
+function signatureRows(x: ExportBatch, status: ApprovalStatusView, l: ExportLabels, lang: Lang): FormCell[][] {
   const latest = status.submissions[status.submissions.length - 1];
   const blocks: { caption: string; level: string; signer: string; date: string | null }[] = [
     {
       caption: l.sign.prepared,
       level: l.decision.submit,
-      signer: personName(x.users, latest?.submitted_by ?? x.batch.calculated_by),
+      signer: personName(x.users, latest?.submitted_by ?? x.batch.calculated_by, lang),
       date: latest?.submitted_at ?? x.batch.calculated_at,
     },
   ];
   const levels = latest?.levels ?? [];
   levels.forEach((lv, i) => {
     const d = lv.decision;
-    const who = d ? `${d.decision === 'reject' ? `${l.decision.reject}：` : ''}${personName(x.users, d.user)}` : '';
+    const who = d ? `${d.decision === 'reject' ? l.decision.rejectedBy : ''}${personName(x.users, d.user, lang)}` : '';
     blocks.push({ caption: i === levels.length - 1 ? l.sign.approved : l.sign.reviewed, level: `${lv.position}. ${lv.name}`, signer: who, date: d?.at ?? null });
   });
   const rows: FormCell[][] = [[{ value: l.section.signatures, style: 'section', span: SPAN }]];
@@ -99,26 +99,27 @@ export interface SummaryInput {
   status: ApprovalStatusView;
   recon: ReconcileView;
   l: ExportLabels;
+  lang: Lang;
   generatedAt: string;
   pageFooter: string;
   /** the audit log's newest entry when the workbook was made (issue 11: a printout checkable with `audit verify --head`) */
   auditHead?: { id: number; hash: string } | null;
 }
 
-export function summarySheet({ x, s, status, recon, l, generatedAt, pageFooter, auditHead }: SummaryInput): FormSheet {
+export function summarySheet({ x, s, status, recon, l, lang, generatedAt, pageFooter, auditHead }: SummaryInput): FormSheet {
   const f = l.field;
   const b = x.batch;
   const kv = (label: string, value: FormCell): FormCell[] => [{ value: label, style: 'label' }, value];
   const rows: FormCell[][] = [[{ value: workbookTitle(x, l), style: 'title', span: SPAN }]];
-  if (b.status !== 'approved') rows.push([{ value: `${l.unapproved[b.status]}：${l.unapprovedWarning}`, style: 'warning', span: SPAN }]);
+  if (b.status !== 'approved') rows.push([{ value: fill(l.unapprovedLine, { status: l.unapproved[b.status], warning: l.unapprovedWarning }), style: 'warning', span: SPAN }]);
   rows.push(blank, [{ value: l.section.batch, style: 'section', span: SPAN }]);
   if (x.company) rows.push(kv(f.company, text(x.company, 3)));
   rows.push(
     kv(f.period, text(b.period, 3)),
     kv(f.batch, text(String(b.id), 3)),
     kv(f.status, text(l.status[b.status], 3)),
-    [...kv(f.createdBy, text(personName(x.users, b.created_by), 2)), { value: f.createdAt, style: 'label' }, { value: b.created_at, type: 'datetime', span: 2 }],
-    [...kv(f.calculatedBy, text(personName(x.users, b.calculated_by), 2)), { value: f.calculatedAt, style: 'label' }, { value: b.calculated_at, type: 'datetime', span: 2 }],
+    [...kv(f.createdBy, text(personName(x.users, b.created_by, lang), 2)), { value: f.createdAt, style: 'label' }, { value: b.created_at, type: 'datetime', span: 2 }],
+    [...kv(f.calculatedBy, text(personName(x.users, b.calculated_by, lang), 2)), { value: f.calculatedAt, style: 'label' }, { value: b.calculated_at, type: 'datetime', span: 2 }],
     kv(f.policies, text(x.policies.map((p) => `${p.code} v${p.version}（${p.file.name}）`).join('；') || '—', SPAN - 1)),
     kv(f.distributors, { value: s.count, type: 'int' }),
     kv(f.rebateTotal, money(s.rebate)),
@@ -133,11 +134,11 @@ export function summarySheet({ x, s, status, recon, l, generatedAt, pageFooter, 
     blank,
     ...groupTable(l.section.byGrade, l.group.grade, s.byGrade, s, l),
     blank,
-    ...trailRows(x, status, l),
+    ...trailRows(x, status, l, lang),
     blank,
-    ...signatureRows(x, status, l),
+    ...signatureRows(x, status, l, lang),
     blank,
-    [{ value: `${f.generated}：`, style: 'note' }, { value: generatedAt, type: 'datetime', style: 'note' }],
+    [{ value: f.generated, style: 'note' }, { value: generatedAt, type: 'datetime', style: 'note' }],
     [{ value: l.noteGenerated, style: 'note', span: SPAN }],
     ...(auditHead ? [[{ value: fill(l.noteAuditHead, { head: `${auditHead.id}:${auditHead.hash}` }), style: 'note' as const, span: SPAN }]] : []),
   );

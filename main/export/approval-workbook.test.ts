@@ -93,7 +93,7 @@ describe('approval workbook (审批表)', () => {
     const all = texts(s).join('\n');
     expect(s.getCell('A1').value).toBe('示例食品有限公司 经销商返利审批表 2026-01');
     expect(all).not.toContain('草稿');
-    for (const t of ['区域经理审核', '财务总监审批', '王经理 (wang)', '赵总监 (zhao)', '刘会计 (prep)', '区域数据已核对', '同意发放', '一月返利，请审批', '制表', '审核', '批准', '签字：', '姓名：']) {
+    for (const t of ['区域经理审核', '财务总监审批', '王经理（wang）', '赵总监（zhao）', '刘会计（prep）', '区域数据已核对', '同意发放', '一月返利，请审批', '制表', '审核', '批准', '签字：', '姓名：']) {
       expect(all).toContain(t);
     }
     const hash = (h.store.db.prepare("SELECT content_hash FROM batches WHERE period = '2026-01'").get() as { content_hash: string }).content_hash;
@@ -254,7 +254,7 @@ describe('approval workbook printed (exports.md: wrapped text, page width, repea
     const level = s.getRow(block.number + 1);
     expect([3, 5].map((c) => level.getCell(c).value)).toEqual(['1. 区域经理审核', '2. 财务总监审批']);
     const names = s.getRow(block.number + 2);
-    expect([1, 2, 3, 4, 5, 6].map((c) => names.getCell(c).value)).toEqual(['姓名：', '刘会计 (prep)', '姓名：', '王经理 (wang)', '姓名：', '赵总监 (zhao)']);
+    expect([1, 2, 3, 4, 5, 6].map((c) => names.getCell(c).value)).toEqual(['姓名：', '刘会计（prep）', '姓名：', '王经理（wang）', '姓名：', '赵总监（zhao）']);
     const signature = s.getRow(block.number + 3);
     expect([1, 3, 5].map((c) => signature.getCell(c).value)).toEqual(['签字：', '签字：', '签字：']);
     expect(signature.height).toBe(48);

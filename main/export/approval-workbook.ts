@@ -48,7 +48,7 @@ export async function buildApprovalWorkbook({ x, status, recon, lang, generatedA
   const company = x.company ? `${x.company} ` : '';
   const statusLine = `${l.field.batch} ${x.batch.id} · ${l.status[x.batch.status]} · ${l.field.hash} ${x.batch.content_hash}`;
   await writeWorkbook(file, [
-    summarySheet({ x, s, status, recon, l, generatedAt, pageFooter: footer, auditHead: auditHead ?? null }),
+    summarySheet({ x, s, status, recon, l, lang, generatedAt, pageFooter: footer, auditHead: auditHead ?? null }),
     detailsSheet(x, s, l, [`${company}${detailsTitle(l, period)}${mark}`, statusLine], footer),
     ...[formulasSheet(x, l, footer), reconciliationSheet(x, recon, l, footer), exceptionsSheet(x, s, recon, l, footer)].map((sheet) => marked(sheet, `${company}`, mark)),
   ]);

@@ -1,6 +1,6 @@
 import { BUILTIN_VARIABLES, compilePolicy, REBATE_FORMULA, type BuiltinVariable, type PolicyFile } from '../../formulas';
 import type { ColumnType } from './xlsx-writer';
-import { formulaValueKind, type BatchStatus } from '../../domain';
+import { formulaValueKind, personText, type BatchHead, type BatchLineFields, type Lang } from '../../domain';
 
 /**
  * What an export is handed (export/ is a pure file builder: it reads no database and calls no
@@ -8,34 +8,10 @@ import { formulaValueKind, type BatchStatus } from '../../domain';
  * the people, and gives the rows as a source read page by page, so 10,000 distributors are never
  * held at once.
  */
-export interface ExportBatchHeader {
-  id: number;
-  period: string;
-  status: BatchStatus;
-  created_by: string;
-  created_at: string;
-  calculated_by: string;
-  calculated_at: string;
-  total_cents: number;
-  content_hash: string;
-}
+export type ExportBatchHeader = BatchHead;
 
 /** One distributor's row of the batch, as the exports read it. */
-export interface ExportLine {
-  code: string;
-  name: string;
-  region: string;
-  province: string | null;
-  grade: string;
-  policy_code: string | null;
-  policy_version: number | null;
-  inputs_json: string;
-  values_json: string | null;
-  rebate_cents: number | null;
-  adjustment_cents: number;
-  final_cents: number | null;
-  exception: 'no_policy' | 'ambiguous' | 'evaluation' | null;
-}
+export type ExportLine = BatchLineFields;
 
 /** A row with what the service adds: the adjustment's reason and the exception in the user's words. */
 export interface ExportRow {
@@ -133,10 +109,9 @@ export function exportBatch(parts: ExportBatchParts): ExportBatch {
   return { ...parts, inputs, formulas };
 }
 
-/** `wang` → `王经理 (wang)`; the login alone when the display name says nothing more. */
-export function personName(users: Map<string, string>, name: string): string {
-  const display = users.get(name);
-  return display && display !== name ? `${display} (${name})` : name;
+/** `wang` → `王经理（wang）` (the kernel's rule); the login alone when the display name says nothing more. */
+export function personName(users: Map<string, string>, name: string, lang: Lang): string {
+  return personText(name, users.get(name), lang);
 }
 
 export interface GroupTotal {

@@ -39,7 +39,7 @@ const TEXT_RULES: readonly [string, RegExp][] = [
   ['true/false', /(?<![\w-])(true|false)(?![\w-])/i],
   ['doubled punctuation', /[。；，：、][。；，：、]/],
   ['temporary id', /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i],
-  // a login beside its display name (王区域经理 (wang)) is the CLI's hover; alone it is the walkthrough's item
+  // a login beside its display name (王区域经理（wang）) is the CLI's hover; alone it is the walkthrough's item
   ['login name', new RegExp(`(?<![\\w.@/(（-])(${LOGINS})(?![\\w.@/-])`)],
   ['internal key', new RegExp(`(?<![\\w.-])(${KEYS})(?![\\w.-])`)],
   ['more than two decimals', /(?<![\d.])\d{1,3}(,\d{3})+\.\d{3,}|(?<![\d.,])\d+\.\d{3,}%/],
@@ -76,7 +76,8 @@ describe('the rule checks bite', () => {
     expect(found('37d7d8c8-1f0e-4c55-9a41-purchases-bad-2026-12')).toEqual(['temporary id']);
     expect(found('li 核算于 2026-03-12 10:02')).toEqual(['login name']);
     expect(found('提交人：li')).toEqual(['login name']);
-    expect(found('审批人：王区域经理 (wang)')).toEqual([]);
+    expect(found('审批人：王区域经理（wang）')).toEqual([]);
+    expect(found('Approver: Wang (wang)')).toEqual([]);
     expect(found('字段 distributor_code')).toEqual(['internal key']);
     expect(found('需要：policy_owner')).toEqual(['internal key']);
     expect(found('净进货额 288,321.1053')).toEqual(['more than two decimals']);

@@ -34,7 +34,7 @@ describe.skipIf(!soffice)('the approval workbook in LibreOffice (skipped: soffic
     if (process.env['KEEP_PRINT']) execFileSync('cp', [pdf, book, process.env['KEEP_PRINT']]);
     if (has('pdftotext')) {
       const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' });
-      for (const t of ['示例食品有限公司 经销商返利审批表 2026-01', '20,279.14', '制表', '审核', '批准', '王经理 (wang)', '赵总监 (zhao)']) expect(first).toContain(t);
+      for (const t of ['示例食品有限公司 经销商返利审批表 2026-01', '20,279.14', '制表', '审核', '批准', '王经理（wang）', '赵总监（zhao）']) expect(first).toContain(t);
       // the long comment is printed whole (wrapped over lines, not cut at its cell's edge), and the
       // signature block — names, boxes to sign, dates — is on the first page with the totals
       const flat = first.replace(/\s+/g, '');

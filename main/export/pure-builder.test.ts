@@ -79,7 +79,7 @@ describe('export builders take a plain description', () => {
     const wb = await readWorkbook(file);
     const summary = texts(sheet(wb, '汇总')).join('\n');
     expect(summary).toContain('测试公司 经销商返利审批表 2026-03【草稿 DRAFT】');
-    expect(summary).toContain('李会计 (li)');
+    expect(summary).toContain('李会计（li）');
     const details = sheet(wb, '明细');
     expect(cellCents(rowStarting(details, '合计').getCell(findHeader(details, '最终返利（元）')))).toBe(7001n);
     expect(cellCents(rowStarting(details, 'A2').getCell(findHeader(details, '最终返利（元）')))).toBe(5001n);

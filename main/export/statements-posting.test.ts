@@ -40,7 +40,7 @@ describe('distributor statements (经销商对账单)', () => {
     // only what the distributor should see: no policy code or version, no formula names, no batch
     // id or hash, no internal adjustment reason, no login names
     const hash = (h.store.db.prepare("SELECT content_hash FROM batches WHERE period = '2026-01'").get() as { content_hash: string }).content_hash;
-    for (const t of ['EAST', ' v1', 'base_rate', 'promo_bonus', hash, hash.slice(0, 12), '内容哈希', '调整原因', '@退货补差', '(prep)', '(wang)', '(zhao)']) expect(all, t).not.toContain(t);
+    for (const t of ['EAST', ' v1', 'base_rate', 'promo_bonus', hash, hash.slice(0, 12), '内容哈希', '调整原因', '@退货补差', '(prep)', '(wang)', '(zhao)', '（prep）', '（wang）', '（zhao）']) expect(all, t).not.toContain(t);
     const value = (label: string): ExcelJS.Cell => {
       for (let i = 1; i <= ws.rowCount; i++) if (ws.getRow(i).getCell(1).value === label) return ws.getRow(i).getCell(2);
       throw new Error(label);

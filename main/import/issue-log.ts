@@ -5,20 +5,11 @@
 import type { MessageKey, MessageParams } from './messages';
 import type { ImportIssue } from './records';
 import { MAX_QUOTE_CHARS, quote } from './limits';
+import type { IssuePlace } from '../../domain';
 
 export type IssueLevel = 'error' | 'warning';
 
-/** Where an issue is; `null` where it does not apply (a file-level issue has no row). */
-export type IssuePlace = {
-  sheet: string | null;
-  row: number | null;
-  /** column letter, e.g. `D` */
-  column: string | null;
-  /** the header text in the file */
-  header: string | null;
-  field: string | null;
-  value: string | null;
-};
+export type { IssuePlace };
 
 export const NO_PLACE: IssuePlace = { sheet: null, row: null, column: null, header: null, field: null, value: null };
 

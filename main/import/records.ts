@@ -6,29 +6,13 @@
 import type { Kind, SettlementMethod } from './kinds';
 import type { MessageKey, MessageParams } from './messages';
 import type { IssuePlace } from './issue-log';
+import type { DistributorFields, DocumentHead, RowPlace } from '../../domain';
 
-interface Place {
-  sheet: string;
-  /** the row number Excel shows */
-  row: number;
-}
+type Place = RowPlace;
 
-export interface DistributorRecord extends Place {
-  code: string;
-  name: string;
-  region: string;
-  province: string | null;
-  city: string | null;
-  grade: string;
-  status: 'active' | 'inactive';
-}
+export interface DistributorRecord extends Place, DistributorFields {}
 
-export interface LineRecord extends Place {
-  doc_no: string;
-  line_no: string | null;
-  date: string;
-  distributor_code: string;
-  distributor_name: string | null;
+export interface LineRecord extends Place, DocumentHead {
   sku_code: string | null;
   sku_name: string | null;
   quantity: string | null;
@@ -54,12 +38,7 @@ export interface ClaimRecord extends Place {
   claimed_rebate: string;
 }
 
-export interface SettlementRecord extends Place {
-  doc_no: string;
-  line_no: string | null;
-  date: string;
-  distributor_code: string;
-  distributor_name: string | null;
+export interface SettlementRecord extends Place, DocumentHead {
   /** as in the file: negative is a reversal */
   amount: string;
   method: SettlementMethod;

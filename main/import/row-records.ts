@@ -5,20 +5,20 @@
 import { SETTLEMENT_METHODS, type Kind, type SettlementMethod } from './kinds';
 import type { ImportRecord, LineRecord } from './records';
 import type { FieldValues } from './row-rules';
+import type { DocumentHead, RowPlace } from '../../domain';
 
 function magnitude(decimal: string | null): string | null {
   return decimal !== null && decimal.startsWith('-') ? decimal.slice(1) : decimal;
 }
 
+/** Where the row is and which document line it is (purchases, returns, settlements). */
+function head(v: FieldValues, sheet: string, row: number): RowPlace & DocumentHead {
+  return { sheet, row, doc_no: v.doc_no ?? '', line_no: v.line_no, date: v.date ?? '', distributor_code: v.distributor_code ?? '', distributor_name: v.distributor_name };
+}
+
 function line(v: FieldValues, sheet: string, row: number, returns: boolean): LineRecord {
   const record: LineRecord = {
-    sheet,
-    row,
-    doc_no: v.doc_no ?? '',
-    line_no: v.line_no,
-    date: v.date ?? '',
-    distributor_code: v.distributor_code ?? '',
-    distributor_name: v.distributor_name,
+    ...head(v, sheet, row),
     sku_code: v.sku_code,
     sku_name: v.sku_name,
     // A return of -5 units for -100.00 is 5 units for 100.00 returned: some ERPs export returns negative.
@@ -79,13 +79,7 @@ export function buildRecord(kind: Kind, v: FieldValues, sheet: string, row: numb
       return {
         kind,
         record: {
-          sheet,
-          row,
-          doc_no: v.doc_no ?? '',
-          line_no: v.line_no,
-          date: v.date ?? '',
-          distributor_code: v.distributor_code ?? '',
-          distributor_name: v.distributor_name,
+          ...head(v, sheet, row),
           amount: v.amount ?? '',
           method: methodOf(v.method),
           note: v.note,

@@ -7,7 +7,7 @@ import { numberToDecimal, parseNumberText, plainCents, plainNumberText } from '.
 import { METHOD_WORDS, type FieldName, type SettlementMethod } from './kinds';
 import { fail, ok, type ParseResult } from './result';
 import { problemOfScalar, valueParams } from './scalar-problems';
-import { decimalToMoney, plainDecimal, WideDecimal } from '../../domain';
+import { decimalToMoney, plainDecimal, WideDecimal, type DistributorState } from '../../domain';
 import {
   decimalMoneyWithinLimit,
   MAX_CELL_CHARS,
@@ -154,7 +154,7 @@ export function parseText(cell: CellValue, options: ValueOptions = {}): ParseRes
   }
 }
 
-export type DistributorStatus = 'active' | 'inactive';
+export type DistributorStatus = DistributorState;
 
 const STATUS_WORDS: Record<string, DistributorStatus> = {
   启用: 'active',

@@ -8,16 +8,10 @@ import {
   type MoneyQtyRow,
 } from '../db/aggregate-repo';
 import type { Db } from '../db/database';
-import { CalcDecimal, centsToMoney, periodMonth, periodQuarter, previousPeriod, yearStart } from '../../domain';
+import { CalcDecimal, centsToMoney, type DistributorProfile, periodMonth, periodQuarter, previousPeriod, yearStart } from '../../domain';
 import { ledgerBook } from './ledger';
 
-export interface DistributorInputs {
-  code: string;
-  name: string;
-  status: 'active' | 'inactive';
-  region: string;
-  province: string | null;
-  grade: string;
+export interface DistributorInputs extends DistributorProfile {
   inputs: FormulaInputs;
 }
 

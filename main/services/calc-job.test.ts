@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Harness } from '../testing/harness';
-import { seedMonth } from '../testing/month';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../testing/harness';
+import { openMonth } from '../testing/month';
 import { calculate, type CalcProgress } from './calc';
 import type { ServiceContext } from './context';
 
 let h: Harness;
-afterEach(() => h?.close());
-
 async function month(): Promise<ServiceContext> {
-  h = new Harness();
-  const admin = await h.admin();
-  await seedMonth(h, admin);
-  return admin;
+  const m = await openMonth();
+  h = m.h;
+  return m.admin;
 }
 
 const batches = (): unknown[] => h.store.db.prepare('SELECT id, status, total_cents, calc_count FROM batches').all();

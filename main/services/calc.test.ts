@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Harness } from '../testing/harness';
-import { P, seedMonth } from '../testing/month';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../testing/harness';
+import { P, openMonth } from '../testing/month';
 import { PURCHASE_HEADER, writeGbkCsv, writeWorkbook } from '../testing/workbooks';
 import type { ServiceContext } from './context';
 
 let h: Harness;
-afterEach(() => h?.close());
-
 async function month(): Promise<ServiceContext> {
-  h = new Harness();
-  const admin = await h.admin();
-  await seedMonth(h, admin);
-  return admin;
+  const m = await openMonth();
+  h = m.h;
+  return m.admin;
 }
 
 describe('calculation batches', () => {

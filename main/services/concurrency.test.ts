@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup, backupDir } from '../db/backup-files';
 import { Harness } from '../testing/harness';
-import { P, seedMonth } from '../testing/month';
+import { P, openMonth } from '../testing/month';
 import { PURCHASE_HEADER, writeGbkCsv } from '../testing/workbooks';
 import { Store } from './store';
 import { databaseId, readCheckpoint } from './anchor';
@@ -14,13 +14,10 @@ import type { ServiceContext } from './context';
 
 let h: Harness;
 afterEach(() => h?.close());
-
 async function month(): Promise<ServiceContext> {
-  h = new Harness();
-  const admin = await h.admin();
-  await seedMonth(h, admin);
-  await h.ok(admin, 'batch.calculate', { period: '2026-01' });
-  return admin;
+  const m = await openMonth({ calculated: true });
+  h = m.h;
+  return m.admin;
 }
 
 /** A purchases file long enough to keep a job busy for a while, ending in a row with an unknown code. */

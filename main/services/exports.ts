@@ -16,7 +16,8 @@ import { fileOfRow } from './policy-file';
 import { postingLayout } from './posting-layout';
 import { reconcile } from './reconcile';
 import { getSettings } from './settings';
-import { centsToMoney, rejected, type BatchStatus } from '../../domain';
+import { centsToMoney, rejected } from '../../domain';
+import type { ExportSummary } from '../../contract/ops/exports';
 
 export type { StatementsMode };
 
@@ -25,14 +26,7 @@ export type { StatementsMode };
  * people, approval, reconciliation, ledger), hand it to the pure builder in export/, and check
  * afterwards that the batch did not move while its rows were written page by page.
  */
-export interface ExportResult {
-  status: BatchStatus;
-  period: string;
-  batch: number;
-  content_hash: string;
-  distributors: number;
-  total: string;
-}
+export type ExportResult = ExportSummary;
 
 export interface StatementsResult extends ExportResult {
   mode: StatementsMode;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Lang } from '../../contract/roles';
 import type { Db } from '../db/database';
 import { messageText, t } from '../i18n/messages';
-import { AppError, rejected } from './errors';
+import { AppError, rejected } from '../../domain';
 import type { ServiceContext } from './context';
 import { currentHolds, heldError } from './holds';
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../db/database';
 import { allHolds, dropHold, dropHolds, holdsOn, putHold, type HoldRow } from '../db/holds-repo';
-import type { AppError } from './errors';
-import { rejected } from './errors';
+import type { AppError } from '../../domain';
+import { rejected } from '../../domain';
 import type { ServiceContext } from './context';
 
 /** Scope of master-data imports (every period reads the distributors). */

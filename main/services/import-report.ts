@@ -1,13 +1,11 @@
 import type { Lang } from '../../contract/roles';
+import type { IssueView } from '../../contract/ops/imports';
 import { messageText } from '../i18n/messages';
 import { formatMessage, IMPORT_MESSAGES, type MessageKey } from '../import/messages';
 import type { ImportIssue } from '../import/records';
 
 /** One problem as the CLI's JSON and the UI show it: where, what, and the message. */
-export interface IssueOut extends Omit<ImportIssue, 'key' | 'params'> {
-  key: string;
-  message: string;
-}
+export type IssueOut = IssueView;
 
 function isImportKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(IMPORT_MESSAGES, key);

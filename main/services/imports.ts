@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../contract/roles';
+import type { ImportFileSummary, ImportProgressView, ImportReportOf } from '../../contract/ops/imports';
 import type { Db } from '../db/database';
 import {
   distributorWriters,
@@ -49,40 +50,17 @@ export interface ImportRequest {
   overrides?: Record<number, MappingOverride> | undefined;
 }
 
-export interface ImportProgress {
-  file: string;
-  fileIndex: number;
-  files: number;
-  rows: number;
-  sheet: string | null;
-}
+export type ImportProgress = ImportProgressView;
 
-export interface ImportFileReport {
-  file: string;
-  sha256: string;
-  status: 'imported' | 'unchanged' | 'rejected';
-  sheets: { name: string; header_row: number | null; rows: number; skipped?: string }[];
-  rows: number;
-  total: string;
+/** A file's outcome with the pipeline's own mapping and record types (the contract's view is their JSON). */
+export interface ImportFileReport extends ImportFileSummary {
   mappings?: SheetMapping[];
   preview?: ImportRecord[];
   /** what was inferred rather than read as written (qualifiers, amount choice, fill-down, names) */
   inferred?: IssueOut[];
 }
 
-export interface ImportReport {
-  status: 'imported' | 'rejected' | 'unchanged' | 'valid' | 'cancelled';
-  kind: Kind;
-  period: string | null;
-  import_id: number | null;
-  message: string;
-  files: ImportFileReport[];
-  rows: number;
-  errors: IssueOut[];
-  warnings: IssueOut[];
-  error_count: number;
-  warning_count: number;
-}
+export type ImportReport = ImportReportOf<ImportFileReport>;
 
 const MAX_REPORTED = 5000;
 /** The final store's page cache (negative: KiB), 64 MB: the L month's indexes stay in memory while they grow. */

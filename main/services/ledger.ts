@@ -26,7 +26,7 @@ import { t } from '../i18n/messages';
 import { centsToMoney, formatMoney, moneyToCents, nextPeriod, previousPeriod } from '../../domain';
 import { appendAudit } from './audit';
 import { actorName, type ServiceContext } from './context';
-import { rejected } from './errors';
+import { rejected } from '../../domain';
 import { requireRole } from './users';
 
 export const DEFAULT_DORMANT_PERIODS = 6;

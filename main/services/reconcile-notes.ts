@@ -6,7 +6,7 @@ import { listUsers } from '../db/users-repo';
 import { appendAudit } from './audit';
 import { requireBatch } from './batches';
 import { actorName, type ServiceContext } from './context';
-import { rejected } from './errors';
+import { rejected } from '../../domain';
 
 function view(row: ReconcileNoteRow, names: Map<string, string>): ReconcileNoteView {
   return { ...row, confirmed_by_name: row.confirmed_by ? (names.get(row.confirmed_by) ?? row.confirmed_by) : null };

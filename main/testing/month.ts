@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import type { ServiceContext } from '../services/context';
-import type { Harness } from './harness';
+import { Harness } from './harness';
 import { DISTRIBUTOR_HEADER, PURCHASE_HEADER, writeGbkCsv, writeWorkbook } from './workbooks';
 
 /**
@@ -97,3 +97,16 @@ export async function seedMonth(h: Harness, admin: ServiceContext): Promise<void
   }
 }
 
+
+/**
+ * The fixture of the calculation tests: a fresh harness (closed when the test ends) with this month
+ * imported by an administrator, and with `calculated` January calculated too.
+ */
+export async function openMonth(options: { calculated?: boolean } = {}): Promise<{ h: Harness; admin: ServiceContext }> {
+  const h = new Harness();
+  onTestFinished(() => h.close());
+  const admin = await h.admin();
+  await seedMonth(h, admin);
+  if (options.calculated) await h.ok(admin, 'batch.calculate', { period: '2026-01' });
+  return { h, admin };
+}

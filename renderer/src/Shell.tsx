@@ -111,14 +111,14 @@ export function Shell({ info, user, lang, onLanguage, onSignedOut, onChangeConne
           </Typography.Title>
           <Space size="middle">
             {info.team ? (
-              <Tooltip title={`${t('header.server')}: ${info.team.url} · SHA-256 ${info.team.fingerprint}`}>
+              <Tooltip title={t('header.serverAt', { url: info.team.url, fingerprint: info.team.fingerprint })}>
                 <Space size={4} className="db-path" data-testid="team-server">
                   <CloudServerOutlined />
                   {info.team.url}
                 </Space>
               </Tooltip>
             ) : (
-              <Tooltip title={`${t('header.database')}: ${info.dbPath}`}>
+              <Tooltip title={t('header.databaseAt', { path: info.dbPath })}>
                 <Space size={4} className="db-path" data-testid="db-path">
                   <DatabaseOutlined />
                   {info.dbPath}

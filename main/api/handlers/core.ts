@@ -6,7 +6,7 @@ import * as backups from '../../services/backups';
 import { getSettings, updateSettings } from '../../services/settings';
 import * as users from '../../services/users';
 import { signInFromNetwork, signOut, unlock } from '../../services/signin';
-import { rejected } from '../../services/errors';
+import { rejected } from '../../../domain';
 import { startTeamHost, stopTeamHost, teamHostStatus } from '../../web/team-host';
 import { APP_VERSION } from '../../version';
 import { messageText, t } from '../../i18n/messages';

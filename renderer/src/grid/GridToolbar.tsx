@@ -2,6 +2,7 @@ import { ClearOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Input, Space, Tooltip, Typography } from 'antd';
 
 import type { GridFilter } from './use-grid-filter';
+import { formatCount } from '../../../domain';
 
 interface Props {
   /** the grid's search and filters (useGridFilter) */
@@ -25,7 +26,7 @@ export function GridToolbar({ filter, total, placeholder, width, testId, count, 
     <Space className="grid-toolbar" wrap>
       <Input.Search allowClear value={filter.search} placeholder={placeholder} style={{ width }} onChange={(e) => filter.setSearch(e.target.value)} data-testid={`${testId}-search`} />
       <Typography.Text type="secondary" data-testid={`${testId}-count`}>
-        {count(filter.shown.length.toLocaleString(), total.toLocaleString())}
+        {count(formatCount(filter.shown.length), formatCount(total))}
       </Typography.Text>
       {(filter.filtered || filter.search) && (
         <Button size="small" icon={<ClearOutlined />} onClick={filter.clear}>

@@ -63,7 +63,7 @@ const zhCN = {
     resetConfirm: '恢复默认格式？当前的自定义格式会被删除。',
     saved: '凭证格式已保存',
     resetDone: '已恢复默认格式',
-    preview: '表头预览',
+    preview: '表头预览：',
     required: '必填',
     sources: {
       voucher_date: '凭证日期',
@@ -155,7 +155,7 @@ const en: Strings = {
     resetConfirm: 'Restore the default layout? The custom layout is deleted.',
     saved: 'Posting layout saved',
     resetDone: 'Default layout restored',
-    preview: 'Header preview',
+    preview: 'Header preview:',
     required: 'Required',
     sources: {
       voucher_date: 'Voucher date',

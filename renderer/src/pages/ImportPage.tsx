@@ -4,7 +4,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, KindView } from '../../../contract/ops/imports';
 import type { Lang } from '../../../contract/roles';
-import { joinSentences } from '../../../domain';
 import { call } from '../api/client';
 import { errorText, useLoad } from '../api/use-load';
 import { saveDownload, stageFiles, type StagedFile } from '../api/files';
@@ -18,7 +17,7 @@ import { classifySide, isSystemFile, isWorkbookName, type SideFile } from './imp
 import { SideFiles } from './import/SideFiles';
 import { useCalculate } from './results/use-calculate';
 import type { ImportFileState, KindRun } from './import/types';
-import { formatMoney, previousMonth, sumMoney } from '../../../domain';
+import { formatCount, formatMoney, joinSentences, previousMonth, sumMoney } from '../../../domain';
 
 export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
@@ -167,7 +166,7 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
         />
         {progress && (
           <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="import-progress">
-            <Typography.Text>{t('import.progress', { file: progress.file, n: progress.fileIndex + 1, of: progress.files, rows: progress.rows.toLocaleString() })}</Typography.Text>
+            <Typography.Text>{t('import.progress', { file: progress.file, n: progress.fileIndex + 1, of: progress.files, rows: formatCount(progress.rows) })}</Typography.Text>
             <Space style={{ width: '100%' }}>
               <Progress percent={Math.round(((progress.fileIndex + 0.5) / progress.files) * 100)} status="active" style={{ width: 400 }} />
               <Button size="small" onClick={() => void cancel()}>
@@ -227,8 +226,8 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
                 key={r.kind}
                 showIcon
                 type={r.error || (r.report?.error_count ?? 0) > 0 ? 'error' : (r.report?.warning_count ?? 0) > 0 ? 'warning' : 'success'}
-                message={`${t(`kinds.${r.kind}`)}：${r.error ?? r.report?.message ?? t('common.loading')}`}
-                description={r.report ? t('import.counts', { rows: r.report.rows.toLocaleString(), errors: r.report.error_count, warnings: r.report.warning_count }) : undefined}
+                message={t('import.kindMessage', { kind: t(`kinds.${r.kind}`), message: r.error ?? r.report?.message ?? t('common.loading') })}
+                description={r.report ? t('import.counts', { rows: formatCount(r.report.rows), errors: formatCount(r.report.error_count), warnings: formatCount(r.report.warning_count) }) : undefined}
                 data-testid={`validate-${r.kind}`}
               />
             ))}

@@ -30,7 +30,9 @@ export function SignInPage({ lang, onLanguage, onDone, team, sessionEnded, onCha
       <Card className="auth-card" title={<Space><span className="app-brand-mark">返</span>{t('signIn.title')}</Space>} extra={<LanguageSwitch lang={lang} onChange={onLanguage} />}>
         {team && (
           <div style={{ marginBottom: 16 }} data-testid="sign-in-server">
-            <Typography.Text type="secondary">{t('signIn.server')}：</Typography.Text>
+            <Typography.Text type="secondary" style={{ marginInlineEnd: 4 }}>
+              {t('signIn.server')}
+            </Typography.Text>
             <Tooltip title={`SHA-256 ${team.fingerprint}`}>
               <Typography.Text>{team.url}</Typography.Text>
             </Tooltip>

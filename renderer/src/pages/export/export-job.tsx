@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportJobRequest, ExportJobView } from '../../../../contract/ops/exports';
 import { call } from '../../api/client';
+import { formatCount } from '../../../../domain';
 
 /**
  * Every export runs as a job (export.start, followed by export.job): the page shows the rows
@@ -68,7 +69,7 @@ export function ExportProgress({ what, progress, cancelling, onCancel }: { what:
           <Progress percent={percent} status="active" data-testid="export-progress-bar" />
           {progress && (
             <Typography.Text type="secondary" data-testid="export-progress-count">
-              {t('exports.progress', { done: progress.done.toLocaleString(), total: progress.total.toLocaleString() })}
+              {t('exports.progress', { done: formatCount(progress.done), total: formatCount(progress.total) })}
             </Typography.Text>
           )}
           <Typography.Text type="secondary">{t('exports.runningHint')}</Typography.Text>

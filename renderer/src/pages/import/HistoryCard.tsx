@@ -7,7 +7,7 @@ import type { ImportHistoryView } from '../../../../contract/ops/imports';
 import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
 import { gridLocale, gridTheme } from '../../grid/setup';
-import { formatDateTime, formatMoney } from '../../../../domain';
+import { formatCount, formatDateTime, formatMoney } from '../../../../domain';
 import { kindText } from '../../i18n/keys';
 
 export function HistoryCard({ period, lang, refreshKey }: { period: string; lang: Lang; refreshKey: number }): React.JSX.Element {
@@ -22,7 +22,7 @@ export function HistoryCard({ period, lang, refreshKey }: { period: string; lang
       { field: 'kind', headerName: t('import.kind'), width: 110, valueFormatter: (p) => kindText(t, p.value) },
       { field: 'period', headerName: t('import.period'), width: 100, valueFormatter: (p) => (p.value ? String(p.value) : t('import.allPeriods')) },
       { field: 'fileName', headerName: t('import.file'), flex: 1, minWidth: 200 },
-      { field: 'rows', headerName: t('import.rows'), width: 100, type: 'rightAligned', valueFormatter: (p) => Number(p.value).toLocaleString() },
+      { field: 'rows', headerName: t('import.rows'), width: 100, type: 'rightAligned', valueFormatter: (p) => formatCount(Number(p.value)) },
       { field: 'total', headerName: t('import.totalAmount'), width: 150, type: 'rightAligned', valueFormatter: (p) => formatMoney(String(p.value)) },
       { field: 'createdBy', headerName: t('import.who'), width: 100 },
       {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportFileView, ImportKind, KindView } from '../../../../contract/ops/imports';
 import type { ImportFileState, KindRun } from './types';
 import { sheetSkipText } from '../../i18n/keys';
+import { formatCount } from '../../../../domain';
 
 interface Props {
   files: ImportFileState[];
@@ -200,7 +201,7 @@ export function MappingStep({ files, kinds, runs, onKind, onColumn, onRemove }: 
             return row ? t('importFlow.headerAt', { row }) : '—';
           },
         },
-        { title: t('import.rows'), key: 'rows', width: 90, align: 'right', className: 'num', render: (_v, r) => (r.view ? r.view.rows.toLocaleString() : '—') },
+        { title: t('import.rows'), key: 'rows', width: 90, align: 'right', className: 'num', render: (_v, r) => (r.view ? formatCount(r.view.rows) : '—') },
         {
           title: t('importFlow.problems'),
           key: 'problems',

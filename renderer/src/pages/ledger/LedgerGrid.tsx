@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { LedgerRowView } from '../../../../contract/ops/ledger';
 import type { Lang } from '../../../../contract/roles';
 import { GridToolbar } from '../../grid/GridToolbar';
-import { centsToMoney, sumCents } from '../../../../domain';
+import { centsToMoney, formatCount, sumCents } from '../../../../domain';
 import { figureCol, textCol } from '../../grid/columns';
 import { useGridFilter } from '../../grid/use-grid-filter';
 
@@ -80,7 +80,7 @@ export function LedgerGrid({ rows, lang, onDetail }: Props): React.JSX.Element {
   }, [t]);
 
 
-  const totals = useMemo(() => [totalsOf(shown, t('results.totalsShort'), t('results.totalsCount', { count: shown.length.toLocaleString() }))], [shown, t]);
+  const totals = useMemo(() => [totalsOf(shown, t('results.totalsShort'), t('results.totalsCount', { count: formatCount(shown.length) }))], [shown, t]);
 
 
   return (

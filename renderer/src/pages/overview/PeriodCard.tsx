@@ -8,7 +8,7 @@ import { useLoad } from '../../api/use-load';
 import { RejectionNotice } from '../../components/RejectionNotice';
 import { StatusTag } from '../../components/StatusTag';
 import { claimsKind, currentStep, dataKinds, STEP_KEYS, stepStatus, type StepKey } from './steps';
-import { formatMoney } from '../../../../domain';
+import { formatCount, formatMoney } from '../../../../domain';
 import { kindText } from '../../i18n/keys';
 
 interface Props {
@@ -41,7 +41,7 @@ export function PeriodCard({ period: p, canPrepare, lang, onCalculate }: Props):
       if (kinds.length === 0) return <Typography.Text type="secondary">{t('results.overview.notImported')}</Typography.Text>;
       return kinds.map((k) => (
         <div key={k.kind} className="step-line" data-testid={`overview-kind-${k.kind}`}>
-          {kindText(t, k.kind)}：{t('results.overview.kindLine', { files: k.files, rows: k.rows.toLocaleString() })}
+          {t('results.overview.kindLine', { kind: kindText(t, k.kind), files: formatCount(k.files), rows: formatCount(k.rows) })}
           <div className="step-amount">{t('results.overview.amount', { amount: formatMoney(k.total) })}</div>
         </div>
       ));
@@ -79,7 +79,7 @@ export function PeriodCard({ period: p, canPrepare, lang, onCalculate }: Props):
         <>
         {openLine}
         <div className="step-line">
-          {t('kinds.claims')}：{t('results.overview.kindLine', { files: c.files, rows: c.rows.toLocaleString() })}
+          {t('results.overview.kindLine', { kind: t('kinds.claims'), files: formatCount(c.files), rows: formatCount(c.rows) })}
           <div className="step-amount">{t('results.overview.amount', { amount: formatMoney(c.total) })}</div>
         </div>
         </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalcJobView, CalcResultView } from '../../../../contract/ops/batches';
 import { call } from '../../api/client';
 import { errorText, notifyChanged } from '../../api/use-load';
+import { formatCount } from '../../../../domain';
 
 // A named constant, not a literal: antd's ButtonProps does not declare data-* attributes.
 const CONFIRM_BUTTON = { 'data-testid': 'calc-confirm', autoFocus: true };
@@ -90,7 +91,7 @@ export function useCalculate(): { run: (period: string, recalc: boolean) => Prom
       <Progress percent={progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0} status="active" data-testid="calc-progress-bar" />
       {progress && (
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="calc-progress-count">
-          {t('results.calc.progress', { done: progress.done.toLocaleString(), total: progress.total.toLocaleString() })}
+          {t('results.calc.progress', { done: formatCount(progress.done), total: formatCount(progress.total) })}
         </Typography.Paragraph>
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>

@@ -5,6 +5,7 @@ import type { ConnectionView } from '../../../../contract/desktop';
 import { connectionView, restartUi, useLocal } from '../../api/connection';
 import { errorText } from '../../api/use-load';
 import { FingerprintText } from '../ConnectPage';
+import { formatDateTime } from '../../../../domain';
 
 /** 设置 → 团队 in the desktop app: what this app talks to, and the switch between the two. */
 export function ConnectionPanel({ onChangeConnection }: { onChangeConnection: () => void }): React.JSX.Element | null {
@@ -49,7 +50,7 @@ export function ConnectionPanel({ onChangeConnection }: { onChangeConnection: ()
             ? [
                 { key: 'url', label: t('connection.server'), children: <Typography.Text copyable data-testid="connection-url">{view.server?.url}</Typography.Text> },
                 { key: 'fp', label: t('connection.fingerprint'), children: <FingerprintText value={view.server?.fingerprint ?? ''} testId="connection-fingerprint" /> },
-                { key: 'at', label: t('connection.trustedAt'), children: new Date(view.server?.trustedAt ?? '').toLocaleString() },
+                { key: 'at', label: t('connection.trustedAt'), children: formatDateTime(view.server?.trustedAt ?? null) },
               ]
             : [{ key: 'db', label: t('connection.database'), children: <span className="hash">{view.databasePath}</span> }]),
         ]}

@@ -151,7 +151,7 @@ export function PostingLayoutPanel(): React.JSX.Element {
             )}
           </Form.List>
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
-            {t(`${L}.preview`)}：<Typography.Text code>{(columns ?? []).map((c) => c?.header ?? '').join(', ')}</Typography.Text>
+            {t(`${L}.preview`)} <Typography.Text code>{(columns ?? []).map((c) => c?.header ?? '').join(', ')}</Typography.Text>
           </Typography.Paragraph>
         </Card>
         <Space style={{ marginTop: 16 }}>
