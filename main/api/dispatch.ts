@@ -79,6 +79,45 @@ export async function dispatch(ctx: ServiceContext, op: string, rawInput: unknow
   return envelope;
 }
 
+/**
+ * Operations that only read the database. Every other operation first waits (asynchronously) while
+ * an import's final store holds the write lock on a connection of its own, so that its write never
+ * waits in SQLite's busy handler, which would stop the whole process; these go on at once (WAL: they
+ * read the last commit). An operation missing here only waits when it need not.
+ */
+export const READ_OPS: ReadonlySet<string> = new Set([
+  'app.info',
+  'approval.status',
+  'approval.inbox',
+  'chain.get',
+  'batch.calculateJob',
+  'batch.results',
+  'batch.resultsPage',
+  'batch.summary',
+  'batch.trace',
+  'batch.reconcile',
+  'periods.overview',
+  'users.list',
+  'team.host.status',
+  'audit.list',
+  'backup.list',
+  'settings.get',
+  'export.job',
+  'import.kinds',
+  'import.job',
+  'import.history',
+  'distributors.list',
+  'ledger.show',
+  'ledger.detail',
+  'ledger.history',
+  'people.list',
+  'policy.list',
+  'policy.get',
+  'policy.history',
+  'policy.diff',
+  'support.about',
+]);
+
 async function run(ctx: ServiceContext, op: string, rawInput: unknown): Promise<Envelope<unknown>> {
   try {
     if (!isOpName(op)) throw new AppError('rejected', 'op.unknown', { op: String(op).slice(0, 80) });
@@ -89,6 +128,7 @@ async function run(ctx: ServiceContext, op: string, rawInput: unknown): Promise<
       const user = requireRole(ctx, def.access);
       if (user.mustChangePassword && op !== 'auth.changePassword') throw new AppError('forbidden', 'auth.must_change_password');
     }
+    if (!READ_OPS.has(op)) await ctx.store.writable();
     const handler = handlers[op] as (c: ServiceContext, input: unknown) => unknown;
     const result = await handler(ctx, parsed.data);
     // every change moves the audit chain's checkpoint outside the database forward (workflow.md)

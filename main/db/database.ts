@@ -66,3 +66,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   return db;
 }
+
+/**
+ * A second connection to a database a Store has open already (migrated, checked): the same pragmas,
+ * nothing removed or migrated. An import stores through one of its own so that the Store's
+ * connection keeps answering reads meanwhile (WAL: readers see the last commit, never a part of it).
+ */
+export function openSecondConnection(file: string, nativeBinding?: string): Db {
+  const db = new Database(sqliteFileName(path.resolve(file)), nativeBinding ? { nativeBinding, fileMustExist: true } : { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}

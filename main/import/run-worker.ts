@@ -60,6 +60,12 @@ export interface ParseHandlers<R> {
  */
 const MAX_HELD_BATCHES = 16;
 
+/**
+ * Time the main thread spends handing batches on (staging them) before it lets the event loop answer
+ * others: a file's held batches (up to MAX_HELD_BATCHES) are not staged in one go.
+ */
+const DRAIN_SLICE_MS = 20;
+
 /** Workers for an import of `files` files: one per core (the main thread stores while they parse), at most one per file. */
 export function poolSize(files: number): number {
   const env = Number(process.env['REBATE_IMPORT_WORKERS']);
@@ -156,27 +162,47 @@ export class ParsePool {
         else handlers.onFileFailed(msg.file, new ParseFailure(msg.problem, msg.detail));
         return msg.type === 'file-done' || msg.type === 'file-failed';
       };
+      // Messages of the head file, in order, waiting to be handed on: drained a slice of time at a
+      // time, so that a file's held batches never keep the event loop from answering others.
+      const ready: { m: WorkerMessage<R>; from: Member; ackAfter: boolean; held: boolean }[] = [];
+      let draining = false;
       const advance = (): void => {
-        // the head file is done: hand on what the next files hold, in order
-        for (;;) {
-          head++;
-          const file = order[head];
-          if (file === undefined) {
-            finish(() => resolve(), false);
-            return;
-          }
-          const list = held.get(file) ?? [];
-          held.delete(file);
-          let ended = false;
-          for (const h of list) {
-            if (h.m.type === 'records' || h.m.type === 'rows') heldBatches--;
-            ended = deliver(h.m) || ended;
-            if (!h.acked) {
-              h.from.waiting--;
-              ack(h.from);
+        // the head file is done: what the next file holds is ready, in order
+        head++;
+        const file = order[head];
+        if (file === undefined) {
+          finish(() => resolve(), false);
+          return;
+        }
+        const list = held.get(file) ?? [];
+        held.delete(file);
+        for (const h of list) ready.push({ m: h.m, from: h.from, ackAfter: !h.acked, held: true });
+      };
+      const drain = (): void => {
+        const started = performance.now();
+        try {
+          for (;;) {
+            if (settled) return;
+            const r = ready.shift();
+            if (!r) {
+              draining = false;
+              return;
+            }
+            const batch = r.m.type === 'records' || r.m.type === 'rows';
+            if (r.held && batch) heldBatches--;
+            const ended = deliver(r.m);
+            if (r.ackAfter) {
+              if (r.held) r.from.waiting--;
+              ack(r.from);
+            }
+            if (ended) advance();
+            if (ready.length > 0 && performance.now() - started > DRAIN_SLICE_MS) {
+              setImmediate(drain);
+              return;
             }
           }
-          if (!ended) return;
+        } catch (e) {
+          finish(() => reject(e), true);
         }
       };
       const onMessage = (from: Member, msg: WorkerMessage<R>): void => {
@@ -187,9 +213,11 @@ export class ParsePool {
           const ends = msg.type === 'file-done' || msg.type === 'file-failed';
           if (ends) give(from);
           if (msg.file === order[head]) {
-            deliver(msg);
-            if (batch) ack(from);
-            if (ends) advance();
+            ready.push({ m: msg, from, ackAfter: batch, held: false });
+            if (!draining) {
+              draining = true;
+              drain();
+            }
             return;
           }
           // a later file: held (acknowledged at once while few are held, so its worker reads on)

@@ -157,6 +157,9 @@ async function evaluateAndStore(
   if (signal?.aborted) throw rejected('calc.cancelled', { period });
   const now = ctx.now().toISOString();
   const by = actorName(ctx);
+  // an import's store on a connection of its own holds the write lock: wait here, not in SQLite's busy handler
+  await ctx.store.writable();
+  if (signal?.aborted) throw rejected('calc.cancelled', { period });
   const policiesJson = JSON.stringify([...used.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, version]) => ({ code, version })));
 
   return db.transaction((): CalcResult => {

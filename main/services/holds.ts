@@ -105,7 +105,12 @@ export async function waitForPeriod(ctx: ServiceContext, period: string, waitMs 
   const deadline = Date.now() + waitMs;
   for (;;) {
     const held = liveHolds(ctx.store.db, [period])[0];
-    if (!held) return;
+    if (!held) {
+      // the write that follows waits for an import's store like any other (Store.writable)
+      await ctx.store.writable();
+      if (!liveHolds(ctx.store.db, [period])[0]) return;
+      continue;
+    }
     if (Date.now() >= deadline) throw heldError(held, ctx.now());
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -22,7 +22,7 @@ import {
   replaceBalances,
   type AnyKind,
 } from '../db/import-repo';
-import { attachStaging, Staging, storedDuplicates, storeStagedFile } from '../db/staging';
+import { attachStaging, Staging, stagedSpan, storedDuplicates, storeStagedFile, type StoredDuplicate } from '../db/staging';
 import type { MappingOverride, MappingTemplate } from '../import/headers';
 import type { Kind } from '../import/kinds';
 import type { FileImportResult, SheetMapping } from '../import/pipeline';
@@ -65,6 +65,19 @@ export type ImportReport = ImportReportOf<ImportFileReport>;
 const MAX_REPORTED = 5000;
 /** The final store's page cache (negative: KiB), 64 MB: the L month's indexes stay in memory while they grow. */
 const IMPORT_CACHE_KB = -65_536;
+/**
+ * Staged rows per statement of the final store and of the check against stored rows (~30–60 ms
+ * each); the event loop answers other requests between them.
+ */
+const STORE_SLICE = 5_000;
+const yieldLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The staged rowid spans lo..hi of at most STORE_SLICE rows covering `span`. */
+function slices(span: readonly [number, number] | null): [number, number][] {
+  const out: [number, number][] = [];
+  if (span) for (let lo = span[0]; lo <= span[1]; lo += STORE_SLICE) out.push([lo, Math.min(span[1], lo + STORE_SLICE - 1)]);
+  return out;
+}
 
 function sha256(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -310,12 +323,20 @@ async function stageFiles(ctx: ServiceContext, p: Prepared, staged: Staged, onPr
  * twice, data.md); a settlement document in any period, an opening balance per distributor
  * (ledger.md). A replace exempts what it replaces.
  */
-function checkStoredDuplicates(db: Db, p: Prepared, staged: Staged): void {
+async function checkStoredDuplicates(db: Db, p: Prepared, staged: Staged): Promise<void> {
   const kind = p.req.kind;
   const replace = p.req.replace === true;
   if (kind !== 'purchases' && kind !== 'returns' && kind !== 'settlements' && kind !== 'balances') return;
   if (replace && (kind === 'purchases' || kind === 'returns')) return;
-  const { rows, count } = storedDuplicates(db, kind, p.fileIdx, replace, MAX_REPORTED);
+  // in slices of the staged rows, in their order: the same first MAX_REPORTED and the same count as one query
+  const rows: StoredDuplicate[] = [];
+  let count = 0;
+  for (const range of slices(stagedSpan(db, kind))) {
+    const found = storedDuplicates(db, kind, p.fileIdx, replace, MAX_REPORTED - rows.length, range);
+    rows.push(...found.rows);
+    count += found.count;
+    await yieldLoop();
+  }
   for (const d of rows) {
     const file = staged.files[d.file_idx]?.name ?? '?';
     const value = d.line_no ? `${d.doc_no} / ${d.line_no}` : d.doc_no;
@@ -327,11 +348,10 @@ function checkStoredDuplicates(db: Db, p: Prepared, staged: Staged): void {
   p.errors.count += count - rows.length;
 }
 
-/** Stores one request's staged records (inside the final transaction). */
-function storePrepared(ctx: ServiceContext, p: Prepared, staged: Staged): void {
+/** Stores one request's staged records (inside the final transaction, on the import's own connection `db`). */
+async function storePrepared(ctx: ServiceContext, db: Db, p: Prepared, staged: Staged): Promise<void> {
   const { req, report, period, effectiveFrom } = p;
   const kind = req.kind;
-  const db: Db = ctx.store.db;
   const now = ctx.now().toISOString();
   const importId = insertImport(db, { kind: kind as AnyKind, period, mode: req.replace ? 'replace' : 'add', createdBy: actorName(ctx), createdAt: now });
   report.import_id = importId;
@@ -356,7 +376,14 @@ function storePrepared(ctx: ServiceContext, p: Prepared, staged: Staged): void {
     }
   } else {
     const table = storeTable(kind);
-    if (table) p.fileIdx.forEach((idx, n) => storeStagedFile(db, table, STORE_COLUMNS[table], idx, fileIds[n] ?? 0));
+    if (table) {
+      for (const [n, idx] of p.fileIdx.entries()) {
+        for (const range of slices(stagedSpan(db, table, idx))) {
+          storeStagedFile(db, table, STORE_COLUMNS[table], idx, fileIds[n] ?? 0, range);
+          await yieldLoop();
+        }
+      }
+    }
   }
   p.todo.forEach((_, n) => {
     const summary = p.summaries[n];
@@ -365,8 +392,7 @@ function storePrepared(ctx: ServiceContext, p: Prepared, staged: Staged): void {
 }
 
 /** Records a successful import: rows, mapping templates, the audit entry. */
-function record(ctx: ServiceContext, p: Prepared): void {
-  const db = ctx.store.db;
+function record(ctx: ServiceContext, db: Db, p: Prepared): void {
   const { report, req } = p;
   if (report.import_id === null) return;
   const now = ctx.now().toISOString();
@@ -426,31 +452,39 @@ export async function runImports(
       const cancelled = work.some((p) => p.report.status === 'cancelled');
       let failed = work.some((p) => p.errors.count > 0);
       if (!cancelled && !failed) {
-        // The final store: synchronous, one short transaction; nothing else can run inside it.
-        const current = ctx.store.db;
-        const detach = attachStaging(current, staged.stage);
-        try {
-          for (const p of work) checkStoredDuplicates(current, p, staged);
-          failed = work.some((p) => p.errors.count > 0);
-          if (!failed && !dryRun) {
-            // A large page cache while the store grows the indexes (random dup keys), the usual one after.
-            const cache = current.pragma('cache_size', { simple: true }) as number;
-            current.pragma(`cache_size = ${IMPORT_CACHE_KB}`);
+        // The final store: one transaction on a connection of the import's own, in slices between
+        // which the event loop answers others — reads through the Store's connection (WAL: they see
+        // the last commit, never a part of this one), writes of this process wait for it in
+        // Store.writable() (a team server's adjustments, another import's store).
+        let stored = false;
+        await ctx.store.exclusiveWrite(async (writer) => {
+          const detach = attachStaging(writer, staged.stage);
+          try {
+            for (const p of work) await checkStoredDuplicates(writer, p, staged);
+            failed = work.some((p) => p.errors.count > 0);
+            if (failed || dryRun) return;
+            // A large page cache while the store grows the indexes (random dup keys).
+            writer.pragma(`cache_size = ${IMPORT_CACHE_KB}`);
+            writer.exec('BEGIN IMMEDIATE');
             try {
-              current
-                .transaction(() => {
-                  for (const p of work) storePrepared(ctx, p, staged);
-                  for (const p of work) record(ctx, p);
-                })
-                .immediate();
-            } finally {
-              current.pragma(`cache_size = ${cache}`);
+              for (const p of work) await storePrepared(ctx, writer, p, staged);
+              for (const p of work) record(ctx, writer, p);
+              await yieldLoop();
+              writer.exec('COMMIT');
+              stored = true;
+              await yieldLoop();
+            } catch (e) {
+              if (writer.inTransaction) writer.exec('ROLLBACK');
+              throw e;
             }
-            // The import job ends after its operation answered: move the audit anchor forward here (workflow.md).
-            syncAnchor(current);
+          } finally {
+            detach();
           }
-        } finally {
-          detach();
+        });
+        // The import job ends after its operation answered: move the audit anchor forward here (workflow.md).
+        if (stored) {
+          await yieldLoop();
+          syncAnchor(ctx.store.db);
         }
       }
       if (cancelled || failed || dryRun) {

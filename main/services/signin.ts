@@ -79,6 +79,8 @@ export async function signInFromNetwork(ctx: ServiceContext, rawName: string, pa
   } catch (e) {
     failure = e;
   }
+  // what follows writes: after an import's store, if one runs now
+  await ctx.store.writable();
   // The hash ran off the event loop, so other sign-ins of this name and address may have ended
   // meanwhile: their locks count as if they had come first (at most five tries, as one at a time).
   const after = lockedOut(ctx.now().getTime());

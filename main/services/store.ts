@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from '../db/database';
+import { openDatabase, openSecondConnection, type Db } from '../db/database';
 import { DEFAULT_BACKUP_KEEP } from '../db/backup-files';
 import { getSetting } from '../db/settings-repo';
 import { DownloadRegistry } from './downloads';
@@ -28,6 +28,43 @@ export class Store {
 
   get db(): Db {
     return this.current;
+  }
+
+  /** set while a long store (an import's) holds the database's write lock on a connection of its own */
+  private exclusive: Promise<void> | null = null;
+
+  /**
+   * Resolves when no long store holds the write lock: a write waits here (the event loop answers
+   * reads meanwhile) instead of in SQLite's busy handler, which would hold the whole process.
+   */
+  async writable(): Promise<void> {
+    while (this.exclusive) await this.exclusive;
+  }
+
+  /**
+   * Runs a long store as this process's one writer on a connection of its own (`work` gets it and
+   * may yield between its statements): other writes of this process wait in `writable()`, reads go
+   * on through `db`. The connection is closed afterwards.
+   */
+  async exclusiveWrite<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    while (this.exclusive) await this.exclusive;
+    // free: taken in the same step as the check
+    let release = (): void => undefined;
+    this.exclusive = new Promise<void>((r) => (release = r));
+    try {
+      const db = openSecondConnection(this.path, this.nativeBinding);
+      // the same size limit as this connection's (a limit set on it holds for the store too)
+      db.pragma(`max_page_count = ${Number(this.current.pragma('max_page_count', { simple: true }))}`);
+      try {
+        return await work(db);
+      } finally {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        db.close();
+      }
+    } finally {
+      this.exclusive = null;
+      release();
+    }
   }
 
   get nativeBindingPath(): string | undefined {

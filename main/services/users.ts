@@ -92,6 +92,7 @@ async function insertAudited(ctx: ServiceContext, input: { name: string; passwor
   const db = ctx.store.db;
   for (const r of input.roles) if (!ROLES.includes(r)) throw rejected('users.bad_role', { role: r, roles: ROLES.join(', ') });
   const passwordHash = await hashPassword(input.password);
+  await ctx.store.writable();
   return db.transaction(() => {
     // checked again after the hash: another request may have created the first admin meanwhile
     if (action === 'user.setup_admin' && hasUsers(ctx)) throw rejected('auth.setup_done');
@@ -162,6 +163,7 @@ export async function changePassword(ctx: ServiceContext, input: { oldPassword: 
   }
   if (input.newPassword === input.oldPassword) throw rejected('auth.password_unchanged');
   const hash = await hashPassword(input.newPassword);
+  await ctx.store.writable();
   // the session as it is after the hashes (an admin may have reset or disabled the user meanwhile)
   const me = requireRole(ctx, 'signed_in');
   const db = ctx.store.db;
@@ -182,6 +184,7 @@ export async function changePassword(ctx: ServiceContext, input: { oldPassword: 
 /** An admin sets a password the user must change at the next sign-in; the user's sessions end. */
 export async function resetPassword(ctx: ServiceContext, input: { name: string; password: string }): Promise<UserRow> {
   const hash = await hashPassword(input.password);
+  await ctx.store.writable();
   const db = ctx.store.db;
   return db.transaction(() => {
     const u = findUserByName(db, input.name);
