@@ -4,6 +4,8 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Harness } from '../testing/harness';
+import { P, seedMonth } from '../testing/month';
+import { PURCHASE_HEADER, writeGbkCsv } from '../testing/workbooks';
 import { fingerprintOf, serverCertificate, type ServerCertificate } from './certificate';
 import { startWebHost, type WebHost } from './server';
 
@@ -72,6 +74,39 @@ async function signIn(name: string, password: string): Promise<{ cookie: string;
   const a = await invoke('auth.signIn', { name, password });
   const setCookie = String(a.headers['set-cookie'] ?? '');
   return { cookie: setCookie.split(';')[0] ?? '', setCookie, json: a.json };
+}
+
+/** POST /api/upload of a local file (multipart), as the browser and the CLI send it; the staged path. */
+async function upload(file: string, cookie: string): Promise<{ path: string; name: string }> {
+  const boundary = 'team-test-boundary';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: text/csv\r\n\r\n`),
+    readFileSync(file),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const a = await new Promise<Answer>((resolve, reject) => {
+    const r = httpsRequest(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: '/api/upload',
+        method: 'POST',
+        headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie, 'X-Rebate-Session': 'tab-aaaaaaaaaaaaaaaa', 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(body.length) },
+        ca: cert.cert,
+        servername: 'localhost',
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    r.on('error', reject);
+    r.end(body);
+  });
+  expect(a.status).toBe(200);
+  const staged = JSON.parse(a.body) as { path: string; name: string };
+  return { path: staged.path, name: staged.name };
 }
 
 describe('team server (HTTPS)', () => {
@@ -227,4 +262,49 @@ describe('team server (HTTPS)', () => {
     expect((await invoke('chain.get', {}, after.cookie)).json.ok).toBe(true);
     expect((await invoke('chain.get', {}, other.cookie)).json.error?.key).toBe('auth.required');
   }, 60_000);
+
+  it('the period lock with two writers: while 李会计 imports into a period, 张会计’s import and calculation there are refused at once naming her; another period goes through', async () => {
+    await team();
+    const admin = h.context();
+    await h.ok(admin, 'auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    await seedMonth(h, admin);
+    await h.ok(admin, 'users.add', { name: 'li', displayName: '李会计', password: 'li-pass-123', roles: ['preparer'] });
+    await h.ok(admin, 'users.add', { name: 'zhang', displayName: '张会计', password: 'zhang-pass-1', roles: ['preparer'] });
+    const li = await signIn('li', 'li-pass-123');
+    const zhang = await signIn('zhang', 'zhang-pass-1');
+    // a February file long enough to keep her job busy, rejected at its last row (nothing stored)
+    const long = writeGbkCsv(h.dir, '2月进货.csv', PURCHASE_HEADER, [...Array.from({ length: 20_000 }, (_, i) => P(`FEB${i}`, 'D1', 1, '2026-02-10')), P('FEB-BAD', 'NOPE', 1, '2026-02-10')]);
+    const started = await invoke('import.start', { imports: [{ kind: 'purchases', period: '2026-02', files: [await upload(long, li.cookie)] }] }, li.cookie);
+    expect(started.json.error?.message ?? 'ok').toBe('ok');
+    const jobId = (started.json.result as { jobId: string }).jobId;
+    for (let i = 0; i < 400 && (h.store.db.prepare('SELECT COUNT(*) AS n FROM period_holds').get() as { n: number }).n === 0; i++) await new Promise((r) => setTimeout(r, 25));
+
+    const small = writeGbkCsv(h.dir, '2月补录.csv', PURCHASE_HEADER, [P('FEB-Z1', 'D2', 100, '2026-02-11')]);
+    const t0 = Date.now();
+    const second = await invoke('import.run', { kind: 'purchases', period: '2026-02', files: [await upload(small, zhang.cookie)] }, zhang.cookie);
+    const calc = await invoke('batch.calculate', { period: '2026-02' }, zhang.cookie);
+    expect(Date.now() - t0).toBeLessThan(3000);
+    for (const refused of [second, calc]) {
+      expect(refused.json).toMatchObject({ ok: false, error: { kind: 'rejected' } });
+      expect(refused.json.error?.message).toMatch(/李会计.*2026-02.*\d\d:\d\d/);
+    }
+    // another period is free
+    const march = writeGbkCsv(h.dir, '3月进货.csv', PURCHASE_HEADER, [P('MAR-Z1', 'D2', 100, '2026-03-11')]);
+    const other = await invoke('import.run', { kind: 'purchases', period: '2026-03', files: [await upload(march, zhang.cookie)] }, zhang.cookie);
+    expect(other.json).toMatchObject({ ok: true, result: { status: 'imported' } });
+    // both answered while her job still ran (else this proves nothing)
+    expect((await invoke('import.job', { jobId }, li.cookie)).json.result).toMatchObject({ status: 'running' });
+
+    let job = (await invoke('import.job', { jobId }, li.cookie)).json.result as { status: string; reports: { status: string }[] | null };
+    for (let i = 0; i < 2400 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await invoke('import.job', { jobId }, li.cookie)).json.result as typeof job;
+    }
+    expect(job.reports?.[0]?.status).toBe('rejected');
+    // the period is free again: his import goes through now
+    const again = await invoke('import.run', { kind: 'purchases', period: '2026-02', files: [await upload(small, zhang.cookie)] }, zhang.cookie);
+    expect(again.json).toMatchObject({ ok: true, result: { status: 'imported' } });
+    expect(h.store.db.prepare("SELECT doc_no FROM purchases WHERE period = '2026-02'").all()).toEqual([{ doc_no: 'FEB-Z1' }]);
+    expect(h.store.db.prepare('SELECT COUNT(*) AS n FROM period_holds').get()).toEqual({ n: 0 });
+  }, 180_000);
 });
