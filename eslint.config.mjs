@@ -38,7 +38,15 @@ export default tseslint.config(
   },
   layer(['main/db/**/*.ts'], ['**/services/**', '**/export/**', '**/import/**', ...TRANSPORTS], 'db/ is the bottom of main/: it imports the kernel (domain/) and nothing above it (services, export, import, api or a transport).'),
   layer(['main/services/**/*.ts'], TRANSPORTS, 'Services never import a transport (api, cli, web, shell): the transports call the services through the operation table.'),
-  layer(['main/api/**/*.ts'], ['**/db/**'], 'api handlers are one call each into a service: no SQL or repository from the api.'),
+  layer(['main/api/**/*.ts'], ['**/db/**', '**/import/**'], 'api handlers are one call each into a service: no SQL or repository, no import pipeline from the api.'),
+  {
+    // errors live in the kernel (AppError) or the api (the envelope): a service throws AppError, never a class of its own
+    files: ['main/services/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'ClassDeclaration[superClass.name=/Error$/]', message: 'Errors live in the kernel (domain/errors.ts AppError) or the api: a service throws AppError(kind, key, params).' }],
+    },
+  },
   layer(['main/export/**/*.ts'], ['**/db/**', '**/services/**', ...TRANSPORTS], 'export/ is a pure file builder: the service layer reads the data (db/) and hands it over; export writes no settings or audit entries and calls no service.'),
   layer(['main/import/**/*.ts'], ['**/db/**', '**/services/**', ...TRANSPORTS], 'The import pipeline is pure: files in, records out. Services store the records (db/), never the pipeline.'),
   {

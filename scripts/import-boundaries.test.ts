@@ -22,8 +22,11 @@ describe('import boundaries', () => {
     expect(await messages('renderer/src/example.ts', "import { call } from './api/client';\nexport const x = call;\n")).toHaveLength(0);
   });
 
-  it('keeps formulas/ pure', async () => {
+  it('keeps formulas/ and contract/ pure', async () => {
     expect(await messages('formulas/example.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toHaveLength(1);
+    for (const from of ['../main/db/database', '../main/services/calc']) expect(await messages('formulas/example.ts', `import { x } from '${from}';\nexport const y = x;\n`)).toHaveLength(1);
+    expect(await messages('contract/example.ts', "import { x } from '../main/services/calc';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await messages('formulas/example.ts', "import { x } from '../domain';\nexport const y = x;\n")).toHaveLength(0);
   });
 
   it('keeps the layers of main/ pointing down', async () => {
@@ -31,7 +34,7 @@ describe('import boundaries', () => {
     // db never imports the services, export, import or a transport; it may use the kernel
     expect(await messages('main/db/example.ts', use('../services/users'))).toHaveLength(1);
     expect(await messages('main/db/example.ts', use('../export/labels'))).toHaveLength(1);
-    expect(await messages('main/db/example.ts', use('../api/dispatch'))).toHaveLength(1);
+    for (const t of ['../api/dispatch', '../cli/run', '../web/server', '../shell/index']) expect(await messages('main/db/example.ts', use(t))).toHaveLength(1);
     expect(await messages('main/db/example.ts', use('../../domain'))).toHaveLength(0);
     expect(await messages('main/db/example.ts', use('./database'))).toHaveLength(0);
     // services never import a transport
@@ -39,6 +42,7 @@ describe('import boundaries', () => {
     expect(await messages('main/services/example.ts', use('../db/users-repo'))).toHaveLength(0);
     // api handlers call services, never a repository
     expect(await messages('main/api/handlers/example.ts', use('../../db/import-repo'))).toHaveLength(1);
+    expect(await messages('main/api/handlers/example.ts', use('../../import/detect-file'))).toHaveLength(1);
     expect(await messages('main/api/handlers/example.ts', use('../../services/imports'))).toHaveLength(0);
     // the import pipeline neither stores nor calls services
     expect(await messages('main/import/example.ts', use('../db/import-repo'))).toHaveLength(1);
@@ -61,6 +65,18 @@ describe('import boundaries', () => {
     expect(await messages('domain/example.ts', use('../contract/roles'))).toHaveLength(1);
     expect(await messages('domain/example.ts', use('node:fs'))).toHaveLength(1);
     expect(await messages('domain/example.ts', use('./money'))).toHaveLength(0);
+  });
+});
+
+describe('errors live in the kernel or the api', () => {
+  it('a service defines no error class of its own', async () => {
+    const syntax = async (filePath: string, code: string): Promise<number> => {
+      const [result] = await eslint.lintText(code, { filePath });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').length;
+    };
+    expect(await syntax('main/services/example.ts', 'export class ImportFailed extends Error {}\n')).toBe(1);
+    expect(await syntax('main/services/example.ts', "import { rejected } from '../../domain';\nexport const e = rejected('x');\n")).toBe(0);
+    expect(await syntax('main/import/example.ts', 'export class CsvRejected extends Error {}\n')).toBe(0);
   });
 });
 
