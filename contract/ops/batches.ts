@@ -71,7 +71,7 @@ export interface BatchResultsView {
 }
 
 /** Result-page sort keys: a fixed column, or a formula value / input by name (`values.返利`, `inputs.net_sales`). */
-export const RESULT_SORT_COLUMNS = ['code', 'name', 'region', 'province', 'grade', 'status', 'policy', 'rebate', 'adjustment', 'final', 'exception'] as const;
+export const RESULT_SORT_COLUMNS = ['code', 'name', 'region', 'province', 'grade', 'status', 'policy', 'rebate', 'adjustment', 'final', 'exception', 'adjustment_reason'] as const;
 export type ResultSortColumn = (typeof RESULT_SORT_COLUMNS)[number];
 
 /**
@@ -99,6 +99,8 @@ export interface ResultsPageView {
   policies: BatchResultsView['policies'];
   /** the batch's regions and grades with their row counts (filter choices) */
   facets: { regions: { value: string; rows: number }[]; grades: { value: string; rows: number }[] };
+  /** the inputs purchase, returns and net of the rows the filter matches, each row rounded to the cent and summed (the totals row) */
+  inputs_total: { purchase: string; returns: string; net: string };
 }
 
 /** Totals of one region or grade (`batch.summary`), exact decimal strings. */
@@ -151,6 +153,31 @@ export interface BatchSummaryView {
   changes: { period: string; rows: FinalChangeView[] } | null;
   last_diff: CalcDiffView | null;
 }
+
+const textCondition = z
+  .object({
+    filterType: z.literal('text'),
+    type: z.enum(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank']),
+    filter: z.string().max(200).nullish(),
+  })
+  .strict();
+const numberCondition = z
+  .object({
+    filterType: z.literal('number'),
+    type: z.enum(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank']),
+    filter: z.number().finite().nullish(),
+    filterTo: z.number().finite().nullish(),
+  })
+  .strict();
+const condition = z.union([textCondition, numberCondition]);
+/** One column's filter as AG Grid's text and number filters describe it: a condition, or two joined by AND / OR. */
+export const resultColumnFilter = z.union([
+  condition,
+  z.object({ filterType: z.enum(['text', 'number']), operator: z.enum(['AND', 'OR']), conditions: z.array(condition).min(1).max(2) }).strict(),
+]);
+export type ResultColumnFilter = z.infer<typeof resultColumnFilter>;
+/** A results column a filter names: a sort column, or an input / formula value by name. */
+const resultKey = z.union([z.enum(RESULT_SORT_COLUMNS), z.string().regex(/^(values|inputs)\.[\p{L}_][\p{L}\p{N}_]{0,63}$/u)]);
 
 /** A policy parameter as shown: its label from the policy file (the code when it has none), the code, the value as text. */
 export interface LabelledParameter {
@@ -234,12 +261,16 @@ export const batchOperations = {
         period,
         offset: z.number().int().min(0).max(100_000_000).default(0),
         limit: z.number().int().min(1).max(1000).default(100),
-        sort: z.union([z.enum(RESULT_SORT_COLUMNS), z.string().regex(/^(values|inputs)\.[\p{L}_][\p{L}\p{N}_]{0,63}$/u)]).default('code'),
+        sort: resultKey.default('code'),
         desc: z.boolean().default(false),
         region: z.string().max(100).optional(),
         grade: z.string().max(100).optional(),
         text: z.string().max(100).optional(),
         only: z.enum(['exceptions', 'adjusted']).optional(),
+        /** the screen's search box: every word (split at spaces, any case) is found in one of the row's shown values */
+        search: z.string().max(200).optional(),
+        /** column filters by result key (AG Grid's filter model); the policy column's text is `CODE vN` as shown */
+        filters: z.record(z.string().refine((k) => resultKey.safeParse(k).success, 'column'), resultColumnFilter).optional(),
       })
       .strict(),
     'signed_in',

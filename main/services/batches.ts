@@ -118,6 +118,12 @@ export interface BatchView {
   orders: Map<string, readonly number[]>;
   /** regions and grades with their row counts (results-page), made when first asked */
   facets?: { regions: { value: string; rows: number }[]; grades: { value: string; rows: number }[] };
+  /** by row: the shown values, lower case, for the search box (results-page), made when first asked */
+  searchText?: readonly string[] | undefined;
+  /** by row: the inputs purchase, returns and net rounded to cents (results-page's totals), made when first asked */
+  inputCents?: readonly { purchase: bigint; returns: bigint; net: bigint }[];
+  /** the inputs' totals of every row (results-page), made when first asked */
+  inputsTotal?: { purchase: string; returns: string; net: string };
 }
 
 interface CalcView {
@@ -210,7 +216,8 @@ function moveViews(db: Db, b: BatchRow, hashBefore: string, hashAfter: string, l
     cents[i] = { rebate: line.rebate_cents, adjustment: line.adjustment_cents, final: line.final_cents, exception: line.exception !== null };
     // orders by anything but money and the facets stay: an adjustment changes only a row's money
     const orders = new Map([...v.orders].filter(([k]) => !/^(adjustment|final):/.test(k)));
-    cache.batch.set(key, { ...v, hash: hashAfter, rows, cents, orders });
+    // the search text holds the adjustment's reason: made again when next asked
+    cache.batch.set(key, { ...v, hash: hashAfter, rows, cents, orders, searchText: undefined });
   }
 }
 

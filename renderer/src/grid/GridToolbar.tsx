@@ -6,7 +6,7 @@ import { formatCount } from '../../../domain';
 
 interface Props {
   /** the grid's search and filters (useGridFilter) */
-  filter: Pick<GridFilter<unknown>, 'search' | 'setSearch' | 'shown' | 'filtered' | 'clear'>;
+  filter: Pick<GridFilter<unknown>, 'search' | 'setSearch' | 'filtered' | 'clear'> & { shown: { readonly length: number } };
   /** every row, filtered or not */
   total: number;
   placeholder: string;

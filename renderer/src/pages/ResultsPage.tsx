@@ -2,7 +2,7 @@ import { CalculatorOutlined, CopyOutlined, DashboardOutlined, SendOutlined } fro
 import { Alert, App, Button, Card, Empty, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BatchResultsView, CalcResultView, PeriodOverviewView, ResultRowView } from '../../../contract/ops/batches';
+import type { BatchSummaryView, CalcResultView, PeriodOverviewView, ResultRowView, ResultsPageView } from '../../../contract/ops/batches';
 import { hasRole, type Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
 import type { ChainLevelView } from '../../../contract/ops/approvals';
@@ -22,7 +22,7 @@ import { SummaryCards } from './results/SummaryCards';
 import { TraceDrawer } from '../components/TraceDrawer';
 import { useCalculate } from './results/use-calculate';
 import './results/results.css';
-import { centsToMoney, formatDateTime, isPeriod, previousPeriod, sumCents } from '../../../domain';
+import { formatDateTime, isPeriod, previousPeriod } from '../../../domain';
 import { usePeople } from '../api/people';
 import { PeriodSelect } from '../components/PeriodSelect';
 
@@ -46,7 +46,10 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
   const { message } = App.useApp();
   const [periods, setPeriods] = useState<PeriodOverviewView[] | null>(null);
   const [period, setPeriod] = useState<string | null>(periodFromHash);
-  const [data, setData] = useState<BatchResultsView | null>(null);
+  const [data, setData] = useState<BatchSummaryView | null>(null);
+  // the grid's first rows are on screen: the reconciliation (slow on a big month) is read after them
+  const [shown, setShown] = useState(false);
+  const [policies, setPolicies] = useState<ResultsPageView['policies']>([]);
   const [error, setError] = useState<string | null>(null);
   const [recalc, setRecalc] = useState<CalcResultView | null>(null);
   const [trace, setTrace] = useState<string | null>(null);
@@ -88,7 +91,10 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
   const load = useCallback(async (p: string) => {
     setError(null);
     try {
-      setData(await call('batch.results', { period: p }));
+      // the summary around the grid; a page of one row brings the policies' formulas and labels (the grid's columns)
+      const [summary, page] = await Promise.all([call('batch.summary', { period: p, changes: 0 }), call('batch.resultsPage', { period: p, limit: 1 })]);
+      setPolicies(page.policies);
+      setData(summary);
     } catch (e) {
       setData(null);
       setError(errorText(e));
@@ -98,6 +104,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
   useEffect(() => {
     if (!period) return;
     setData(null);
+    setShown(false);
     setRecalc(null);
     setTrace(null);
     void load(period);
@@ -115,9 +122,10 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
   }, REFRESH_MS);
 
   // the reconciliation: its open findings show on the 对账 tab and the 异常 card, and the tab works on it
-  const rec = useLoad(() => call('batch.reconcile', { period: period ?? '' }), period && data ? `${period}:${data.content_hash}` : null);
+  // (after the grid's first rows, or at once on another tab)
+  const rec = useLoad(() => call('batch.reconcile', { period: period ?? '' }), period && data && (shown || tab !== 'rows') ? `${period}:${data.content_hash}` : null);
 
-  const formulas = useMemo(() => formulaColumns(data?.policies ?? []), [data?.policies]);
+  const formulas = useMemo(() => formulaColumns(policies), [policies]);
   const batchPeriods = useMemo(() => (periods ?? []).filter((p) => p.batch), [periods]);
   const previous = useMemo(() => {
     if (!period) return undefined;
@@ -140,22 +148,12 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
     setRecalc(r);
   };
 
-  // batch.adjust returns only the row: the batch's total, hash and status come from periods.overview.
+  // batch.adjust returns only the row: the batch's totals, hash and status and its sums come with the summary,
+  // and the grid reads its loaded rows again when the hash moves
   const adjusted = async (row: ResultRowView): Promise<void> => {
     setAdjusting(null);
     void message.success(t('results.adjust.saved', { code: row.code }));
-    const list = await loadPeriods();
-    const b = list.find((p) => p.period === period)?.batch;
-    setData((d) => {
-      if (!d) return d;
-      const rows = d.rows.map((r) => (r.code === row.code ? row : r));
-      return {
-        ...d,
-        rows,
-        adjustment_total: centsToMoney(sumCents(rows.map((r) => r.adjustment))),
-        ...(b ? { total: b.total, status: b.status, content_hash: b.content_hash } : {}),
-      };
-    });
+    if (period) await Promise.all([load(period), loadPeriods()]);
   };
 
   const stale = periods?.find((p) => p.period === period)?.batch?.stale ?? false;
@@ -236,14 +234,28 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
               {
                 key: 'rows',
                 label: t('results.tab.rows'),
-                children: <ResultsGrid rows={data.rows} formulas={formulas} lang={lang} filter={rowsFilter} canAdjust={canPrepare && editable} onTrace={(r) => setTrace(r.code)} onAdjust={setAdjusting} />,
+                children: (
+                  <ResultsGrid
+                    key={period}
+                    period={period}
+                    distributors={data.distributors}
+                    version={`${data.calculated_at}:${data.content_hash}`}
+                    formulas={formulas}
+                    lang={lang}
+                    filter={rowsFilter}
+                    canAdjust={canPrepare && editable}
+                    onTrace={(r) => setTrace(r.code)}
+                    onAdjust={setAdjusting}
+                    onShown={() => setShown(true)}
+                  />
+                ),
               },
-              { key: 'region', label: t('results.tab.region'), children: <GroupGrid rows={data.rows} by="region" lang={lang} /> },
-              { key: 'grade', label: t('results.tab.grade'), children: <GroupGrid rows={data.rows} by="grade" lang={lang} /> },
+              { key: 'region', label: t('results.tab.region'), children: <GroupGrid groups={data.groups.region} by="region" lang={lang} /> },
+              { key: 'grade', label: t('results.tab.grade'), children: <GroupGrid groups={data.groups.grade} by="grade" lang={lang} /> },
               {
                 key: 'exceptions',
                 label: <span className={data.exceptions.length > 0 ? 'text-exception' : undefined}>{t('results.tab.exceptions', { count: data.exceptions.length })}</span>,
-                children: <ExceptionsTab data={data} lang={lang} onTrace={(r) => setTrace(r.code)} />,
+                children: <ExceptionsTab data={data} lang={lang} onTrace={setTrace} />,
               },
               {
                 key: 'reconcile',

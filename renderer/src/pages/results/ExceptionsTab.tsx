@@ -3,7 +3,9 @@ import { AgGridReact } from 'ag-grid-react';
 import { Result } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BatchResultsView, ResultRowView } from '../../../../contract/ops/batches';
+import type { BatchSummaryView, ResultRowView } from '../../../../contract/ops/batches';
+import { call } from '../../api/client';
+import { useLoad } from '../../api/use-load';
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale } from '../../grid/setup';
 import { compactGridTheme } from './grid-theme';
@@ -22,16 +24,28 @@ interface ExceptionRow {
 
 const DEFAULT_COL: ColDef<ExceptionRow> = { sortable: true, resizable: true };
 /** 异常: the distributors without a rebate, and why (orange, as everywhere). */
-export function ExceptionsTab({ data, lang, onTrace }: { data: BatchResultsView; lang: Lang; onTrace: (row: ResultRowView) => void }): React.JSX.Element {
+export function ExceptionsTab({ data, lang, onTrace }: { data: Pick<BatchSummaryView, 'period' | 'content_hash' | 'exceptions'>; lang: Lang; onTrace: (code: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const byCode = useMemo(() => new Map(data.rows.map((r) => [r.code, r])), [data.rows]);
+  // the grade and policy of the exception rows: those rows only, a page of up to 1,000 at a time
+  const found = useLoad(
+    async () => {
+      const out: ResultRowView[] = [];
+      for (let offset = 0; ; offset += 1000) {
+        const p = await call('batch.resultsPage', { period: data.period, only: 'exceptions', offset, limit: 1000 });
+        out.push(...p.rows);
+        if (out.length >= p.matched || p.rows.length === 0) return new Map(out.map((r) => [r.code, r]));
+      }
+    },
+    data.exceptions.length > 0 ? `${data.period}:${data.content_hash}` : null,
+    { keepOnKeyChange: true },
+  );
   const rows = useMemo<ExceptionRow[]>(
     () =>
       data.exceptions.map((e) => {
-        const r = byCode.get(e.code);
-        return { code: e.code, name: r?.name ?? '', region: r?.region ?? '', grade: r?.grade ?? '', policy: r?.policy ? `${r.policy} v${r.policy_version ?? ''}` : '', kind: e.kind, reason: e.reason };
+        const r = found.data?.get(e.code);
+        return { code: e.code, name: e.name, region: e.region, grade: r?.grade ?? '', policy: r?.policy ? `${r.policy} v${r.policy_version ?? ''}` : '', kind: e.kind, reason: e.reason };
       }),
-    [data.exceptions, byCode],
+    [data.exceptions, found.data],
   );
   const columns = useMemo<ColDef<ExceptionRow>[]>(
     () => [
@@ -64,8 +78,7 @@ export function ExceptionsTab({ data, lang, onTrace }: { data: BatchResultsView;
         domLayout={rows.length > 15 ? 'normal' : 'autoHeight'}
         containerStyle={rows.length > 15 ? { height: 520 } : undefined}
         onRowClicked={(e) => {
-          const r = e.data ? byCode.get(e.data.code) : undefined;
-          if (r) onTrace(r);
+          if (e.data) onTrace(e.data.code);
         }}
       />
     </div>

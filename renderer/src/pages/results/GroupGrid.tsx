@@ -2,12 +2,12 @@ import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultRowView } from '../../../../contract/ops/batches';
+import type { GroupTotalView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
 import { gridLocale } from '../../grid/setup';
 import { compactGridTheme } from './grid-theme';
 import { figureCol, textCol } from '../../grid/columns';
-import { groupRows, groupTotals, type GroupRow } from './model';
+import { groupTotals, type GroupRow } from './model';
 import { formatBasisPoints, roundToCents, shareBasisPoints } from '../../../../domain';
 
 // columns share the width: a summary of a few groups should not leave an empty band on the right
@@ -18,9 +18,9 @@ function share(final: string, total: string): string {
 }
 
 /** 按大区 / 按等级: count, rebate, adjustment, final and exceptions per group, summed exactly. */
-export function GroupGrid({ rows, by, lang }: { rows: ResultRowView[]; by: 'region' | 'grade'; lang: Lang }): React.JSX.Element {
+export function GroupGrid({ groups, by, lang }: { groups: GroupTotalView[]; by: 'region' | 'grade'; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
-  const data = useMemo(() => groupRows(rows, by), [rows, by]);
+  const data = useMemo<GroupRow[]>(() => groups.map(({ distributors, ...g }) => ({ ...g, count: distributors })), [groups]);
   const totals = useMemo(() => [groupTotals(data, t('results.totalsShort'))], [data, t]);
   const total = totals[0]?.final ?? '0.00';
   const columns = useMemo<ColDef<GroupRow>[]>(

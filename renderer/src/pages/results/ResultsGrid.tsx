@@ -1,14 +1,15 @@
-import type { CellClickedEvent, CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, RowClassRules } from 'ag-grid-community';
+import type { CellClickedEvent, CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, GridReadyEvent, IDatasource, IGetRowsParams, RowClassRules } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultRowView } from '../../../../contract/ops/batches';
+import type { ResultColumnFilter, ResultRowView, ResultsPageView } from '../../../../contract/ops/batches';
 import type { Lang } from '../../../../contract/roles';
+import { call } from '../../api/client';
 import { GridToolbar } from '../../grid/GridToolbar';
 import { figureCol, textCol } from '../../grid/columns';
-import { totalsRow, type FormulaColumn } from './model';
+import { gridLocale, gridTheme } from '../../grid/setup';
+import { pageTotalsRow, serverFilters, serverKey, type FormulaColumn } from './model';
 import { formulaValueText } from '../../../../domain';
-import { useGridFilter } from '../../grid/use-grid-filter';
 
 /** What a chart's bar asks to show: the rows of a region or grade (column filter), or a search. */
 export interface RowsFilter {
@@ -17,7 +18,11 @@ export interface RowsFilter {
 }
 
 interface Props {
-  rows: ResultRowView[];
+  period: string;
+  /** the batch's rows (the grid's height and the count's "of") */
+  distributors: number;
+  /** changes when the batch's content does (an adjustment, a recalculation): the loaded rows are read again */
+  version: string;
   /** applied when given or changed (a click on a chart's bar) */
   filter?: RowsFilter | null;
   formulas: FormulaColumn[];
@@ -26,10 +31,17 @@ interface Props {
   canAdjust: boolean;
   onTrace: (row: ResultRowView) => void;
   onAdjust: (row: ResultRowView) => void;
+  /** the first rows are on screen (the page then loads what can wait) */
+  onShown?: () => void;
 }
+
+/** What the rows' filters match: count and totals of every matching row, from the server. */
+type Matched = Pick<ResultsPageView, 'matched' | 'filtered' | 'inputs_total'>;
 
 // Module constants: a new object on every render would make AG Grid re-apply the column defaults.
 const DEFAULT_COL: ColDef<ResultRowView> = { sortable: true, resizable: true };
+// rows are read from the server a block at a time as they scroll into view
+const BLOCK = 100;
 // compact, as finance users want: 15 distributors and the totals row fit a 1366×768 laptop
 const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 32;
@@ -41,13 +53,89 @@ const ROW_CLASSES: RowClassRules<ResultRowView> = {
   'row-totals': (p) => !!p.node.rowPinned,
 };
 
-/** 结果 tab: every distributor, its inputs, each formula, rebate, adjustment and final; totals of what the filters show. */
-export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, onAdjust }: Props): React.JSX.Element {
+/**
+ * 结果 tab: every distributor, its inputs, each formula, rebate, adjustment and final; totals of
+ * what the filters match. The rows are read a block at a time as they scroll into view
+ * (`batch.resultsPage`, AG Grid's infinite row model): sort, column filters and the search box are
+ * applied by the server over the whole batch, which also sends the count and the exact totals.
+ */
+export function ResultsGrid({ period, distributors, version, formulas, lang, filter, canAdjust, onTrace, onAdjust, onShown }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  // the search waits for a pause in typing (5,000 rows per change); totals and count of what is shown
+  const api = useRef<GridApi<ResultRowView> | null>(null);
   const [ready, setReady] = useState(false);
-  const grid = useGridFilter(rows, lang, useCallback(() => setReady(true), []));
-  const { api, setSearch, shown } = grid;
+  // the search waits for a pause in typing, then the server filters the batch
+  const [search, setSearch] = useState('');
+  const [applied, setApplied] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setApplied(search), 60);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const appliedRef = useRef('');
+  const [filtered, setFiltered] = useState(false);
+  const [matched, setMatched] = useState<Matched | null>(null);
+  const shownRef = useRef(onShown);
+  shownRef.current = onShown;
+
+  // One source for the grid's life on a period: it reads the search and filters in force when asked.
+  const datasource = useMemo<IDatasource>(() => {
+    let first = true;
+    return {
+      getRows: (p: IGetRowsParams<ResultRowView>) => {
+        const sort = p.sortModel[0];
+        const filters = serverFilters(p.filterModel as Record<string, ResultColumnFilter> | null);
+        const search = appliedRef.current.trim();
+        const query = JSON.stringify([search, filters]);
+        call('batch.resultsPage', {
+          period,
+          offset: p.startRow,
+          limit: Math.min(1000, p.endRow - p.startRow),
+          sort: sort ? (serverKey(sort.colId) ?? 'code') : 'code',
+          desc: sort?.sort === 'desc',
+          ...(search ? { search } : {}),
+          ...(filters ? { filters } : {}),
+        }).then(
+          (r) => {
+            p.successCallback(r.rows, r.matched);
+            // the count and totals of the query now in force (a reply to an earlier one is late)
+            const g = api.current;
+            if (g && JSON.stringify([appliedRef.current.trim(), serverFilters(g.getFilterModel() as Record<string, ResultColumnFilter>)]) === query) {
+              setMatched({ matched: r.matched, filtered: r.filtered, inputs_total: r.inputs_total });
+            }
+            if (first) {
+              first = false;
+              shownRef.current?.();
+            }
+          },
+          () => p.failCallback(),
+        );
+      },
+    };
+  }, [period]);
+
+  // the typed search: read the rows again from the top
+  useEffect(() => {
+    if (appliedRef.current === applied) return;
+    appliedRef.current = applied;
+    api.current?.purgeInfiniteCache();
+  }, [applied]);
+
+  // the batch changed (an adjustment here, a recalculation elsewhere): the loaded rows again, in place
+  const versionRef = useRef(version);
+  useEffect(() => {
+    if (versionRef.current === version) return;
+    versionRef.current = version;
+    api.current?.refreshInfiniteCache();
+  }, [version]);
+
+  const onGridReady = useCallback((e: GridReadyEvent<ResultRowView>) => {
+    api.current = e.api;
+    setReady(true);
+  }, []);
+  const clear = useCallback(() => {
+    setSearch('');
+    setApplied('');
+    api.current?.setFilterModel(null);
+  }, []);
 
   // a region or grade: an exact column filter, so the totals row shows the bar's amount
   useEffect(() => {
@@ -60,7 +148,7 @@ export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, 
       setSearch('');
       g.setFilterModel({ [filter.by]: { filterType: 'text', type: 'equals', filter: filter.value } });
     }
-  }, [filter, ready, api, setSearch]);
+  }, [filter, ready]);
 
   // Formulas are compared by content: a reload with the same policies must not rebuild the columns.
   const formulaKey = JSON.stringify(formulas);
@@ -126,9 +214,8 @@ export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, 
     ];
   }, [t, formulaKey, canAdjust, lang]);
 
-  // Totals of what the filters leave visible, recomputed exactly whenever the grid's model changes.
-
-  const totals = useMemo(() => [totalsRow(shown, t('results.totalsShort'), t('results.totalsCount', { count: shown.length.toLocaleString() }))], [shown, t]);
+  // Totals of every row the filters match (not only the loaded ones), exact, from the server.
+  const totals = useMemo(() => (matched ? [pageTotalsRow(matched, t('results.totalsShort'), t('results.totalsCount', { count: matched.matched.toLocaleString() }))] : []), [matched, t]);
 
   const act = (row: ResultRowView | undefined, colId: string, pinned: boolean): void => {
     if (!row || pinned) return;
@@ -140,8 +227,8 @@ export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, 
   return (
     <div className="results-grid-wrap">
       <GridToolbar
-        filter={grid}
-        total={rows.length}
+        filter={{ search, setSearch, clear, filtered, shown: { length: matched?.matched ?? distributors } }}
+        total={distributors}
         placeholder={t('results.search')}
         width={300}
         testId="results"
@@ -151,9 +238,18 @@ export function ResultsGrid({ rows, formulas, lang, filter, canAdjust, onTrace, 
       />
       {/* as tall as the rows need, up to the window: a short month keeps its totals row next to its rows */}
       {/* the window less the page's chrome above the grid (results.css: --results-chrome, smaller on a laptop) */}
-      <div className="results-grid" style={{ height: `min(calc(100vh - var(--results-chrome)), ${(rows.length + 1) * ROW_HEIGHT + HEADER_HEIGHT + GROUP_HEIGHT + 20}px)` }} data-testid="results-grid">
+      <div className="results-grid" style={{ height: `min(calc(100vh - var(--results-chrome)), ${(distributors + 1) * ROW_HEIGHT + HEADER_HEIGHT + GROUP_HEIGHT + 20}px)` }} data-testid="results-grid">
         <AgGridReact<ResultRowView>
-          {...grid.gridProps}
+          theme={gridTheme}
+          localeText={gridLocale(lang)}
+          suppressColumnVirtualisation
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={BLOCK}
+          maxBlocksInCache={100}
+          infiniteInitialRowCount={Math.min(distributors, BLOCK)}
+          onGridReady={onGridReady}
+          onFilterChanged={(e) => setFiltered(e.api.isAnyFilterPresent())}
           columnDefs={columns}
           defaultColDef={DEFAULT_COL}
           getRowId={rowId}

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BatchResultsView, PeriodOverviewView, ReconcileView } from '../../../../contract/ops/batches';
+import type { BatchSummaryView, PeriodOverviewView, ReconcileView } from '../../../../contract/ops/batches';
 import { isCalcDiff } from './model';
 import { centsToMoney, formatMoney, isNegative, roundToCents } from '../../../../domain';
 
@@ -9,7 +9,7 @@ function signed(money: string): string {
 }
 
 interface Props {
-  data: BatchResultsView;
+  data: BatchSummaryView;
   /** the previous month's batch, when there is one (from periods.overview) */
   previous: PeriodOverviewView | undefined;
   /** the reconciliation, when loaded: its data checks not yet confirmed are still open */

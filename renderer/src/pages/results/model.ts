@@ -1,4 +1,4 @@
-import type { BatchResultsView, CalcDiffView, ResultRowView } from '../../../../contract/ops/batches';
+import type { BatchResultsView, CalcDiffView, ResultColumnFilter, ResultRowView, ResultsPageView } from '../../../../contract/ops/batches';
 import { REBATE_FORMULA } from '../../../../formulas';
 import { centsToMoney, roundToCents } from '../../../../domain';
 
@@ -59,6 +59,68 @@ export function totalsRow(rows: readonly ResultRowView[], label: string, count: 
     adjustment_reason: null,
     adjustment_note: null,
     final: centsToMoney(final),
+    exception: null,
+  };
+}
+
+const INPUT_COLUMNS = new Set(['purchase', 'returns', 'net', 'return_rate', 'promo_rate']);
+const SAME_KEY = new Set(['code', 'name', 'region', 'province', 'grade', 'policy', 'rebate', 'adjustment', 'final', 'exception']);
+
+/** The results grid's column id as `batch.resultsPage` names it (sort and filters); null for none. */
+export function serverKey(colId: string): string | null {
+  if (INPUT_COLUMNS.has(colId)) return `inputs.${colId}`;
+  if (colId.startsWith('f:')) return `values.${colId.slice(2)}`;
+  if (colId === 'reason') return 'adjustment_reason';
+  return SAME_KEY.has(colId) ? colId : null;
+}
+
+type Condition = Exclude<ResultColumnFilter, { operator: unknown }>;
+
+function condition(c: Record<string, unknown>): Condition | null {
+  if (c['filterType'] === 'text') return { filterType: 'text', type: c['type'] as Extract<Condition, { filterType: 'text' }>['type'], filter: typeof c['filter'] === 'string' ? c['filter'] : null };
+  if (c['filterType'] === 'number') {
+    const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    return { filterType: 'number', type: c['type'] as Extract<Condition, { filterType: 'number' }>['type'], filter: n(c['filter']), filterTo: n(c['filterTo']) };
+  }
+  return null;
+}
+
+/** The grid's filter model as `batch.resultsPage` takes it (its own column names, only the fields it knows); undefined when none. */
+export function serverFilters(model: Record<string, unknown> | null | undefined): Record<string, ResultColumnFilter> | undefined {
+  const out: Record<string, ResultColumnFilter> = {};
+  for (const [colId, f] of Object.entries(model ?? {})) {
+    const key = serverKey(colId);
+    if (!key || typeof f !== 'object' || f === null) continue;
+    const m = f as Record<string, unknown>;
+    if (Array.isArray(m['conditions']) && (m['operator'] === 'AND' || m['operator'] === 'OR')) {
+      const conditions = (m['conditions'] as Record<string, unknown>[]).map(condition).filter((c): c is Condition => c !== null).slice(0, 2);
+      if (conditions.length > 0) out[key] = { filterType: m['filterType'] === 'number' ? 'number' : 'text', operator: m['operator'], conditions };
+    } else {
+      const c = condition(m);
+      if (c) out[key] = c;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The pinned totals row of a paged grid: the server's count and exact totals of every matching row. */
+export function pageTotalsRow(m: Pick<ResultsPageView, 'filtered' | 'inputs_total'>, label: string, count: string): ResultRowView {
+  return {
+    code: label,
+    name: count,
+    region: '',
+    province: null,
+    grade: '',
+    status: '',
+    policy: null,
+    policy_version: null,
+    inputs: { purchase: m.inputs_total.purchase, returns: m.inputs_total.returns, net: m.inputs_total.net },
+    values: {},
+    rebate: m.filtered.rebate_total,
+    adjustment: m.filtered.adjustment_total,
+    adjustment_reason: null,
+    adjustment_note: null,
+    final: m.filtered.total,
     exception: null,
   };
 }
