@@ -3,14 +3,18 @@
 // zipped by our small zip writer (Node's zlib; the parts every package shares compressed once). Same guarantees as the ExcelJS writer: a text cell is always an inline string
 // (never a formula, whatever it starts with), characters XML cannot carry are escaped, numbers are
 // written only when finite, dates as serial numbers with a date format.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
 import { prepareEntry, ZipBuilder, type PreparedEntry } from './zip-writer';
 import { cellValue, COLUMN_FORMATS, formRowHeight, sheetName, type ColumnType, type FormCell, type FormSheet } from './xlsx-writer';
 import { partialPath, removeLeftovers } from '../util/partial-files';
+import { workerScript } from '../import/run-worker';
+import type { StatementFilesDone, StatementFilesJob } from './statement-files-protocol';
 
 /** The number formats of the table writer (one home), text cells left at the default. */
 const FORMATS: Partial<Record<ColumnType, string>> = Object.fromEntries(Object.entries(COLUMN_FORMATS).filter(([t]) => t !== 'text'));
@@ -228,7 +232,18 @@ function sharedParts(): NonNullable<typeof shared> {
   return shared;
 }
 
-/** A workbook of one form sheet, as bytes (a statement file): small, so zipped in memory. */
+let core: { at: number; entry: PreparedEntry } | null = null;
+/** The document properties of a run's files (the same moment in each), compressed once. */
+function coreEntry(now: Date): PreparedEntry {
+  if (core?.at !== now.getTime()) core = { at: now.getTime(), entry: prepareEntry('docProps/core.xml', coreXml(now)) };
+  return core.entry;
+}
+
+/**
+ * A workbook of one form sheet, as bytes (a statement file): small, so zipped in memory. Its own
+ * parts are deflated at level 1: on a sheet of a few kilobytes that is a few per cent larger and
+ * several times faster, and a run writes ten thousand of them.
+ */
 export function formWorkbookBytes(sheet: FormSheet, now = new Date()): Buffer {
   const p = sharedParts();
   const zip = new ZipBuilder(now);
@@ -236,11 +251,11 @@ export function formWorkbookBytes(sheet: FormSheet, now = new Date()): Buffer {
     zip.add(p.types1),
     zip.add(p.rootRels),
     zip.add(p.app),
-    zip.addText('docProps/core.xml', coreXml(now)),
-    zip.addText('xl/workbook.xml', workbookXml([sheetName(sheet.name)])),
+    zip.add(coreEntry(now)),
+    zip.addText('xl/workbook.xml', workbookXml([sheetName(sheet.name)]), 1),
     zip.add(p.rels1),
     zip.add(p.styles),
-    zip.addText('xl/worksheets/sheet1.xml', formSheetXml(sheet)),
+    zip.addText('xl/worksheets/sheet1.xml', formSheetXml(sheet), 1),
   ];
   parts.push(zip.finish());
   return Buffer.concat(parts);
@@ -285,10 +300,93 @@ export async function writeFormWorkbook(file: string, sheets: Iterable<FormSheet
   }
 }
 
-/** Writes one file per form sheet, several at a time (the disk works while the next ones are built). */
-export async function writeFormFiles(items: Iterable<{ file: string; sheet: FormSheet }> | AsyncIterable<{ file: string; sheet: FormSheet }>, signal?: AbortSignal): Promise<void> {
+type Item = { file: string; sheet: FormSheet };
+
+/** One file written whole at its place: a temporary name beside it, renamed when written, removed on a failure. */
+function writeOneSync(item: Item, now: Date): void {
+  const tmp = partialPath(item.file);
+  try {
+    writeFileSync(tmp, formWorkbookBytes(item.sheet, now));
+    renameSync(tmp, item.file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** A worker's part of writeFormFiles (the import's worker script runs it): every file of the job, in order; the first failure ends it. */
+export function writeStatementFilesJob(job: StatementFilesJob): StatementFilesDone {
+  const now = new Date(job.now);
+  try {
+    for (const item of job.items) writeOneSync(item, now);
+    return { type: 'statement-files-done', id: job.id, error: null };
+  } catch (e) {
+    return { type: 'statement-files-done', id: job.id, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Statements a worker is given at once (one message each way per job). */
+const JOB_SIZE = 50;
+/** Jobs a worker holds (one written, one waiting): the main thread builds the next meanwhile. */
+const JOBS_PER_WORKER = 2;
+/** Fewer statements than this are written on the main thread: a worker's start would cost more than it saves. */
+const WORKERS_FROM = 400;
+
+export interface FormFilesOptions {
+  /** workers writing the files: one per core by default (REBATE_EXPORT_WORKERS overrides; 0 writes on the main thread) */
+  workers?: number;
+  /** fewer statements than this are written on the main thread (default 400) */
+  workersFrom?: number;
+  /** the moment the files carry (their zip times and document properties); now by default */
+  now?: Date;
+}
+
+function exportWorkers(o: FormFilesOptions): number {
+  const env = Number(process.env['REBATE_EXPORT_WORKERS']);
+  if (o.workers !== undefined) return o.workers;
+  if (process.env['REBATE_EXPORT_WORKERS'] !== undefined && Number.isInteger(env) && env >= 0) return env;
+  return Math.min(4, availableParallelism());
+}
+
+/**
+ * Writes one file per form sheet. A big run (statements for thousands of distributors) is written
+ * by a pool of worker threads, one per core: the main thread reads the rows and lays out each
+ * sheet, the workers turn sheets into workbooks and write them, 50 at a time, each file whole or
+ * not at all. A small run is written here, several files at a time. Either way every write started
+ * is finished (or its temporary file removed) before this returns or throws — a caller that removes
+ * the files of a failed or cancelled run finds them all.
+ */
+export async function writeFormFiles(items: Iterable<Item> | AsyncIterable<Item>, signal?: AbortSignal, options: FormFilesOptions = {}): Promise<void> {
+  const now = options.now ?? new Date();
+  const workers = exportWorkers(options);
+  const from = options.workersFrom ?? (Number(process.env['REBATE_EXPORT_WORKERS_FROM']) || WORKERS_FROM);
+  const source = (async function* () {
+    yield* items;
+  })();
+  // the first statements decide: a small run stays on this thread
+  const head: Item[] = [];
+  let ended = false;
+  if (workers > 0) {
+    while (head.length < from) {
+      const n = await source.next();
+      if (n.done) {
+        ended = true;
+        break;
+      }
+      head.push(n.value);
+    }
+  }
+  const all = (async function* () {
+    yield* head;
+    if (!ended) yield* source;
+  })();
+  if (workers === 0 || (ended && head.length < from)) return writeHere(all, signal, now);
+  return writeInWorkers(all, signal, now, workers);
+}
+
+/** On the main thread: each file's bytes built here, 16 writes in flight (the disk works while the next are built). */
+async function writeHere(items: AsyncIterable<Item>, signal: AbortSignal | undefined, now: Date): Promise<void> {
   const inFlight = new Set<Promise<void>>();
-  const now = new Date();
   let failed: unknown = null;
   try {
     for await (const { file, sheet } of items) {
@@ -311,9 +409,82 @@ export async function writeFormFiles(items: Iterable<{ file: string; sheet: Form
       if (inFlight.size >= 16) await Promise.race(inFlight);
     }
   } finally {
-    // every write started is finished (or removed) before this returns or throws: a caller that
-    // removes the files of a failed or cancelled run finds them all
+    // every write started is finished (or removed) before this returns or throws
     await Promise.allSettled(inFlight);
+  }
+  if (failed) throw failed;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  /** jobs sent and not yet answered */
+  pending: Map<number, () => void>;
+}
+
+/** In a pool of workers: jobs of 50 sheets to the idlest worker (a new one while the pool is not full), at most two a worker. */
+async function writeInWorkers(items: AsyncIterable<Item>, signal: AbortSignal | undefined, now: Date, size: number): Promise<void> {
+  const script = workerScript();
+  const pool: PoolWorker[] = [];
+  let failed: unknown = null;
+  let nextId = 0;
+  let wake: (() => void) | null = null;
+  const woken = (): void => {
+    wake?.();
+    wake = null;
+  };
+  const start = (): PoolWorker => {
+    const w: PoolWorker = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 16 } }), pending: new Map() };
+    w.worker.on('message', (m: StatementFilesDone) => {
+      if (m.type !== 'statement-files-done') return;
+      if (m.error !== null) failed ??= new Error(m.error);
+      w.pending.get(m.id)?.();
+      w.pending.delete(m.id);
+      woken();
+    });
+    const lost = (e: unknown): void => {
+      failed ??= e instanceof Error ? e : new Error(`statement worker stopped (${String(e)})`);
+      for (const done of w.pending.values()) done();
+      w.pending.clear();
+      woken();
+    };
+    w.worker.on('error', lost);
+    w.worker.on('exit', (code) => {
+      if (w.pending.size > 0) lost(code);
+    });
+    pool.push(w);
+    return w;
+  };
+  const inFlight: Promise<void>[] = [];
+  const send = async (job: Item[]): Promise<void> => {
+    // a worker with room (started when the others are full, up to the pool's size), else wait for one
+    for (;;) {
+      if (failed) throw failed;
+      const least = pool.reduce<PoolWorker | undefined>((a, w) => (!a || w.pending.size < a.pending.size ? w : a), undefined);
+      const free = least && least.pending.size === 0 ? least : pool.length < size ? start() : least && least.pending.size < JOBS_PER_WORKER ? least : undefined;
+      if (free) {
+        const id = nextId++;
+        inFlight.push(new Promise<void>((resolve) => free.pending.set(id, resolve)));
+        free.worker.postMessage({ type: 'statement-files', id, now: now.getTime(), items: job } satisfies StatementFilesJob);
+        return;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  try {
+    let job: Item[] = [];
+    for await (const item of items) {
+      if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+      job.push(item);
+      if (job.length >= JOB_SIZE) {
+        await send(job);
+        job = [];
+      }
+    }
+    if (job.length > 0) await send(job);
+  } finally {
+    // every job sent is written (or failed without a partial file) before this returns or throws
+    await Promise.allSettled(inFlight);
+    await Promise.allSettled(pool.map((w) => w.worker.terminate()));
   }
   if (failed) throw failed;
 }

@@ -13,6 +13,8 @@ import type { ReadEvent } from './readers/types';
 import { WorkbookRejected } from './readers/zip-inspect';
 import { storeRow, storeTable } from './store-rows';
 import { BATCH_SIZE, MAX_BATCHES_IN_FLIGHT, type ParentMessage, type ParseJob, type WorkerMessage } from './worker-protocol';
+import type { StatementFilesJob } from '../export/statement-files-protocol';
+import { writeStatementFilesJob } from '../export/form-xlsx';
 
 export type { WorkerFileOptions } from './worker-protocol';
 
@@ -24,7 +26,12 @@ let inFlight = 0;
 let release: (() => void) | null = null;
 const queue: ParseJob[] = [];
 let busy = false;
-port.on('message', (m: ParentMessage) => {
+port.on('message', (m: ParentMessage | StatementFilesJob) => {
+  // the same script writes statement files for an export's pool (export/form-xlsx.ts)
+  if (m.type === 'statement-files') {
+    port.postMessage(writeStatementFilesJob(m));
+    return;
+  }
   if (m.type === 'ack') {
     inFlight--;
     release?.();
