@@ -25,7 +25,7 @@ const sheet = (i: number): FormSheet => ({
   widths: [28, 22, 22, 22],
   rows: [
     [{ value: `经销商对账单 ${i}`, style: 'title', span: 4 }],
-    [{ value: '本期返利（元）', style: 'label' }, { value: `${i}.${String(i % 100).padStart(2, '0')}`, type: 'money', style: 'total' }, { value: '=HYPERLINK("x")' }, { value: new Date(Date.UTC(2026, 0, 1 + (i % 28))), type: 'date' }],
+    [{ value: '本期返利（元）', style: 'label' }, { value: `${i}.${String(i % 100).padStart(2, '0')}`, type: 'money', style: 'total' }, { value: '=HYPERLINK("x")' }, { value: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`, type: 'date' }],
   ],
   portrait: true,
 });
