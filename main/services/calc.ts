@@ -2,15 +2,14 @@ import type { CalcDiffView, CalcResultView } from '../../contract/ops/batches';
 import { compilePolicy, type CompiledPolicy } from '../../formulas';
 import {
   adjustmentsOf,
-  batchLines,
   batchOf,
   batchTotals,
   createBatch,
   deleteAdjustment,
   deleteBatchLines,
+  lineMoney,
   lineWriter,
   updateBatchAfterCalc,
-  type BatchLine,
 } from '../db/batches-repo';
 import { MAX_MONEY_CENTS, MAX_MONEY_TEXT, quote } from '../import/limits';
 import { aggregatePeriod } from './aggregate';
@@ -164,7 +163,8 @@ async function evaluateAndStore(
 
   return db.transaction((): CalcResult => {
     const batchId = existing?.id ?? createBatch(db, { period, by, at: now });
-    const before = new Map(batchLines(db, batchId).map((l): [string, BatchLine] => [l.code, l]));
+    // only the codes and final amounts are compared: not every column of every row
+    const before = new Map(lineMoney(db, batchId).map((l) => [l.code, l]));
     const previousTotal = existing?.total_cents ?? 0;
     deleteBatchLines(db, batchId);
     const adjustments = new Map(adjustmentsOf(db, period).map((a) => [a.code, a]));
@@ -183,7 +183,7 @@ async function evaluateAndStore(
       appendAudit(db, { actor: by, action: 'adjustment.drop', entity: 'adjustment', entityId: `${period}/${a.code}`, before: { amount: centsToMoney(a.amount_cents), reason: a.reason } }, ctx.now());
     }
     const totals = batchTotals(db, batchId);
-    const after = new Map(batchLines(db, batchId).map((l): [string, BatchLine] => [l.code, l]));
+    const after = new Map(lineMoney(db, batchId).map((l) => [l.code, l]));
     const diff: CalcDiff = { first: !existing || existing.calc_count === 0, added: [], removed: [], up: 0, down: 0, unchanged: 0, previous_total: centsToMoney(previousTotal), total_delta: centsToMoney(BigInt(totals.total) - BigInt(previousTotal)) };
     for (const [code, l] of after) {
       const old = before.get(code);
