@@ -29,4 +29,15 @@ describe('npm run bench', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).rows).toHaveLength(rows.length);
     expect(formatTable(rows)).toContain('import ÷ reader floor');
   }, 180_000);
+
+  it('costs the import\'s safeguards: the same month without the period-lock triggers and without the duplicate indexes', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rebate-bench-levers-'));
+    const { rows } = await runBench({ sizes: ['tiny'], runs: 1, outDir: dir, levers: ['tiny'] });
+    const levers = rows.filter((r) => r.measure.startsWith('import without the'));
+    expect(levers.map((r) => r.measure)).toEqual(['import without the period-lock triggers (measure only)', 'import without the duplicate indexes (measure only)']);
+    for (const r of levers) {
+      expect(r.value).toBeGreaterThan(0);
+      expect(r.note).toMatch(/^they cost -?\d+\.\d\d s \(-?\d+ %\) of \d+\.\d\d s as is, paired runs$/);
+    }
+  }, 180_000);
 });

@@ -106,7 +106,41 @@ async function importInChild(dir: string, dbFile: string): Promise<{ ms: number;
   });
 }
 
-export async function benchImportCalc(name: WorkloadName, runs: number, log: (s: string) => void = () => undefined): Promise<{ rows: BenchRow[]; ctx: ServiceContext; cleanup: () => void }> {
+/** What a lever removes from a fresh database before the import (issue 15: cost the duplicate check and the period lock). */
+const LEVERS = {
+  'period-lock triggers': 'DROP TRIGGER purchases_period_locked; DROP TRIGGER returns_period_locked; DROP TRIGGER promotions_period_locked; DROP TRIGGER claims_period_locked;',
+  'duplicate indexes': 'DROP INDEX purchases_dup; DROP INDEX returns_dup;',
+} as const;
+
+/**
+ * The cost of the import's safeguards: the month imported, in turn, as is, without the period-lock
+ * triggers (a lookup of the period's batch for every stored row) and without the stored tables'
+ * duplicate indexes (kept up to date for every stored row; the check against earlier imports joins
+ * on them). Only measured: the product keeps both. Paired runs, medians; the duplicate check within
+ * the import (the staging file's own unique index) stays in all three.
+ */
+async function leverRows(name: WorkloadName, root: string, dir: string, runs: number, log: (s: string) => void): Promise<BenchRow[]> {
+  const times: Record<'as is' | keyof typeof LEVERS, number[]> = { 'as is': [], 'period-lock triggers': [], 'duplicate indexes': [] };
+  for (let i = 0; i < runs; i++) {
+    for (const lever of Object.keys(times) as (keyof typeof times)[]) {
+      log(`[${name}] import ${lever === 'as is' ? 'as is' : `without the ${lever}`} ${i + 1}/${runs}`);
+      const c = await freshContext(root);
+      if (lever !== 'as is') c.store.db.exec(LEVERS[lever]);
+      const dbFile = c.store.path;
+      c.store.close();
+      times[lever].push((await importInChild(dir, dbFile)).ms);
+      rmSync(path.dirname(dbFile), { recursive: true, force: true });
+    }
+  }
+  const base = median(times['as is']);
+  return (Object.keys(LEVERS) as (keyof typeof LEVERS)[]).map((lever) => {
+    const ms = median(times[lever]);
+    const cost = base - ms;
+    return { workload: name, measure: `import without the ${lever} (measure only)`, value: ms / 1000, unit: 's', peakRssMb: null, runs, note: `they cost ${(cost / 1000).toFixed(2)} s (${((cost / base) * 100).toFixed(0)} %) of ${(base / 1000).toFixed(2)} s as is, paired runs` };
+  });
+}
+
+export async function benchImportCalc(name: WorkloadName, runs: number, log: (s: string) => void = () => undefined, levers = false): Promise<{ rows: BenchRow[]; ctx: ServiceContext; cleanup: () => void }> {
   const root = mkdtempSync(path.join(tmpdir(), `rebate-bench-${name}-`));
   const dir = path.join(root, 'files');
   log(`[${name}] generating the month…`);
@@ -147,6 +181,7 @@ export async function benchImportCalc(name: WorkloadName, runs: number, log: (s:
     ctx = { ...c, store: new Store(dbFile) };
   }
   if (!ctx) throw new Error('no runs');
+  const leverOut = levers ? await leverRows(name, root, dir, runs, log) : [];
   const importMs = median(times);
   const floorMs = median(floor);
   out.push(
@@ -155,6 +190,7 @@ export async function benchImportCalc(name: WorkloadName, runs: number, log: (s:
     { workload: name, measure: 'ExcelJS streaming reader alone (floor)', value: floorMs / 1000, unit: 's', peakRssMb: floorPeak, runs },
     { workload: name, measure: 'import ÷ reader floor', value: importMs / floorMs, unit: '×', peakRssMb: null, runs, target: name === 'L' ? '≤ 1.0' : undefined },
     { workload: name, measure: 'our xlsx reader alone (workbooks only)', value: median(ours) / 1000, unit: 's', peakRssMb: null, runs, note: `${(floorMs / median(ours)).toFixed(1)}× faster than ExcelJS's (floor incl. CSV)` },
+    ...leverOut,
   );
 
   const dirPolicies = readdirSync(dir).filter((f) => f.startsWith('policy-'));

@@ -14,6 +14,8 @@ export interface BenchOptions {
   runs: number;
   /** the export benchmark: distributors × formula columns (0 = skip) */
   exports?: { distributors: number; formulas: number };
+  /** the sizes whose import is also run without the period-lock triggers and duplicate indexes (their cost) */
+  levers?: WorkloadName[];
   /** the results screen in Chromium (needs the built renderer) */
   screen?: boolean;
   /** where the JSON goes (bench/results by default) */
@@ -31,7 +33,7 @@ export interface BenchOptions {
 export async function runBench(o: BenchOptions): Promise<{ rows: BenchRow[]; file: string }> {
   const rows: BenchRow[] = [];
   for (const size of o.sizes) {
-    const { rows: r, ctx, cleanup } = await benchImportCalc(size, o.runs, o.log);
+    const { rows: r, ctx, cleanup } = await benchImportCalc(size, o.runs, o.log, o.levers?.includes(size) ?? false);
     rows.push(...r);
     try {
       const inputs = aggregatePeriod(ctx.store.db, '2026-03').map((d) => d.inputs);
@@ -110,6 +112,8 @@ async function main(): Promise<void> {
     log: (s) => process.stderr.write(`${s}\n`),
     exports: { distributors: teamOnly ? 0 : exportsSize, formulas: 30 },
     screen: arg('screen') !== 'off',
+    // the import's safeguards costed at M by default (`--levers L`, `--levers off`)
+    levers: arg('levers') === 'off' ? [] : ((arg('levers') ?? 'M').split(',').filter(Boolean) as WorkloadName[]),
     ...(team ? { team, teamOptions: { ...teamOverrides(), serverProcess: 'child' as const, ...(process.argv[1] ? { childScript: process.argv[1] } : {}) } } : {}),
   });
   process.stdout.write(`\n${formatTable(rows)}\n\nwritten to ${file}\n`);
