@@ -4,6 +4,7 @@ import type { CellValue } from '../cell-value';
 import type { RawRow, ReadEvent } from './types';
 import { columnOfRef, eachAttr, excelJsSecondDecode, excelSerialToDate, isDateFormat, xmlAttr, xmlText } from './xml-scan';
 import { MAX_SHARED_CHARS, MAX_SHARED_STRINGS, workbookSheets, WorkbookRejected, ZipDirectory, type ZipEntry } from './zip-inspect';
+import { formatCount } from '../../../domain';
 
 /**
  * The import's own .xlsx/.xlsm reader: the zip's central directory read directly (random access:
@@ -254,7 +255,7 @@ export class SharedStringsScanner {
       }
       this.items.push(sharedValue(collectStringItem(buf, gt + 1, end, p)));
       pos = end + siClose.length;
-      if (this.items.length > MAX_SHARED_STRINGS) throw new WorkbookRejected('shared_strings_count', MAX_SHARED_STRINGS.toLocaleString('en-US'));
+      if (this.items.length > MAX_SHARED_STRINGS) throw new WorkbookRejected('shared_strings_count', formatCount(MAX_SHARED_STRINGS));
     }
     this.buf = buf.slice(pos);
     if (this.buf.length > MAX_PENDING_CHARS) throw new WorkbookRejected('truncated');

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReconcileNoteView } from '../../../contract/ops/batches';
 import { call } from '../api/client';
-import { errorText } from '../api/use-load';
+import { useAction } from '../api/use-load';
 import { confirmKeys } from './confirm-keys';
 
 // a named constant: antd's ButtonProps does not declare data-* attributes
@@ -21,25 +21,17 @@ export function NoteDialog({ period, target, onClose, onSaved }: Props): React.J
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run, clear } = useAction();
 
   useEffect(() => {
     setNote(target?.note?.note ?? '');
     setConfirmed(Boolean(target?.note?.confirmed_by));
-    setError(null);
-  }, [target]);
+    clear();
+  }, [target, clear]);
 
   const save = async (): Promise<void> => {
     if (!target || busy) return;
-    setBusy(true);
-    try {
-      onSaved(await call('reconcile.note', { period, code: target.code, note, confirmed }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onSaved(await call('reconcile.note', { period, code: target.code, note, confirmed })));
   };
 
   return (

@@ -1,14 +1,15 @@
-import { Alert, Descriptions, Drawer, Spin, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TraceViewData } from '../../../contract/ops/batches';
 import type { Lang } from '../../../contract/roles';
 import { BUILTIN_VARIABLES } from '../../../formulas';
 import { call } from '../api/client';
-import { errorText } from '../api/use-load';
+import { useLoad } from '../api/use-load';
+import { LoadState } from './LoadState';
+import { FormulasTable } from './FormulasTable';
 import { ParametersTable } from './ParametersTable';
 import '../pages/results/results.css';
-import { centsToMoney, formatDecimal, formatMoney, formatPercent, formulaValueText, isNegative, sumCents } from '../../../domain';
+import { centsToMoney, formatDecimal, formatMoney, formatPercent, isNegative, sumCents } from '../../../domain';
 
 const MONEY = new Set(['purchase', 'returns', 'net', 'promo_target', 'promo_actual', 'ytd_purchase', 'ytd_returns', 'ytd_net', 'ytd_rebate', 'prev_rebate']);
 const RATES = new Set(['return_rate', 'promo_rate']);
@@ -44,17 +45,8 @@ interface Props {
  */
 export function TraceDrawer({ period, code, lang, onClose, testId = 'trace-drawer', prefix = 'trace' }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const [trace, setTrace] = useState<TraceViewData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (code === null) return;
-    setTrace(null);
-    setError(null);
-    call('batch.trace', { period, code })
-      .then(setTrace)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [period, code]);
+  const loaded = useLoad(() => call('batch.trace', { period, code: code ?? '' }), code === null ? null : `${period}:${code}`);
+  const trace = loaded.data;
 
   const label = (name: string): string => BUILTIN_VARIABLES.find((v) => v.name === name)?.label[lang] ?? name;
   const input = (name: string, v: string): React.ReactNode => (RATES.has(name) ? <span className="num">{formatPercent(v)}</span> : <Figure value={v} as={MONEY.has(name) ? 'money' : 'count'} />);
@@ -64,8 +56,7 @@ export function TraceDrawer({ period, code, lang, onClose, testId = 'trace-drawe
 
   return (
     <Drawer open={code !== null} onClose={onClose} size={760} title={row ? `${row.code} ${row.name} · ${period}` : (code ?? '')} data-testid={testId}>
-      {error && <Alert type="error" showIcon title={error} />}
-      {!trace && !error && <Spin />}
+      <LoadState loaded={loaded} />
       {trace && row && (
         <div className="trace">
           <Descriptions size="small" column={3} bordered>
@@ -106,42 +97,7 @@ export function TraceDrawer({ period, code, lang, onClose, testId = 'trace-drawe
           </Descriptions>
 
           <Typography.Title level={5}>{t('results.trace.formulas')}</Typography.Title>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="name"
-            dataSource={trace.formulas}
-            data-testid={`${prefix}-formulas`}
-            locale={{ emptyText: t('results.trace.noFormulas') }}
-            columns={[
-              {
-                title: t('results.trace.formula'),
-                dataIndex: 'label',
-                width: 150,
-                render: (l: string, f) => (
-                  <>
-                    {l}
-                    <br />
-                    <Typography.Text type="secondary" className="trace-mono trace-name">
-                      {f.name}
-                    </Typography.Text>
-                  </>
-                ),
-              },
-              { title: t('results.trace.expr'), dataIndex: 'expr', render: (e: string) => <code className="trace-mono trace-expr">{e}</code> },
-              {
-                title: t('results.trace.value'),
-                dataIndex: 'value',
-                align: 'right',
-                width: 150,
-                render: (v: string | null, f) => (
-                  <span title={v ?? ''} className={`num${isNegative(v) ? ' num-negative' : ''}`}>
-                    {v === null ? '—' : formulaValueText(f.name, f.label, v, lang)}
-                  </span>
-                ),
-              },
-            ]}
-          />
+          <FormulasTable steps={trace.formulas} lang={lang} testId={`${prefix}-formulas`} />
 
           <ParametersTable parameters={trace.parameters} testId={`${prefix}-parameters`} />
 

@@ -1,13 +1,13 @@
 import { DashboardOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItemView } from '../../../contract/ops/approvals';
 import type { PeriodOverviewView } from '../../../contract/ops/batches';
 import { hasRole, type Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
 import { call } from '../api/client';
-import { errorText, REFRESH_MS, useInterval } from '../api/use-load';
+import { REFRESH_MS, useLoad } from '../api/use-load';
 import { DecisionView } from './approval/DecisionView';
 import { InboxCard } from './approval/InboxCard';
 import { periodFromHash } from './approval/model';
@@ -18,46 +18,45 @@ import { PeriodSelect } from '../components/PeriodSelect';
 /** 审批: the approver's inbox and the decision view of one batch (`#/approval/2026-01`). */
 export function ApprovalPage({ lang, user }: { lang: Lang; user: SessionUser }): React.JSX.Element {
   const { t } = useTranslation();
-  const [inbox, setInbox] = useState<InboxItemView[] | null>(null);
-  const [periods, setPeriods] = useState<PeriodOverviewView[] | null>(null);
   const [period, setPeriod] = useState<string | null>(() => periodFromHash(location.hash));
-  const [error, setError] = useState<string | null>(null);
   const canPrepare = hasRole(user.roles, 'preparer');
 
-  const refresh = useCallback(async () => {
-    try {
+  // what others did meanwhile (a new submission, the level before mine signed) shows by itself
+  const loaded = useLoad<{ items: InboxItemView[]; list: PeriodOverviewView[] }>(
+    async () => {
       const [items, list] = await Promise.all([call('approval.inbox', {}), call('periods.overview', {})]);
-      setInbox(items);
-      setPeriods(list);
-      setError(null);
       return { items, list };
-    } catch (e) {
-      setError(errorText(e));
-      return null;
-    }
-  }, []);
+    },
+    'approval',
+    { refreshMs: REFRESH_MS },
+  );
+  const inbox = loaded.data?.items ?? null;
+  const periods = loaded.data?.list ?? null;
+  const error = loaded.error;
+
+  // without a deep link, once the first load is there: the oldest batch waiting for me, else (for a
+  // preparer) the latest batch still to be submitted, else the latest batch
+  const chosen = useRef(false);
+  useEffect(() => {
+    const r = loaded.data;
+    if (!r || chosen.current) return;
+    chosen.current = true;
+    if (periodFromHash(location.hash)) return;
+    const batches = r.list.filter((p) => p.batch);
+    const open = r.items[0]?.period ?? (canPrepare ? batches.find((p) => p.batch?.status !== 'approved')?.period : undefined) ?? batches[0]?.period;
+    if (!open) return;
+    history.replaceState(null, '', `#/approval/${open}`);
+    setPeriod(open);
+  }, [loaded.data, canPrepare]);
 
   useEffect(() => {
-    void refresh().then((r) => {
-      if (!r || periodFromHash(location.hash)) return;
-      // without a deep link: the oldest batch waiting for me, else (for a preparer) the latest batch
-      // still to be submitted, else the latest batch
-      const batches = r.list.filter((p) => p.batch);
-      const open = r.items[0]?.period ?? (canPrepare ? batches.find((p) => p.batch?.status !== 'approved')?.period : undefined) ?? batches[0]?.period;
-      if (!open) return;
-      history.replaceState(null, '', `#/approval/${open}`);
-      setPeriod(open);
-    });
     const onHash = (): void => {
       const p = periodFromHash(location.hash);
       if (p) setPeriod(p);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [refresh, canPrepare]);
-
-  // what others did meanwhile (a new submission, the level before mine signed) shows by itself
-  useInterval(() => void refresh(), REFRESH_MS);
+  }, []);
 
   const open = useCallback((p: string): void => {
     location.hash = `#/approval/${p}`;
@@ -86,7 +85,7 @@ export function ApprovalPage({ lang, user }: { lang: Lang; user: SessionUser }):
           </Empty>
         </Card>
       ) : period ? (
-        <DecisionView key={period} period={period} lang={lang} canPrepare={canPrepare} userName={user.name} previous={previous} stale={periods?.find((p) => p.period === period)?.batch?.stale ?? false} onChanged={() => void refresh()} />
+        <DecisionView key={period} period={period} lang={lang} canPrepare={canPrepare} userName={user.name} previous={previous} stale={periods?.find((p) => p.period === period)?.batch?.stale ?? false} onChanged={() => void loaded.reload()} />
       ) : (
         periods && <Empty description={t('approval.pickHint')} />
       )}

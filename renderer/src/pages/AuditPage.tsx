@@ -2,15 +2,15 @@ import { SafetyCertificateOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Result, Space, Typography } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/roles';
 import type { AuditEntry, AuditVerifyResult, SessionUser } from '../../../contract/types';
 import { call } from '../api/client';
-import { errorText } from '../api/use-load';
+import { useAction, useLoad } from '../api/use-load';
 import { gridLocale, gridTheme } from '../grid/setup';
 import { usePeople } from '../api/people';
-import { auditChangeText, auditEntityLabel, formatDateTime } from '../../../domain';
+import { auditChangeText, auditEntityLabel, formatCount, formatDateTime } from '../../../domain';
 import { auditActionText } from '../i18n/keys';
 
 function formatTime(iso: string, _lang: Lang): string {
@@ -20,36 +20,16 @@ function formatTime(iso: string, _lang: Lang): string {
 export function AuditPage({ lang }: { lang: Lang; user: SessionUser }): React.JSX.Element {
   const { t } = useTranslation();
   const who = usePeople();
-  const [rows, setRows] = useState<AuditEntry[]>([]);
-  const [total, setTotal] = useState(0);
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
-  const [denied, setDenied] = useState<string | null>(null);
+  const page = useLoad(() => call('audit.list', { limit: 1000, offset: 0, actor: actor || undefined, action: action || undefined }), JSON.stringify([actor, action]), { keepOnKeyChange: true });
+  const rows = page.data?.rows ?? [];
+  const total = page.data?.total ?? 0;
+  const denied = page.error;
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction({ toast: true });
 
-  const load = useCallback(async () => {
-    try {
-      const page = await call('audit.list', { limit: 1000, offset: 0, actor: actor || undefined, action: action || undefined });
-      setRows(page.rows);
-      setTotal(page.total);
-    } catch (e) {
-      setDenied(errorText(e));
-    }
-  }, [actor, action]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const runVerify = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      setVerify(await call('audit.verify', {}));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const runVerify = (): Promise<boolean> => run(async () => setVerify(await call('audit.verify', {})));
 
   const columns = useMemo<ColDef<AuditEntry>[]>(
     () => [
@@ -73,10 +53,10 @@ export function AuditPage({ lang }: { lang: Lang; user: SessionUser }): React.JS
         <Space>
           <Input.Search allowClear placeholder={t('audit.filterActor')} onSearch={setActor} style={{ width: 180 }} />
           <Input.Search allowClear placeholder={t('audit.filterAction')} onSearch={setAction} style={{ width: 180 }} />
-          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+          <Button icon={<ReloadOutlined />} onClick={() => void page.reload()}>
             {t('common.refresh')}
           </Button>
-          <Typography.Text type="secondary">{t('audit.total', { total })}</Typography.Text>
+          <Typography.Text type="secondary">{t('audit.total', { total: formatCount(total) })}</Typography.Text>
         </Space>
         <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void runVerify()} data-testid="audit-verify">
           {t('audit.verify')}

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { ServerCertificateView } from '../../../contract/desktop';
 import type { Lang } from '../../../contract/roles';
 import { probeServer, restartUi, trustServer, useLocal } from '../api/connection';
-import { errorText } from '../api/use-load';
+import { useAction } from '../api/use-load';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { formatDate } from '../../../domain';
 
 /** A fingerprint in groups of four bytes per line, easy to compare with what IT sent. */
 export function FingerprintText({ value, testId }: { value: string; testId: string }): React.JSX.Element {
@@ -40,47 +41,19 @@ interface Props {
  */
 export function ConnectPage({ lang, onLanguage, onCancel, initialUrl }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'local' | 'probe' | 'trust' | null>(null);
+  const { running: busy, error, run } = useAction<'local' | 'probe' | 'trust'>();
   const [presented, setPresented] = useState<ServerCertificateView | null>(null);
 
-  const local = async (): Promise<void> => {
-    setBusy('local');
-    setError(null);
-    try {
-      await useLocal();
-      restartUi();
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(null);
-    }
-  };
+  const local = (): Promise<boolean> => run(() => useLocal().then(restartUi), 'local');
 
-  const probe = async (v: { url: string }): Promise<void> => {
-    setBusy('probe');
-    setError(null);
+  const probe = (v: { url: string }): Promise<boolean> => {
     setPresented(null);
-    try {
-      setPresented(await probeServer(v.url));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
+    return run(async () => setPresented(await probeServer(v.url)), 'probe');
   };
 
+  // a pin for this address with another fingerprint is replaced only from the changed-certificate warning
   const trust = async (): Promise<void> => {
-    if (!presented) return;
-    setBusy('trust');
-    setError(null);
-    try {
-      // a pin for this address with another fingerprint is replaced only from the changed-certificate warning
-      await trustServer(presented.url, presented.fingerprint, false);
-      restartUi();
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(null);
-    }
+    if (presented) await run(() => trustServer(presented.url, presented.fingerprint, false).then(restartUi), 'trust');
   };
 
   return (
@@ -133,7 +106,7 @@ export function ConnectPage({ lang, onLanguage, onCancel, initialUrl }: Props): 
                 { key: 'url', label: t('connection.server'), children: <span data-testid="connect-presented-url">{presented.url}</span> },
                 { key: 'fp', label: t('connection.fingerprint'), children: <FingerprintText value={presented.fingerprint} testId="connect-fingerprint" /> },
                 { key: 'subject', label: t('connection.subject'), children: presented.subject.replace(/\n/g, ', ') },
-                { key: 'to', label: t('connection.validTo'), children: new Date(presented.validTo).toLocaleDateString(lang) },
+                { key: 'to', label: t('connection.validTo'), children: formatDate(new Date(presented.validTo)) },
               ]}
             />
             <Space style={{ marginTop: 12 }}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateChange } from '../api/client';
 import { restartUi, trustServer, useLocal } from '../api/connection';
-import { errorText } from '../api/use-load';
+import { useAction } from '../api/use-load';
 import { FingerprintText } from './ConnectPage';
 
 /**
@@ -15,20 +15,10 @@ export function CertificateChangedPage({ change, onChangeConnection }: { change:
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [checked, setChecked] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const retrust = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await trustServer(change.url, change.presented, true);
-      restartUi();
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-      setAsking(false);
-    }
+    if (!(await run(() => trustServer(change.url, change.presented, true).then(restartUi)))) setAsking(false);
   };
 
   return (
@@ -91,7 +81,7 @@ export function CertificateChangedPage({ change, onChangeConnection }: { change:
 /** The team server does not answer: what happened, and the ways on (retry, another connection, this PC). */
 export function ServerUnreachablePage({ message, onChangeConnection }: { message: string; onChangeConnection: () => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   return (
     <Result
       status="warning"
@@ -108,12 +98,7 @@ export function ServerUnreachablePage({ message, onChangeConnection }: { message
               {t('connection.change')}
             </Button>
             <Button
-              onClick={() =>
-                void useLocal().then(
-                  () => restartUi(),
-                  (e: unknown) => setError(errorText(e)),
-                )
-              }
+              onClick={() => void run(() => useLocal().then(restartUi))}
               data-testid="unreachable-local"
             >
               {t('connection.switchLocal')}

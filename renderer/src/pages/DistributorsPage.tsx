@@ -1,23 +1,21 @@
 import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { Button, Card, Descriptions, Drawer, Empty, Input, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Drawer, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DistributorView } from '../../../contract/ops/imports';
 import type { Lang } from '../../../contract/roles';
 import { call } from '../api/client';
+import { useLoad } from '../api/use-load';
 import { gridLocale, gridTheme } from '../grid/setup';
 import { distributorStatusText } from '../i18n/keys';
 import { formatDateTime } from '../../../domain';
 
 export function DistributorsPage({ lang, onImport }: { lang: Lang; onImport: () => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<DistributorView[] | null>(null);
+  const { data: rows, error } = useLoad(() => call('distributors.list', {}), 'distributors');
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<DistributorView | null>(null);
-  useEffect(() => {
-    void call('distributors.list', {}).then(setRows);
-  }, []);
 
   const columns = useMemo<ColDef<DistributorView>[]>(
     () => [
@@ -40,6 +38,7 @@ export function DistributorsPage({ lang, onImport }: { lang: Lang; onImport: () 
     [t, lang],
   );
 
+  if (error) return <Alert type="error" showIcon title={error} data-testid="page-distributors" />;
   if (rows && rows.length === 0) {
     return (
       <Card data-testid="page-distributors">

@@ -5,7 +5,7 @@ import type { PeriodOverviewView } from '../../../contract/ops/batches';
 import { hasRole } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
 import { call } from '../api/client';
-import { errorText } from '../api/use-load';
+import { useLoad } from '../api/use-load';
 import { ExportKinds } from './export/ExportKinds';
 import { ExportProgress } from './export/export-job';
 import { SavedFiles } from './export/SavedFiles';
@@ -16,21 +16,11 @@ import { formatMoney } from '../../../domain';
 /** 导出: choose the batch, export the approval workbook, statements or posting file, see where they went. */
 export function ExportPage({ user }: { user: SessionUser }): React.JSX.Element {
   const { t } = useTranslation();
-  const [periods, setPeriods] = useState<PeriodOverviewView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: periods, error } = useLoad<PeriodOverviewView[]>(async () => (await call('periods.overview', {})).filter((p) => p.batch), 'periods');
   const [period, setPeriod] = useState<string | null>(null);
   const { busy, saved, start, save, job } = useExport();
-
-  useEffect(() => {
-    call('periods.overview', {})
-      .then((list) => {
-        const withBatch = list.filter((p) => p.batch);
-        setPeriods(withBatch);
-        // the latest approved batch is what one exports most; else the latest batch
-        setPeriod((withBatch.find((p) => p.batch?.status === 'approved') ?? withBatch[0])?.period ?? null);
-      })
-      .catch((e: unknown) => setError(errorText(e)));
-  }, []);
+  // the latest approved batch is what one exports most; else the latest batch
+  useEffect(() => setPeriod((periods?.find((p) => p.batch?.status === 'approved') ?? periods?.[0])?.period ?? null), [periods]);
 
   const current = useMemo(() => periods?.find((p) => p.period === period) ?? null, [periods, period]);
   const batch = current?.batch ?? null;

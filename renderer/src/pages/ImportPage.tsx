@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportKind, KindView } from '../../../contract/ops/imports';
 import type { Lang } from '../../../contract/roles';
 import { call } from '../api/client';
-import { errorText, useLoad } from '../api/use-load';
+import { useAction, useLoad } from '../api/use-load';
 import { saveDownload, stageFiles, type StagedFile } from '../api/files';
 import { useImportJob } from '../api/use-job';
 import { FilesStep } from './import/FilesStep';
@@ -22,6 +22,7 @@ import { formatCount, formatMoney, joinSentences, previousMonth, sumMoney } from
 export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
+  const report = useAction({ toast: true });
   const { job, follow, cancel, reset } = useImportJob();
   const [step, setStep] = useState(0);
   const [period, setPeriod] = useState(previousMonth(new Date(), 'local'));
@@ -76,7 +77,7 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
 
   const recognise = async (): Promise<void> => {
     setBusy(true);
-    try {
+    await report.run(async () => {
       // policy and chain files and anything else that is not a workbook are recognised apart
       const others = picked.filter((f) => !isWorkbookName(f.name) && !isSystemFile(f.name));
       setSide(await Promise.all(others.map(async (f) => classifySide(f.name, f instanceof File && f.size < 2_000_000 ? await f.text() : null))));
@@ -90,11 +91,8 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
       setFiles(state);
       setStep(1);
       await validate(state);
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      if (pending.current === 0) setBusy(false);
-    }
+    });
+    if (pending.current === 0) setBusy(false);
   };
 
   const store = async (): Promise<void> => {
@@ -118,9 +116,11 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const saveErrors = async (): Promise<void> => {
     const jobId = runs.find((r) => r.jobId)?.jobId;
     if (!jobId) return;
-    const d = await call('import.errorWorkbook', { jobId });
-    const where = await saveDownload(d.downloadId, d.fileName);
-    void message.success(where ? t('import.savedTo', { path: where }) : t('import.downloaded', { file: d.fileName }));
+    await report.run(async () => {
+      const d = await call('import.errorWorkbook', { jobId });
+      const where = await saveDownload(d.downloadId, d.fileName);
+      void message.success(where ? t('import.savedTo', { path: where }) : t('import.downloaded', { file: d.fileName }));
+    });
   };
 
   const remove = (i: number): void => {

@@ -7,7 +7,7 @@ import { hasRole, type Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
 import { call } from '../api/client';
 import { saveDownload } from '../api/files';
-import { errorText, notifyChanged, REFRESH_MS, useLoad } from '../api/use-load';
+import { notifyChanged, REFRESH_MS, useAction, useLoad } from '../api/use-load';
 import { LedgerAdjustModal } from './ledger/LedgerAdjustModal';
 import { LedgerDrawer } from './ledger/LedgerDrawer';
 import { LedgerGrid } from './ledger/LedgerGrid';
@@ -26,6 +26,7 @@ function periodFromHash(): string | null {
 export function LedgerPage({ lang, user }: { lang: Lang; user: SessionUser }): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const report = useAction({ toast: true });
   const periods = useLoad(() => call('periods.overview', {}), 'periods');
   const [period, setPeriod] = useState<string | null>(periodFromHash);
   const [version, setVersion] = useState(0);
@@ -59,7 +60,7 @@ export function LedgerPage({ lang, user }: { lang: Lang; user: SessionUser }): R
 
   const exportLedger = async (): Promise<void> => {
     if (!period) return;
-    try {
+    await report.run(async () => {
       const j = await job.run({ kind: 'ledger', period });
       if (j.cancelled) {
         void message.info(t('exports.runCancelled'));
@@ -74,9 +75,7 @@ export function LedgerPage({ lang, user }: { lang: Lang; user: SessionUser }): R
         const where = await saveDownload(r.download_id, r.file_name);
         if (where !== null) void message.success(t('ledger.exported', { file: where || r.file_name }));
       }
-    } catch (e) {
-      void message.error(errorText(e));
-    }
+    });
   };
 
   const saved = (d: LedgerDetailView): void => {

@@ -1,11 +1,12 @@
 import { App, Alert, Button, Empty, Space, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyListItem, PolicyVersionView } from '../../../contract/ops/policies';
 import { hasRole, type Lang } from '../../../contract/roles';
 import type { SessionUser } from '../../../contract/types';
 import { ApiError, call } from '../api/client';
 import { saveDownload } from '../api/files';
+import { useAction, useLoad } from '../api/use-load';
 import { CommentDialog } from './policies/CommentDialog';
 import { draftOfFile, fileOfDraft, templateDraft, type PolicyDraft } from './policies/draft';
 import { EditorToolbar } from './policies/EditorToolbar';
@@ -21,18 +22,20 @@ import { previousMonth } from '../../../domain';
 
 const same = (a: PolicyDraft, b: PolicyDraft | null): boolean => b !== null && JSON.stringify(fileOfDraft(a)) === JSON.stringify(fileOfDraft(b));
 const uniq = (xs: string[]): string[] => [...new Set(xs)].sort();
+const NO_SCOPES = { regions: [], grades: [] };
 
 /** 返利政策: the policy list, the editor (parameters and formulas), and the what-if preview. */
 export function PoliciesPage({ lang, user }: { lang: Lang; user: SessionUser }): React.JSX.Element {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const canEdit = hasRole(user.roles, 'policy_owner');
-  const [policies, setPolicies] = useState<PolicyListItem[] | null>(null);
+  const list = useLoad<PolicyListItem[]>(() => call('policy.list', {}), 'policies');
+  const policies = list.data;
+  const refresh = list.reload;
   const [loaded, setLoaded] = useState<PolicyVersionView | null>(null);
   const [baseline, setBaseline] = useState<PolicyDraft | null>(null);
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
   const [period, setPeriod] = useState(previousMonth(new Date(), 'local'));
-  const [scopes, setScopes] = useState<{ regions: string[]; grades: string[] }>({ regions: [], grades: [] });
   const [dialog, setDialog] = useState<'save' | 'state' | null>(null);
   const [history, setHistory] = useState(false);
 
@@ -40,12 +43,6 @@ export function PoliciesPage({ lang, user }: { lang: Lang; user: SessionUser }):
   const file = useMemo(() => (draft ? fileOfDraft(draft) : null), [draft]);
   const dirty = draft !== null && !same(draft, baseline);
   const latest = policies?.find((p) => p.code === loaded?.code)?.version ?? null;
-
-  const refresh = useCallback(async (): Promise<PolicyListItem[]> => {
-    const list = await call('policy.list', {});
-    setPolicies(list);
-    return list;
-  }, []);
 
   const open = useCallback(async (code: string, version?: number) => {
     const v = await call('policy.get', { code, ...(version !== undefined ? { version } : {}) });
@@ -55,20 +52,31 @@ export function PoliciesPage({ lang, user }: { lang: Lang; user: SessionUser }):
     setDraft(d);
   }, []);
 
+  // the first policy opens once the list is there
+  const first = useRef(true);
   useEffect(() => {
-    void refresh().then((list) => list[0] && open(list[0].code));
-    void call('distributors.list', {}).then((ds) => setScopes({ regions: uniq(ds.map((d) => d.region)), grades: uniq(ds.map((d) => d.grade)) }));
-    void call('import.history', {}).then((h) => {
-      const periods = h.filter((x) => x.kind === 'purchases' && x.period).map((x) => x.period ?? '');
-      if (periods.length) setPeriod(periods.sort().at(-1) ?? previousMonth(new Date(), 'local'));
-    });
-  }, [refresh, open]);
+    const code = list.data?.[0]?.code;
+    if (!first.current || list.data === null) return;
+    first.current = false;
+    if (code) void act.run(() => open(code));
+  }, [list.data, open]);
+  // the regions and grades of the master data (the scope pickers), and the latest month with purchases (the preview's)
+  const context = useLoad(async () => {
+    const [ds, h] = await Promise.all([call('distributors.list', {}), call('import.history', {})]);
+    return { regions: uniq(ds.map((d) => d.region)), grades: uniq(ds.map((d) => d.grade)), latest: h.filter((x) => x.kind === 'purchases' && x.period).map((x) => x.period ?? '').sort().at(-1) ?? null };
+  }, 'context');
+  const scopes = context.data ?? NO_SCOPES;
+  useEffect(() => {
+    if (context.data?.latest) setPeriod(context.data.latest);
+  }, [context.data]);
+  const loadError = list.error ?? context.error;
 
   const guard = (go: () => void): void => {
     if (!dirty) return go();
     modal.confirm({ title: t('policies.discardTitle'), content: t('policies.discardText'), okText: t('policies.discard'), okButtonProps: { danger: true }, onOk: go });
   };
 
+  const act = useAction({ onError: (e) => fail(e) });
   const fail = (e: unknown): void => {
     if (!(e instanceof ApiError)) return void message.error(String(e));
     const details = e.payload.details ?? [];
@@ -78,50 +86,42 @@ export function PoliciesPage({ lang, user }: { lang: Lang; user: SessionUser }):
 
   const save = async (comment: string): Promise<void> => {
     if (!file) return;
-    try {
+    await act.run(async () => {
       const r = await call('policy.save', { policy: file, comment, baseVersion: loaded ? latest ?? loaded.version : null });
       void message.success(r.message);
       setDialog(null);
       await refresh();
       await open(r.policy.code);
-    } catch (e) {
-      fail(e);
-    }
+    });
   };
 
   const toggleActive = async (comment: string): Promise<void> => {
     if (!loaded) return;
-    try {
+    await act.run(async () => {
       const r = await call('policy.setActive', { code: loaded.code, active: !loaded.active, comment });
       void message.success(r.message);
       setDialog(null);
       await refresh();
       await open(loaded.code);
-    } catch (e) {
-      fail(e);
-    }
+    });
   };
 
   const importFile = async (f: File): Promise<void> => {
-    try {
+    await act.run(async () => {
       const r = await call('policy.import', { content: await f.text(), fileName: f.name });
       void message.success(r.message);
       await refresh();
       await open(r.policy.code);
-    } catch (e) {
-      fail(e);
-    }
+    });
   };
 
   const exportVersion = async (version?: number): Promise<void> => {
     if (!loaded) return;
-    try {
+    await act.run(async () => {
       const d = await call('policy.exportDownload', { code: loaded.code, ...(version !== undefined ? { version } : {}) });
       const where = await saveDownload(d.downloadId, d.fileName);
       void message.success(where ? t('policies.exportedTo', { path: where }) : t('policies.exported', { file: d.fileName }));
-    } catch (e) {
-      fail(e);
-    }
+    });
   };
 
   const patch = (p: Partial<PolicyDraft>): void => setDraft((d) => (d ? { ...d, ...p } : d));
@@ -129,6 +129,7 @@ export function PoliciesPage({ lang, user }: { lang: Lang; user: SessionUser }):
 
   return (
     <div className="policies-page" data-testid="page-policies">
+      {loadError && <Alert type="error" showIcon title={loadError} style={{ gridColumn: '1 / -1' }} />}
       <PolicyList policies={policies} selected={loaded?.code ?? null} canEdit={canEdit} lang={lang}
         onSelect={(code) => guard(() => void open(code))}
         onNew={() => guard(() => { const d = templateDraft(Number(period.slice(0, 4))); setLoaded(null); setBaseline(null); setDraft(d); })}

@@ -69,7 +69,7 @@ export function SettingsPage({ lang, user, info, onLanguage, onChangeConnection 
       ? [
           { key: 'users', label: t('settings.users'), children: <UsersPanel lang={lang} /> },
           { key: 'backups', label: t('settings.backups'), children: <BackupsPanel lang={lang} /> },
-          { key: 'chain', label: t('approval.chainSettings.tab'), children: <ChainPanel /> },
+          { key: 'chain', label: t('approval.chainSettings.tab'), children: <ChainPanel lang={lang} /> },
           { key: 'posting', label: t('exports.layout.title'), children: <PostingLayoutPanel /> },
         ]
       : []),

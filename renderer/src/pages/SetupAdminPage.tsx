@@ -27,7 +27,7 @@ export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.E
   const { busy, error, run } = useAction();
   const [loadingDemo, setLoadingDemo] = useState(false);
 
-  const submit = (v: Values): Promise<void> =>
+  const submit = (v: Values): Promise<boolean> =>
     run(async () => {
       const user = await call('auth.setupAdmin', { name: v.name, password: v.password, displayName: v.displayName || undefined });
       if (v.demo) {

@@ -23,7 +23,7 @@ export function SignInPage({ lang, onLanguage, onDone, team, sessionEnded, onCha
   const { t } = useTranslation();
   const { busy, error, run } = useAction();
 
-  const submit = (v: { name: string; password: string }): Promise<void> => run(async () => onDone(await call('auth.signIn', v)));
+  const submit = (v: { name: string; password: string }): Promise<boolean> => run(async () => onDone(await call('auth.signIn', v)));
 
   return (
     <div className="auth-page">

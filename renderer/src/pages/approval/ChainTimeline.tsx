@@ -4,18 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovalStatusView } from '../../../../contract/ops/approvals';
 import type { Lang } from '../../../../contract/roles';
 import { formatTime } from './model';
-import { formatMoney } from '../../../../domain';
+import { formatMoney, personText } from '../../../../domain';
 import { usePeople } from '../../api/people';
 
 type Submission = ApprovalStatusView['submissions'][number];
 type Level = Submission['levels'][number];
 
 const SUBMISSION_COLORS: Record<Submission['status'], string> = { pending: 'processing', approved: 'success', rejected: 'error' };
-
-function person(name: string, approvers: { name: string; display_name: string }[]): string {
-  const a = approvers.find((x) => x.name === name);
-  return a && a.display_name !== name ? `${a.display_name}（${name}）` : name;
-}
 
 function LevelItem({ level, waiting, closed, lang, currentHash }: { level: Level; waiting: boolean; closed: boolean; lang: Lang; currentHash: string }): React.JSX.Element {
   const { t } = useTranslation();
@@ -31,7 +26,7 @@ function LevelItem({ level, waiting, closed, lang, currentHash }: { level: Level
         <>
           <div>
             <Tag color={d.decision === 'approve' ? 'success' : 'error'}>{t(`approval.decision.${d.decision}`)}</Tag>
-            <Typography.Text strong>{person(d.user, level.approvers)}</Typography.Text>
+            <Typography.Text strong>{personText(d.user, level.approvers.find((x) => x.name === d.user)?.display_name, lang)}</Typography.Text>
             <Typography.Text type="secondary"> · {formatTime(d.at, lang)}</Typography.Text>
           </div>
           {d.comment && <div className={`chain-comment${d.decision === 'reject' ? ' chain-comment-reject' : ''}`}>“{d.comment}”</div>}

@@ -1,9 +1,8 @@
 import { Alert, Descriptions, Form, Input, Modal, Typography, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalStatusView, ChainLevelView } from '../../../../contract/ops/approvals';
 import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { useAction } from '../../api/use-load';
 import { confirmKeys } from '../../components/confirm-keys';
 import { formatMoney, roundToCents } from '../../../../domain';
 import { usePeople } from '../../api/people';
@@ -32,8 +31,7 @@ export function DecisionModal({ mode, period, total, distributors, hash, status,
   const { t } = useTranslation();
   const who = usePeople();
   const [form] = Form.useForm<{ comment?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run, clear } = useAction();
   const next = status.next;
   const submitter = who(status.submissions[status.submissions.length - 1]?.submitted_by);
   const levels = chain.filter((l) => l.min_total === null || roundToCents(total) >= roundToCents(l.min_total));
@@ -42,9 +40,7 @@ export function DecisionModal({ mode, period, total, distributors, hash, status,
     if (!mode || busy) return;
     const { comment } = await form.validateFields();
     const text = comment?.trim() || undefined;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const s =
         mode === 'submit'
           ? await call('approval.submit', { period, comment: text })
@@ -53,15 +49,11 @@ export function DecisionModal({ mode, period, total, distributors, hash, status,
             : await call('approval.reject', { period, comment: text ?? '', hash });
       form.resetFields();
       onDone(s);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const close = (): void => {
-    setError(null);
+    clear();
     form.resetFields();
     onClose();
   };

@@ -3,7 +3,7 @@ import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { showInFolder } from '../../api/files';
 import type { SavedExport } from './use-export';
-import { formatMoney } from '../../../../domain';
+import { formatDateTime, formatMoney } from '../../../../domain';
 
 /** Where this visit's exports went, with "open folder" (Electron) and "save again". */
 export function SavedFiles({ saved, onSaveAgain }: { saved: SavedExport[]; onSaveAgain: (s: SavedExport) => void }): React.JSX.Element {
@@ -46,7 +46,7 @@ export function SavedFiles({ saved, onSaveAgain }: { saved: SavedExport[]; onSav
                       {s.path ?? t('exports.downloaded', { file: s.fileName })}
                     </Typography.Text>
                     <Typography.Text type="secondary">
-                      {s.at.toLocaleTimeString()} · {t('exports.summary', { count: s.view.statements ?? s.view.distributors, total: formatMoney(s.view.total) })}
+                      {formatDateTime(s.at, true)} · {t('exports.summary', { count: s.view.statements ?? s.view.distributors, total: formatMoney(s.view.total) })}
                       {s.view.skipped && s.view.skipped.length > 0 ? ` · ${t('exports.skipped', { count: s.view.skipped.length, codes: s.view.skipped.slice(0, 10).join(', ') })}` : ''}
                     </Typography.Text>
                   </Space>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportView } from '../../../../contract/ops/exports';
 import { hostKind } from '../../api/client';
 import { useExportJob } from './export-job';
-import { errorText } from '../../api/use-load';
+import { useAction } from '../../api/use-load';
 import { saveDownload } from '../../api/files';
 
 export type ExportKind = 'approval' | 'statements' | 'posting';
@@ -38,6 +38,7 @@ export function useExport(): {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const job = useExportJob();
+  const report = useAction({ toast: true });
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [saved, setSaved] = useState<SavedExport[]>([]);
 
@@ -57,7 +58,7 @@ export function useExport(): {
   const start = useCallback(
     async (period: string, r: ExportRequest): Promise<void> => {
       setBusy(r.kind);
-      try {
+      await report.run(async () => {
         const j = await job.run({ ...r, period });
         if (j.cancelled) {
           void message.info(t('exports.runCancelled'));
@@ -71,13 +72,10 @@ export function useExport(): {
         }
         if (!view.download_id) return;
         await deliver({ kind: r.kind, period, fileName: view.file_name, downloadId: view.download_id, view });
-      } catch (e) {
-        void message.error(errorText(e));
-      } finally {
-        setBusy(null);
-      }
+      });
+      setBusy(null);
     },
-    [deliver, message, job, t],
+    [deliver, message, job, t, report.run],
   );
 
   const save = useCallback((s: SavedExport) => deliver(s), [deliver]);

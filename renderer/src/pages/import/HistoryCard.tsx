@@ -1,21 +1,20 @@
 import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { Card, Tag } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Card, Tag } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportHistoryView } from '../../../../contract/ops/imports';
 import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
+import { useLoad } from '../../api/use-load';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { formatCount, formatDateTime, formatMoney } from '../../../../domain';
 import { kindText } from '../../i18n/keys';
 
 export function HistoryCard({ period, lang, refreshKey }: { period: string; lang: Lang; refreshKey: number }): React.JSX.Element {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<ImportHistoryView[]>([]);
-  useEffect(() => {
-    void call('import.history', { period }).then(setRows);
-  }, [period, refreshKey]);
+  const { data, error } = useLoad(() => call('import.history', { period }), `${period}:${refreshKey}`, { keepOnKeyChange: true });
+  const rows = data ?? [];
   const columns = useMemo<ColDef<ImportHistoryView>[]>(
     () => [
       { field: 'createdAt', headerName: t('import.when'), width: 165, valueFormatter: (p) => formatDateTime(String(p.value)) },
@@ -38,6 +37,7 @@ export function HistoryCard({ period, lang, refreshKey }: { period: string; lang
   );
   return (
     <Card title={t('import.history', { period })} size="small" data-testid="import-history">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <div style={{ height: 260 }}>
         <AgGridReact<ImportHistoryView> theme={gridTheme} localeText={gridLocale(lang)} rowData={rows} columnDefs={columns} defaultColDef={{ resizable: true, sortable: true }} />
       </div>

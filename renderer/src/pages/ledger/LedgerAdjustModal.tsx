@@ -1,9 +1,9 @@
 import { Alert, Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerDetailView } from '../../../../contract/ops/ledger';
 import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { useAction } from '../../api/use-load';
 
 const AMOUNT = /^-?\d{1,13}(\.\d{1,2})?$/;
 // a test id on the OK button: ButtonProps has no data-* key, spreading them is what antd does with them
@@ -28,27 +28,18 @@ interface Values {
 export function LedgerAdjustModal({ open, period, distributors, initialCode, onClose, onSaved }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: saving, error, run, clear } = useAction();
   const m = 'ledger.adjustModal.';
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
+    clear();
     form.setFieldsValue({ code: initialCode ?? undefined, amount: '', reason: '' });
-  }, [open, initialCode, form]);
+  }, [open, initialCode, form, clear]);
 
   const save = async (v: Values): Promise<void> => {
     if (saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(await call('ledger.adjust', { period, code: v.code, amount: v.amount.replace(/[,，\s]/g, ''), reason: v.reason.trim() }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    await run(async () => onSaved(await call('ledger.adjust', { period, code: v.code, amount: v.amount.replace(/[,，\s]/g, ''), reason: v.reason.trim() })));
   };
 
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PolicyDiffView, PolicySummaryView } from '../../../../contract/ops/policies';
 import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { useLoad } from '../../api/use-load';
 import { formatTime } from './PolicyList';
 import { Person } from '../../components/Person';
 import { policyFieldText } from '../../i18n/keys';
@@ -22,24 +22,15 @@ const CHANGE_COLOR = { added: 'green', removed: 'red', changed: 'blue' } as cons
 /** Every saved version of a policy, and what changed between any two of them. */
 export function HistoryDrawer({ code, lang, onClose, onOpenVersion, onExport }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const [versions, setVersions] = useState<PolicySummaryView[]>([]);
+  const history = useLoad<PolicySummaryView[]>(() => call('policy.history', { code: code ?? '' }), code);
+  const versions = history.data ?? [];
   const [picked, setPicked] = useState<number[]>([]);
-  const [diff, setDiff] = useState<PolicyDiffView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setPicked((history.data ?? []).slice(0, 2).map((x) => x.version)), [history.data]);
 
-  useEffect(() => {
-    if (code === null) return;
-    void call('policy.history', { code }).then((v) => {
-      setVersions(v);
-      setPicked(v.slice(0, 2).map((x) => x.version));
-    });
-  }, [code]);
-
-  useEffect(() => {
-    const [a, b] = [...picked].sort((x, y) => x - y);
-    if (code === null || a === undefined || b === undefined) return setDiff(null);
-    call('policy.diff', { code, from: a, to: b }).then(setDiff, (e: unknown) => setError(errorText(e)));
-  }, [code, picked]);
+  const [a, b] = [...picked].sort((x, y) => x - y);
+  const compared = useLoad<PolicyDiffView>(() => call('policy.diff', { code: code ?? '', from: a ?? 0, to: b ?? 0 }), code !== null && a !== undefined && b !== undefined ? `${code}:${a}:${b}` : null);
+  const diff = compared.data;
+  const error = history.error ?? compared.error;
 
   const empty = diff && diff.fields.length + diff.parameters.length + diff.formulas.length === 0;
   return (

@@ -3,12 +3,12 @@ import type { ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { Alert, Button, DatePicker, Space, Statistic, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyPreviewView, PreviewRowView } from '../../../../contract/ops/policies';
 import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { useLoad } from '../../api/use-load';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import type { DraftFile } from './draft';
 import { TraceDrawer } from './TraceDrawer';
@@ -32,26 +32,12 @@ const signed = (v: string): string => (v.startsWith('-') || v === '0.00' ? forma
 /** What-if on a chosen month: the period's rebates with the saved policies and with this draft. */
 export function PreviewPanel({ file, valid, period, onPeriod, lang }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const [preview, setPreview] = useState<PolicyPreviewView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [onlyChanged, setOnlyChanged] = useState(true);
   const [trace, setTrace] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-  const seq = useRef(0);
-
-  useEffect(() => {
-    if (!valid) return;
-    const mine = ++seq.current;
-    const timer = setTimeout(() => {
-      setBusy(true);
-      call('policy.preview', { policy: file, period })
-        .then((p) => mine === seq.current && (setPreview(p), setError(null)))
-        .catch((e: unknown) => mine === seq.current && setError(errorText(e)))
-        .finally(() => mine === seq.current && setBusy(false));
-    }, 500);
-    return () => clearTimeout(timer);
-  }, [file, valid, period, tick]);
+  // the draft as it is typed: previewed once it rests for half a second; an invalid draft keeps the last preview (shown as stale)
+  const key = useMemo(() => (valid ? { file, period, tick } : null), [file, valid, period, tick]);
+  const { data: preview, error, loading: busy } = useLoad<PolicyPreviewView>(() => call('policy.preview', { policy: file, period }), key, { keepOnKeyChange: true, debounceMs: 500 });
 
   const rows = useMemo(() => (preview?.rows ?? []).filter((r) => !onlyChanged || r.before !== r.after || r.exception_before !== r.exception_after), [preview, onlyChanged]);
   // a narrow panel: the name (wrapping, never cut), the rebate after the change and the change; the

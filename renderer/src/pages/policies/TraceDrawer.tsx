@@ -1,15 +1,16 @@
-import { Alert, Descriptions, Drawer, Spin, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Descriptions, Drawer, Table, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyTraceView } from '../../../../contract/ops/policies';
 import type { Lang } from '../../../../contract/roles';
 import { BUILTIN_VARIABLES } from '../../../../formulas';
 import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { useLoad } from '../../api/use-load';
+import { LoadState } from '../../components/LoadState';
 import type { DraftFile } from './draft';
+import { FormulasTable } from '../../components/FormulasTable';
 import { ParametersTable } from '../../components/ParametersTable';
-import { formatMoney } from '../../../../domain';
-import { formatValue, formulaValueText } from '../../../../domain';
+import { formatMoney, formatValue } from '../../../../domain';
 import { variableValueKind } from '../../../../formulas';
 
 interface Props {
@@ -23,24 +24,15 @@ interface Props {
 /** How one distributor's rebate comes about with the draft: the inputs read, every formula's value. */
 export function TraceDrawer({ code, file, period, lang, onClose }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const [trace, setTrace] = useState<PolicyTraceView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (code === null) return;
-    setTrace(null);
-    setError(null);
-    call('policy.trace', { policy: file, period, distributor: code })
-      .then(setTrace)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [code, file, period]);
+  const key = useMemo(() => (code === null ? null : { code, file, period }), [code, file, period]);
+  const loaded = useLoad<PolicyTraceView>(() => call('policy.trace', { policy: file, period, distributor: code ?? '' }), key);
+  const trace = loaded.data;
 
   const label = (name: string): string => BUILTIN_VARIABLES.find((v) => v.name === name)?.label[lang] ?? name;
   const d = trace?.distributor;
   return (
     <Drawer open={code !== null} onClose={onClose} width={620} title={d ? `${d.code} ${d.name} · ${period}` : code ?? ''} data-testid="trace-drawer">
-      {error && <Alert type="error" showIcon message={error} />}
-      {!trace && !error && <Spin />}
+      <LoadState loaded={loaded} />
       {trace && d && (
         <>
           <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
@@ -62,12 +54,7 @@ export function TraceDrawer({ code, file, period, lang, onClose }: Props): React
               { title: t('policies.value'), dataIndex: 'value', align: 'right', className: 'num', render: (v: string, i) => <span title={v}>{formatValue(v, variableValueKind(i.name), lang)}</span> },
             ]} />
           <Typography.Title level={5}>{t('policies.traceSteps')}</Typography.Title>
-          <Table size="small" pagination={false} rowKey="name" dataSource={trace.steps} data-testid="trace-steps"
-            columns={[
-              { title: t('policies.formula'), dataIndex: 'label', width: 130, render: (l: string, s) => <>{l}<br /><Typography.Text type="secondary" className="mono">{s.name}</Typography.Text></> },
-              { title: t('policies.expr'), dataIndex: 'expr', render: (e: string) => <span className="mono" style={{ fontSize: 12 }}>{e}</span> },
-              { title: t('policies.value'), dataIndex: 'value', align: 'right', width: 120, className: 'num', render: (v: string | null, s) => <span title={v ?? ''}>{v === null ? '—' : formulaValueText(s.name, s.label, v, lang)}</span> },
-            ]} />
+          <FormulasTable steps={trace.steps} lang={lang} testId="trace-steps" />
           <div style={{ marginTop: 16 }}>
             <ParametersTable parameters={trace.parameters} testId="trace-parameters" />
           </div>

@@ -1,9 +1,9 @@
 import { Alert, Descriptions, Form, Input, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultRowView } from '../../../../contract/ops/batches';
 import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { useAction } from '../../api/use-load';
 import { confirmKeys } from '../../components/confirm-keys';
 import { centsToMoney, formatMoney, roundToCents } from '../../../../domain';
 
@@ -28,15 +28,14 @@ interface Values {
 export function AdjustModal({ period, calculatedAt, row, onClose, onSaved }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: saving, error, run, clear } = useAction();
   const amount = Form.useWatch('amount', form) ?? '';
 
   useEffect(() => {
     if (!row) return;
-    setError(null);
+    clear();
     form.setFieldsValue({ amount: roundToCents(row.adjustment) === 0n ? '' : row.adjustment, reason: row.adjustment_reason ?? '', note: row.adjustment_note ?? '' });
-  }, [row, form]);
+  }, [row, form, clear]);
 
   const clean = amount.replace(/[,，\s]/g, '');
   const valid = AMOUNT.test(clean);
@@ -44,15 +43,7 @@ export function AdjustModal({ period, calculatedAt, row, onClose, onSaved }: Pro
 
   const save = async (v: Values): Promise<void> => {
     if (!row || saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(await call('batch.adjust', { period, code: row.code, amount: v.amount.replace(/[,，\s]/g, ''), reason: v.reason.trim(), note: (v.note ?? '').trim(), ...(calculatedAt ? { calculatedAt } : {}) }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    await run(async () => onSaved(await call('batch.adjust', { period, code: row.code, amount: v.amount.replace(/[,，\s]/g, ''), reason: v.reason.trim(), note: (v.note ?? '').trim(), ...(calculatedAt ? { calculatedAt } : {}) })));
   };
 
   return (

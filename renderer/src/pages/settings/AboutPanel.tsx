@@ -1,36 +1,29 @@
 import { FileZipOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AboutInfo } from '../../../../contract/ops/support';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction, useLoad } from '../../api/use-load';
 import { saveDownload } from '../../api/files';
 
 /** 设置 → 关于: version, database, logs, and the diagnostics zip for support. */
 export function AboutPanel(): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [info, setInfo] = useState<AboutInfo | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    void call('support.about', {}).then(setInfo);
-  }, []);
+  const about = useLoad<AboutInfo>(() => call('support.about', {}), 'about');
+  const info = about.data;
+  const { busy, run } = useAction({ toast: true });
 
-  const exportDiagnostics = async (): Promise<void> => {
-    setBusy(true);
-    try {
+  const exportDiagnostics = (): Promise<boolean> =>
+    run(async () => {
       const d = await call('support.diagnostics', {});
       const where = await saveDownload(d.downloadId, d.fileName);
       void message.success(where ? t('support.diagnosticsSaved', { where }) : t('support.diagnosticsReady', { file: d.fileName, integrity: d.integrity }));
-    } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Space direction="vertical" size={16} style={{ maxWidth: 820 }} data-testid="about-panel">
+      {about.error && <Alert type="error" showIcon title={about.error} />}
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('support.product')}
       </Typography.Title>

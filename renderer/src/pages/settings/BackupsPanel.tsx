@@ -1,11 +1,10 @@
 import { CloudDownloadOutlined, HistoryOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Table } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Empty, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../contract/roles';
 import type { BackupInfo } from '../../../../contract/types';
 import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { useAction, useLoad } from '../../api/use-load';
 import { formatDateTime } from '../../../../domain';
 
 function size(bytes: number): string {
@@ -15,25 +14,19 @@ function size(bytes: number): string {
 export function BackupsPanel(_props: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const [list, setList] = useState<BackupInfo[]>([]);
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(async () => setList(await call('backup.list', {})), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const backups = useLoad(() => call('backup.list', {}), 'backups');
+  const list = backups.data ?? [];
+  const load = backups.reload;
+  const { busy, run } = useAction({ toast: true });
 
   const when = (iso: string): string => formatDateTime(iso);
 
-  const create = async (): Promise<void> => {
-    setBusy(true);
-    try {
+  const create = (): Promise<boolean> =>
+    run(async () => {
       const b = await call('backup.create', {});
       void message.success(t('settings.backupCreated', { id: b.id }));
       await load();
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const restore = (b: BackupInfo): void => {
     modal.confirm({
@@ -42,20 +35,18 @@ export function BackupsPanel(_props: { lang: Lang }): React.JSX.Element {
       okText: t('settings.restore'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
+      onOk: () =>
+        run(async () => {
           await call('backup.restore', { id: b.id });
           void message.success(t('settings.restored'));
           await load();
-        } catch (e) {
-          void message.error(errorText(e));
-        }
-      },
+        }),
     });
   };
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      {backups.error && <Alert type="error" showIcon title={backups.error} />}
       <div>
         <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void create()} data-testid="backup-create">
           {t('settings.createBackup')}

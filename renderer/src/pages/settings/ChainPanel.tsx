@@ -3,11 +3,11 @@ import { Alert, App, Button, Card, Form, Input, Select, Space, Tooltip, Typograp
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainLevelView } from '../../../../contract/ops/approvals';
-import { hasRole } from '../../../../contract/roles';
+import { hasRole, type Lang } from '../../../../contract/roles';
 import type { UserRow } from '../../../../contract/types';
 import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
-import { formatMoney } from '../../../../domain';
+import { useAction, useLoad } from '../../api/use-load';
+import { formatMoney, personText } from '../../../../domain';
 
 interface LevelForm {
   name: string;
@@ -24,22 +24,23 @@ function toForm(levels: ChainLevelView[]): LevelForm[] {
 }
 
 /** 设置 → 审批流 (admin): ordered levels, each with its approvers and an optional minimum total. */
-export function ChainPanel(): React.JSX.Element {
+export function ChainPanel({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ levels: LevelForm[] }>();
   const [users, setUsers] = useState<UserRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const loaded = useLoad(async () => {
+    const [chain, list] = await Promise.all([call('chain.get', {}), call('users.list', {})]);
+    return { chain, list };
+  }, 'chain');
+  const saving = useAction();
+  const error = loaded.error ?? saving.error;
 
   useEffect(() => {
-    void Promise.all([call('chain.get', {}), call('users.list', {})])
-      .then(([chain, list]) => {
-        setUsers(list);
-        form.setFieldsValue({ levels: toForm(chain) });
-      })
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [form]);
+    if (!loaded.data) return;
+    setUsers(loaded.data.list);
+    form.setFieldsValue({ levels: toForm(loaded.data.chain) });
+  }, [form, loaded.data]);
 
   // users added under 用户 meanwhile (the tabs stay mounted): look again whenever a picker opens,
   // without touching what is typed in the form
@@ -47,23 +48,17 @@ export function ChainPanel(): React.JSX.Element {
 
   // only active users with the approver role may sign (the service refuses anyone else)
   const options = useMemo(
-    () => users.filter((u) => u.active && hasRole(u.roles, 'approver')).map((u) => ({ value: u.name, label: u.displayName && u.displayName !== u.name ? `${u.displayName}（${u.name}）` : u.name })),
-    [users],
+    () => users.filter((u) => u.active && hasRole(u.roles, 'approver')).map((u) => ({ value: u.name, label: personText(u.name, u.displayName, lang) })),
+    [users, lang],
   );
 
-  const save = async (v: { levels: LevelForm[] }): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
+  const busy = saving.busy;
+  const save = (v: { levels: LevelForm[] }): Promise<boolean> =>
+    saving.run(async () => {
       const levels = v.levels.map((l) => ({ name: l.name.trim(), approvers: l.approvers, min_total: l.min_total?.trim() ? l.min_total.trim().replace(/,/g, '') : null }));
       form.setFieldsValue({ levels: toForm(await call('chain.set', { levels })) });
       void message.success(t('approval.chainSettings.saved'));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div style={{ maxWidth: 920 }} data-testid="chain-panel">

@@ -1,20 +1,18 @@
-import { App, Button, Descriptions, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../../../contract/desktop';
 import { connectionView, restartUi, useLocal } from '../../api/connection';
-import { errorText } from '../../api/use-load';
+import { useAction, useLoad } from '../../api/use-load';
 import { FingerprintText } from '../ConnectPage';
 import { formatDateTime } from '../../../../domain';
 
 /** 设置 → 团队 in the desktop app: what this app talks to, and the switch between the two. */
 export function ConnectionPanel({ onChangeConnection }: { onChangeConnection: () => void }): React.JSX.Element | null {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
-  const [view, setView] = useState<ConnectionView | null>(null);
-  useEffect(() => {
-    void connectionView().then(setView);
-  }, []);
+  const { modal } = App.useApp();
+  const { data: view, error } = useLoad<ConnectionView | null>(connectionView, 'connection');
+  const { run } = useAction({ toast: true });
+  if (error) return <Alert type="error" showIcon title={error} />;
   if (!view) return null;
   const team = view.mode === 'team' && view.server;
 
@@ -24,14 +22,7 @@ export function ConnectionPanel({ onChangeConnection }: { onChangeConnection: ()
       content: t('connection.switchLocalText'),
       okText: t('connection.switchLocal'),
       cancelText: t('connection.cancel'),
-      onOk: async () => {
-        try {
-          await useLocal();
-          restartUi();
-        } catch (e) {
-          void message.error(errorText(e));
-        }
-      },
+      onOk: () => run(() => useLocal().then(restartUi)),
     });
   };
 

@@ -1,34 +1,30 @@
-import { App, Button, Form, Input, InputNumber, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Form, Input, InputNumber, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppSettings } from '../../../../contract/types';
 import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { useAction, useLoad } from '../../api/use-load';
 
 export function GeneralPanel(): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<AppSettings>();
-  const [busy, setBusy] = useState(false);
+  const settings = useLoad(() => call('settings.get', {}), 'settings');
+  const { busy, run } = useAction({ toast: true });
 
   useEffect(() => {
-    void call('settings.get', {}).then((s) => form.setFieldsValue(s));
-  }, [form]);
+    if (settings.data) form.setFieldsValue(settings.data);
+  }, [form, settings.data]);
 
-  const save = async (v: AppSettings): Promise<void> => {
-    setBusy(true);
-    try {
+  const save = (v: AppSettings): Promise<boolean> =>
+    run(async () => {
       form.setFieldsValue(await call('settings.update', v));
       void message.success(t('settings.saved'));
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 480 }} onFinish={save}>
+      {settings.error && <Alert type="error" showIcon title={settings.error} style={{ marginBottom: 16 }} />}
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('settings.company')}
       </Typography.Title>

@@ -1,10 +1,12 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Radio, Select, Space, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Radio, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POSTING_SOURCES, type PostingLayout, type PostingLayoutView } from '../../../../contract/ops/exports';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction, useLoad } from '../../api/use-load';
+import { LoadState } from '../../components/LoadState';
 
 /** The form's shape: the voucher date split into a choice and a fixed day (a date picker). */
 interface FormValues {
@@ -51,33 +53,24 @@ export function PostingLayoutPanel(): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [view, setView] = useState<PostingLayoutView | null>(null);
-  const [busy, setBusy] = useState(false);
+  const loaded = useLoad<PostingLayoutView>(() => call('export.postingLayout.get', {}), 'posting-layout');
+  const { data: view, setData: setView } = loaded;
+  const { busy, run } = useAction({ toast: true, details: true });
   const columns = Form.useWatch('columns', form);
   const dateRule = Form.useWatch('date_rule', form);
 
+  // the form shows what was loaded or saved last
   useEffect(() => {
-    void call('export.postingLayout.get', {}).then((v) => {
-      setView(v);
-      form.setFieldsValue(toForm(v.layout));
-    });
-  }, [form]);
+    if (view) form.setFieldsValue(toForm(view.layout));
+  }, [form, view]);
 
-  const apply = async (layout: PostingLayout | null): Promise<void> => {
-    setBusy(true);
-    try {
-      const v = await call('export.postingLayout.set', { layout });
-      setView(v);
-      form.setFieldsValue(toForm(v.layout));
+  const apply = (layout: PostingLayout | null): Promise<boolean> =>
+    run(async () => {
+      setView(await call('export.postingLayout.set', { layout }));
       void message.success(t(layout ? 'exports.layout.saved' : 'exports.layout.resetDone'));
-    } catch (e) {
-      void message.error(e instanceof ApiError ? [e.message, ...(e.payload.details ?? []).map((d) => `${d.path ?? ''} ${d.message}`)].join('\n') : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  if (!view) return <Spin />;
+  if (!view) return <LoadState loaded={loaded} />;
   const L = 'exports.layout';
   const required = [{ required: true, whitespace: true, message: t(`${L}.required`) }];
   return (

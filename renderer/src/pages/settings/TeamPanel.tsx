@@ -1,44 +1,25 @@
-import { Alert, App, Button, Descriptions, InputNumber, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Descriptions, InputNumber, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamHostView } from '../../../../contract/types';
 import { call, hostKind } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { useAction, useLoad } from '../../api/use-load';
 
 /** 设置 → 团队: serve this PC's database to the team (the same HTTPS server as `rebate serve`). */
 export function TeamPanel(): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [status, setStatus] = useState<TeamHostView | null>(null);
+  const loaded = useLoad<TeamHostView>(() => call('team.host.status', {}), 'team');
+  const { data: status, setData: setStatus } = loaded;
   const [port, setPort] = useState<number>(8443);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction({ toast: true });
   const desktop = hostKind() === 'electron';
 
-  const load = useCallback(async () => {
-    try {
-      setStatus(await call('team.host.status', {}));
-    } catch (e) {
-      void message.error(errorText(e));
-    }
-  }, [message]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (what: 'start' | 'stop'): Promise<void> => {
-    setBusy(true);
-    try {
-      setStatus(what === 'start' ? await call('team.host.start', { port }) : await call('team.host.stop', {}));
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (what: 'start' | 'stop'): Promise<boolean> => run(async () => setStatus(what === 'start' ? await call('team.host.start', { port }) : await call('team.host.stop', {})));
 
   return (
     <Space direction="vertical" size={16} style={{ maxWidth: 760 }} data-testid="team-panel">
       <Alert type="info" showIcon title={t('settings.teamIntro')} />
+      {loaded.error && <Alert type="error" showIcon title={loaded.error} />}
       {!desktop && <Alert type="warning" showIcon title={t('settings.teamDesktopOnly')} />}
       {status?.running ? (
         <>

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Form, Input, Modal, Space, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Tag } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Lang, type Role } from '../../../../contract/roles';
 import type { UserRow } from '../../../../contract/types';
 import { call } from '../../api/client';
-import { errorText } from '../../api/use-load';
+import { useAction, useLoad } from '../../api/use-load';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { formatDateTime } from '../../../../domain';
 
@@ -21,66 +21,54 @@ interface NewUser {
 export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [users, setUsers] = useState<UserRow[]>([]);
+  const list = useLoad(() => call('users.list', {}), 'users');
+  const users = list.data ?? [];
+  const load = list.reload;
+  const { run } = useAction({ toast: true });
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [form] = Form.useForm<NewUser>();
   const [resetForm] = Form.useForm<{ password: string }>();
 
-  const load = useCallback(async () => setUsers(await call('users.list', {})), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const toggle = useCallback(
-    async (u: UserRow) => {
-      try {
+    (u: UserRow) =>
+      run(async () => {
         await call('users.setActive', { name: u.name, active: !u.active });
         await load();
-      } catch (e) {
-        void message.error(errorText(e));
-      }
-    },
-    [load, message],
+      }),
+    [load, run],
   );
 
   const unlock = useCallback(
-    async (u: UserRow) => {
-      try {
+    (u: UserRow) =>
+      run(async () => {
         await call('users.unlock', { name: u.name });
         void message.success(t('settings.unlocked', { name: u.name }));
         await load();
-      } catch (e) {
-        void message.error(errorText(e));
-      }
-    },
-    [load, message, t],
+      }),
+    [load, message, run, t],
   );
 
   const reset = async (): Promise<void> => {
     if (!resetting) return;
     const v = await resetForm.validateFields();
-    try {
+    await run(async () => {
       await call('users.resetPassword', { name: resetting.name, password: v.password });
       void message.success(t('settings.passwordReset', { name: resetting.name }));
       setResetting(null);
       resetForm.resetFields();
       await load();
-    } catch (e) {
-      void message.error(errorText(e));
-    }
+    });
   };
 
   const add = async (): Promise<void> => {
     const v = await form.validateFields();
-    try {
+    await run(async () => {
       await call('users.add', { ...v, displayName: v.displayName || undefined });
       setAdding(false);
       form.resetFields();
       await load();
-    } catch (e) {
-      void message.error(errorText(e));
-    }
+    });
   };
 
   const columns = useMemo<ColDef<UserRow>[]>(
@@ -108,7 +96,7 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
             <Tag color={p.value ? 'success' : 'default'}>{p.value ? t('settings.activeYes') : t('settings.activeNo')}</Tag>
             {p.data?.locks?.length ? (
               <Tag color="error" data-testid={`user-locked-${p.data.name}`}>
-                {t('settings.locked', { until: new Date(p.data.locks.map((l) => l.until).sort().at(-1) ?? '').toLocaleTimeString(lang, { hour12: false }) })}
+                {t('settings.locked', { until: formatDateTime(p.data.locks.map((l) => l.until).sort().at(-1) ?? null, true) })}
               </Tag>
             ) : null}
           </Space>
@@ -142,6 +130,7 @@ export function UsersPanel({ lang }: { lang: Lang }): React.JSX.Element {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      {list.error && <Alert type="error" showIcon title={list.error} />}
       <div>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="user-add">
           {t('settings.addUser')}
