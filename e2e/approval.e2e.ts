@@ -1,12 +1,11 @@
 import type { Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DISTRIBUTOR_HEADER, PURCHASE_HEADER, writeWorkbook } from '../main/testing/workbooks';
 import { ApprovalPage } from './approval-page';
-import { expect, shot, test, type WebHostProcess, ADMIN, cli } from './fixtures';
+import { expect, shot, test, type WebHostProcess, ADMIN, addUser, cli } from './fixtures';
 import { SetupPage, ShellPage } from './pages';
-import { addPeople, distributor, NATIONAL_POLICY, PASS, purchase, threeLevelChain } from './month-seed';
+import { PEOPLE, distributor, NATIONAL_POLICY, PASS, purchase, threeLevelChain } from './month-seed';
 
 /** a decision takes a backup first and reloads the view: allow for a busy machine */
 const AFTER_DECISION = { timeout: 30_000 };
@@ -33,7 +32,7 @@ async function tallShot(page: Page, name: string): Promise<void> {
  * D005 grade D: no policy → exception. Total 105,700.00; D002 claims 15,500 (differs by 500).
  */
 async function seed(host: WebHostProcess): Promise<void> {
-  addPeople((args) => execFileSync(process.execPath, ['bin/rebate.mjs', ...args, '--db', host.dbPath, '--user', ADMIN.name], { encoding: 'utf8', env: { ...process.env, REBATE_PASSWORD: ADMIN.password } }));
+  for (const [name, roles, display] of PEOPLE) addUser(host, name, roles, display);
   const admin = (...args: string[]): string => cli(host, ADMIN.name, ADMIN.password, ...args);
   const as = (name: string, ...args: string[]): string => cli(host, name, PASS(name), ...args);
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ERP_LAYOUTS, writeErpWorkbook, type ErpLine } from '../main/demo/erp-layouts';
 import { DISTRIBUTOR_HEADER, writeWorkbook } from '../main/testing/workbooks';
 import { expect, shot, test } from './fixtures';
-import { ImportPage, SetupPage, ShellPage } from './pages';
+import { importAsLi } from './pages';
 
 /** Two real ERP layouts dropped with no mapping: the import says what it inferred, on the file's row and in its details. */
 test('ERP exports import with no manual mapping, and the 识别说明 says what was inferred', async ({ page, host }) => {
@@ -27,12 +27,7 @@ test('ERP exports import with no manual mapping, and the 识别说明 says what 
   const kis = path.join(host.dir, '金蝶KIS-销售明细.xlsx');
   await writeErpWorkbook(kis, ERP_LAYOUTS['kis-jdy-sales'].sheets(lines, '2026-01'));
 
-  await page.goto(host.url);
-  await new SetupPage(page).createAdmin('li', 'li-pass-123', '李会计');
-  const shell = new ShellPage(page);
-  await shell.open('import');
-  const imp = new ImportPage(page);
-  await imp.choosePeriod('2026-01');
+  const { imp } = await importAsLi(page, host.url, '2026-01');
   await imp.addFiles([dist]);
   await imp.next();
   await imp.toValidate();

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DISTRIBUTOR_HEADER, PURCHASE_HEADER, writeGbkCsv, writeWorkbook } from '../main/testing/workbooks';
 import { expect, shot, test } from './fixtures';
-import { ImportPage, SetupPage, ShellPage } from './pages';
+import { importAsLi } from './pages';
 
 test('import master data and a messy purchase workbook, see an error, fix the file, import', async ({ page, host }) => {
   const dist = await writeWorkbook(host.dir, '经销商档案.xlsx', [
@@ -32,12 +32,7 @@ test('import master data and a messy purchase workbook, see an error, fix the fi
   ]);
   const csv = writeGbkCsv(host.dir, '进货-华南.csv', PURCHASE_HEADER, [['XS100', 1, '2026-01-10', 'D002', '南方食品', 'SKU1', '酱油', 5, 1000, '5,000.10']]);
 
-  await page.goto(host.url);
-  await new SetupPage(page).createAdmin('li', 'li-pass-123', '李会计');
-  const shell = new ShellPage(page);
-  await shell.open('import');
-  const imp = new ImportPage(page);
-  await imp.choosePeriod('2026-01');
+  const { shell, imp } = await importAsLi(page, host.url, '2026-01');
   // a month folder also holds a policy file and a note: recognised apart, not shown as broken workbooks
   const policy = path.join(host.dir, 'policy-demo.json');
   writeFileSync(policy, JSON.stringify({ format: 'rebate-policy/1', code: 'DEMO', name: '演示政策', formulas: [] }));

@@ -27,16 +27,17 @@ export function threeLevelChain(cfoFrom: string | null): object {
   };
 }
 
-/** The preparer and the three approvers, added through `rebate user add` (`run` adds the admin's sign-in). */
+/** The preparer and the three approvers: login, role, display name (each one's password is PASS(login)). */
+export const PEOPLE = [
+  ['li', 'preparer', '李会计'],
+  ['wang', 'approver', '王经理'],
+  ['zhao', 'approver', '赵经理'],
+  ['chen', 'approver', '陈总监'],
+] as const;
+
+/** The people added through `rebate user add` (`run` adds the admin's sign-in). */
 export function addPeople(run: (args: string[]) => void): void {
-  for (const [name, roles, display] of [
-    ['li', 'preparer', '李会计'],
-    ['wang', 'approver', '王经理'],
-    ['zhao', 'approver', '赵经理'],
-    ['chen', 'approver', '陈总监'],
-  ] as const) {
-    run(['user', 'add', name, '--roles', roles, '--password', PASS(name), '--display', display]);
-  }
+  for (const [name, roles, display] of PEOPLE) run(['user', 'add', name, '--roles', roles, '--password', PASS(name), '--display', display]);
 }
 
 /** A master-data row (DISTRIBUTOR_HEADER) and a purchase line (PURCHASE_HEADER). */

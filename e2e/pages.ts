@@ -96,3 +96,14 @@ export class ExportPage {
     return this.page.getByTestId('export-saved-path');
   }
 }
+
+/** A fresh desk set up by 李会计 (li, an administrator), on 导入 with the month chosen. */
+export async function importAsLi(page: Page, url: string, period: string): Promise<{ shell: ShellPage; imp: ImportPage }> {
+  await page.goto(url);
+  await new SetupPage(page).createAdmin('li', 'li-pass-123', '李会计');
+  const shell = new ShellPage(page);
+  await shell.open('import');
+  const imp = new ImportPage(page);
+  await imp.choosePeriod(period);
+  return { shell, imp };
+}

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, ADMIN, addUser, cli } from './fixtures';
 import { SetupPage, SignInPage } from './pages';
+import { PASS, PEOPLE } from './month-seed';
 
 /*
  * The measured month end (issue 14): a Playwright walkthrough on the demo files that counts the
@@ -13,7 +14,6 @@ import { SetupPage, SignInPage } from './pages';
  * every screen is checked at 1366×768 and 1536×864 (1920×1080 at 125 %) for horizontal page scroll.
  */
 
-const PASS = (n: string): string => `${n}-pass-1`;
 const LAPTOP = { width: 1366, height: 768 };
 const SCALED = { width: 1536, height: 864 };
 const SLOW = { timeout: 120_000 };
@@ -65,14 +65,7 @@ test('month end by the numbers: preparer from the folder to a submitted batch, a
   await new SetupPage(page).createAdmin(ADMIN.name, ADMIN.password, '系统管理员');
   await expect(page.getByTestId('current-user')).toContainText('系统管理员');
   // in place before the month starts: users, the three policies and the chain (one level signs here)
-  for (const [name, roles, display] of [
-    ['li', 'preparer', '李会计'],
-    ['wang', 'approver', '王经理'],
-    ['zhao', 'approver', '赵经理'],
-    ['chen', 'approver', '陈总监'],
-  ] as const) {
-    addUser(host, name, roles, display);
-  }
+  for (const [name, roles, display] of PEOPLE) addUser(host, name, roles, display);
   for (const f of files.filter((x) => x.endsWith('.json') && path.basename(x).startsWith('policy'))) cli(host, ADMIN.name, ADMIN.password, 'policy', 'import', f);
   cli(host, ADMIN.name, ADMIN.password, 'chain', 'set', path.join(folder, 'chain.json'));
   await page.getByTestId('sign-out').click();
