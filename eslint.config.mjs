@@ -38,7 +38,7 @@ export default tseslint.config(
   },
   layer(['main/db/**/*.ts'], ['**/services/**', '**/export/**', '**/import/**', ...TRANSPORTS], 'db/ is the bottom of main/: it imports the kernel (domain/) and nothing above it (services, export, import, api or a transport).'),
   layer(['main/services/**/*.ts'], TRANSPORTS, 'Services never import a transport (api, cli, web, shell): the transports call the services through the operation table.'),
-  layer(['main/api/**/*.ts'], ['**/db/**', '**/import/**'], 'api handlers are one call each into a service: no SQL or repository, no import pipeline from the api.'),
+  layer(['main/api/**/*.ts'], ['**/db/**', '**/import/**', '**/export/**', 'node:fs', 'fs'], 'api handlers are one call each into a service: no SQL or repository, no import pipeline or file builder, no file system from the api.'),
   {
     // errors live in the kernel (AppError) or the api (the envelope): a service throws AppError, never a class of its own
     files: ['main/services/**/*.ts'],

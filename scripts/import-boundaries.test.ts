@@ -42,7 +42,7 @@ describe('import boundaries', () => {
     expect(await messages('main/services/example.ts', use('../db/users-repo'))).toHaveLength(0);
     // api handlers call services, never a repository
     expect(await messages('main/api/handlers/example.ts', use('../../db/import-repo'))).toHaveLength(1);
-    expect(await messages('main/api/handlers/example.ts', use('../../import/detect-file'))).toHaveLength(1);
+    for (const t of ['../../import/detect-file', '../../export/statements', 'node:fs']) expect(await messages('main/api/handlers/example.ts', use(t))).toHaveLength(1);
     expect(await messages('main/api/handlers/example.ts', use('../../services/imports'))).toHaveLength(0);
     // the import pipeline neither stores nor calls services
     expect(await messages('main/import/example.ts', use('../db/import-repo'))).toHaveLength(1);

@@ -8,7 +8,7 @@ import { FIELDS, isFieldName, KIND_DEFS, KINDS, type FieldName } from '../import
 import type { ServiceContext } from './context';
 import { writeImportErrorWorkbook } from './import-errors-workbook';
 import { runImport, runImports, type ImportProgress, type ImportReport, type ImportRequest } from './imports';
-import { failureText, jobOwner } from './job-runs';
+import { failureText, ownerId } from './job-runs';
 
 /** An import as the contract sends it: the column choices keyed by the file's index as text. */
 export type ImportInput = Omit<ImportRequest, 'overrides'> & {
@@ -60,7 +60,7 @@ export function startImports(ctx: ServiceContext, imports: ImportInput[]): { job
   for (const r of imports) checkPaths(ctx, r.files);
   const requests = imports.map(request);
   const job = ctx.store.jobs.start<ImportProgress, ImportReport[]>(
-    jobOwner(ctx),
+    ownerId(ctx),
     (j) => runImports(ctx, requests, (p) => (j.progress = p), j.abort.signal),
     (e) => failureText(e, ctx),
   );
@@ -68,13 +68,13 @@ export function startImports(ctx: ServiceContext, imports: ImportInput[]): { job
 }
 
 export function importJob(ctx: ServiceContext, jobId: string): ImportJobView {
-  const job = ctx.store.jobs.get<ImportProgress, ImportReport[]>(jobId, jobOwner(ctx));
+  const job = ctx.store.jobs.get<ImportProgress, ImportReport[]>(jobId, ownerId(ctx));
   if (!job) throw rejected('import.job_not_found');
   return { id: job.id, status: job.status, progress: job.progress, reports: job.result, error: job.error };
 }
 
 export function cancelImport(ctx: ServiceContext, jobId: string): null {
-  ctx.store.jobs.get(jobId, jobOwner(ctx))?.abort.abort();
+  ctx.store.jobs.get(jobId, ownerId(ctx))?.abort.abort();
   return null;
 }
 
@@ -92,13 +92,13 @@ export async function detectFiles(ctx: ServiceContext, files: { path: string; na
 
 /** `import.errorWorkbook`: the job's errors and warnings as a workbook to save, named after the period. */
 export async function importErrorWorkbook(ctx: ServiceContext, jobId: string): Promise<{ downloadId: string; fileName: string }> {
-  const reports = ctx.store.jobs.get<ImportProgress, ImportReport[]>(jobId, jobOwner(ctx))?.result;
+  const reports = ctx.store.jobs.get<ImportProgress, ImportReport[]>(jobId, ownerId(ctx))?.result;
   if (!reports) throw rejected('import.job_not_found');
   const period = reports.find((r) => r.period)?.period;
   const fileName = `${t('file.import_problems', {}, ctx.lang)}${period ? `-${period}` : ''}.xlsx`;
   const file = ctx.store.downloads.newPath(fileName);
   const title = reports.map((r) => `${r.message} (${r.files.map((f) => f.file).join(', ')})`).join(' ');
   await writeImportErrorWorkbook(file, reports.flatMap((r) => r.errors), reports.flatMap((r) => r.warnings), ctx.lang, title);
-  const d = ctx.store.downloads.add(jobOwner(ctx), file, fileName);
+  const d = ctx.store.downloads.add(ownerId(ctx), file, fileName);
   return { downloadId: d.id, fileName };
 }

@@ -3,8 +3,8 @@ import { messageText, t } from '../i18n/messages';
 import type { ServiceContext } from './context';
 import { contextDb, explainFailure } from './failures';
 
-/** Whose job it is: the signed-in user (0 for the command line's own process). A job is read and cancelled by its owner only. */
-export function jobOwner(ctx: ServiceContext): number {
+/** Whose job or download it is: the signed-in user (0 for the command line's own process); only its owner reads, cancels or saves it. */
+export function ownerId(ctx: ServiceContext): number {
   return ctx.session.user?.id ?? 0;
 }
 

@@ -11,6 +11,8 @@ import { rejected } from '../../domain';
 import { diffPolicies } from './policy-diff';
 import { fileOfRow, formatPolicyFile, rowOfFile, summaryOfRow } from './policy-file';
 import type { SelectablePolicy } from './policy-selection';
+import { writeFileSync } from 'node:fs';
+import { ownerId } from './job-runs';
 
 /** Policies (formulas.md): validated before every save, versioned, audited, exported as files. */
 
@@ -156,4 +158,12 @@ export function storedPolicies(db: Db): StoredPolicy[] {
       file,
     };
   });
+}
+
+/** `policy.exportDownload`: the policy file written into the downloads folder, for the UI to save. */
+export function exportPolicyDownload(ctx: ServiceContext, code: string, version: number | undefined): { downloadId: string; fileName: string } {
+  const { fileName, content } = exportPolicy(ctx.store.db, code, version);
+  const file = ctx.store.downloads.newPath(fileName);
+  writeFileSync(file, content, 'utf8');
+  return { downloadId: ctx.store.downloads.add(ownerId(ctx), file, fileName).id, fileName };
 }
