@@ -124,6 +124,7 @@ export const en: Messages = {
     backupId: 'Backup',
     backupAt: 'Time',
     backupReason: 'Reason',
+    backupReasons: { manual: 'Manual backup', restore: 'Before a restore', calc: 'Before calculating {{period}}', submit: 'Before submitting {{period}}', approve: 'Before approving {{period}}', reject: 'Before rejecting {{period}}', import: 'Before an import ({{what}})', other: '{{reason}}' },
     backupSize: 'Size',
     noBackups: 'No backups yet. One is taken automatically before every import, calculation and approval.',
     adminOnly: 'Only administrators manage users and backups.',
@@ -226,5 +227,5 @@ export const en: Messages = {
     effectiveFrom: 'From period',
     always: '(from the start)',
   },
-  common: { cancel: 'Cancel', ok: 'OK', refresh: 'Refresh', loading: 'Loading…', required: 'Required', colon: ': ', connectionFailed: 'Connection to the service failed (HTTP {{status}}). Reopen the link printed by npm run web.', parameter: 'parameter', formula: 'formula' },
+  common: { cancel: 'Cancel', ok: 'OK', refresh: 'Refresh', loading: 'Loading…', required: 'Required', colon: ': ', listSeparator: ', ', connectionFailed: 'Connection to the service failed (HTTP {{status}}). Reopen the link printed by npm run web.', parameter: 'parameter', formula: 'formula' },
 };

@@ -65,3 +65,17 @@ export function approvalReasonText(t: TFunction, reason: string, params: { level
   const r = REASONS.find((x) => `approval.${x}` === reason || x === reason);
   return r ? t(`approval.reason.${r}`, params) : reason;
 }
+
+/**
+ * Why a backup was made, in words: the service names its files `manual`, `pre-restore`,
+ * `pre-calc-2026-01`, `pre-import-purchases-returns` (the kinds imported) …; an unknown reason as it is.
+ */
+export function backupReasonText(t: TFunction, reason: string): string {
+  if (reason === 'manual') return t('settings.backupReasons.manual');
+  if (reason === 'pre-restore') return t('settings.backupReasons.restore');
+  const step = /^pre-(calc|submit|approve|reject)-(\d{4}-\d{2})$/.exec(reason);
+  if (step?.[1] && step[2]) return t(`settings.backupReasons.${step[1] as 'calc' | 'submit' | 'approve' | 'reject'}`, { period: step[2] });
+  const imported = /^pre-import-(.+)$/.exec(reason)?.[1];
+  if (imported) return t('settings.backupReasons.import', { what: imported.split('-').map((k) => kindText(t, k)).join(t('common.listSeparator')) });
+  return t('settings.backupReasons.other', { reason });
+}

@@ -122,6 +122,7 @@ export const zhCN = {
     backupId: '备份',
     backupAt: '时间',
     backupReason: '原因',
+    backupReasons: { manual: '手动备份', restore: '恢复前自动备份', calc: '核算 {{period}} 前', submit: '提交 {{period}} 前', approve: '审批同意 {{period}} 前', reject: '驳回 {{period}} 前', import: '导入前（{{what}}）', other: '{{reason}}' },
     backupSize: '大小',
     noBackups: '还没有备份。导入、核算和审批前会自动备份。',
     adminOnly: '只有管理员可以管理用户和备份。',
@@ -224,7 +225,7 @@ export const zhCN = {
     effectiveFrom: '生效账期',
     always: '（最初）',
   },
-  common: { cancel: '取消', ok: '确定', refresh: '刷新', loading: '加载中…', required: '必填', colon: '：', connectionFailed: '与本机服务的连接出错（HTTP {{status}}）。请重新打开 npm run web 打印的链接。', parameter: '参数', formula: '公式' },
+  common: { cancel: '取消', ok: '确定', refresh: '刷新', loading: '加载中…', required: '必填', colon: '：', listSeparator: '、', connectionFailed: '与本机服务的连接出错（HTTP {{status}}）。请重新打开 npm run web 打印的链接。', parameter: '参数', formula: '公式' },
 };
 
 export type Messages = typeof zhCN;

@@ -50,7 +50,7 @@ export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.E
                   columns={[
                     { title: t('settings.userName'), dataIndex: 'name' },
                     { title: t('settings.displayName'), dataIndex: 'display' },
-                    { title: t('settings.roles'), dataIndex: 'roles', render: (r: string[]) => r.map((x) => roleText(t, x)).join('、') },
+                    { title: t('settings.roles'), dataIndex: 'roles', render: (r: string[]) => r.map((x) => roleText(t, x)).join(t('common.listSeparator')) },
                   ]}
                 />
               </>

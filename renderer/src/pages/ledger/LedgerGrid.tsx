@@ -72,7 +72,7 @@ export function LedgerGrid({ rows, lang, onDetail }: Props): React.JSX.Element {
       },
       money('adjusted', (r) => r.adjusted, 120),
       {
-        ...textCol<LedgerRowView>('findings', t(`${c}findings`), (p) => p.data?.findings.map((f) => t(`ledger.check.${f}`)).join('、'), 130),
+        ...textCol<LedgerRowView>('findings', t(`${c}findings`), (p) => p.data?.findings.map((f) => t(`ledger.check.${f}`)).join(t('common.listSeparator')), 130),
         cellClass: 'text-exception',
       },
       { ...money('closing', (r) => r.closing, 150), cellClass: ['num', 'cell-final', 'cell-link', 'col-final'], headerClass: 'col-final', pinned: 'right' },

@@ -56,8 +56,8 @@ export function PolicyList({ policies, selected, canEdit, lang, onSelect, onNew,
             <span>{p.effective_from} ~ {p.effective_to ?? t('policies.openEnded')}</span>
           </div>
           <div className="policy-item-line">
-            <span>{t('policies.regions')}{colon}{p.scope.regions?.join('、') ?? all}</span>
-            <span>{t('policies.grades')}{colon}{p.scope.grades?.join('、') ?? all}</span>
+            <span>{t('policies.regions')}{colon}{p.scope.regions?.join(t('common.listSeparator')) ?? all}</span>
+            <span>{t('policies.grades')}{colon}{p.scope.grades?.join(t('common.listSeparator')) ?? all}</span>
           </div>
           <div className="policy-item-line policy-item-meta">
             <Person name={p.saved_by} /> · {formatTime(p.saved_at, lang)}

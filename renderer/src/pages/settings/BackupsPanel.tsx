@@ -5,6 +5,7 @@ import type { Lang } from '../../../../contract/roles';
 import type { BackupInfo } from '../../../../contract/types';
 import { call } from '../../api/client';
 import { useAction, useLoad } from '../../api/use-load';
+import { backupReasonText } from '../../i18n/keys';
 import { formatDateTime } from '../../../../domain';
 
 function size(bytes: number): string {
@@ -60,7 +61,7 @@ export function BackupsPanel(_props: { lang: Lang }): React.JSX.Element {
         locale={{ emptyText: <Empty description={t('settings.noBackups')} /> }}
         columns={[
           { title: t('settings.backupAt'), dataIndex: 'createdAt', render: (v: string) => when(v), width: 200 },
-          { title: t('settings.backupReason'), dataIndex: 'reason', width: 200 },
+          { title: t('settings.backupReason'), dataIndex: 'reason', width: 220, render: (r: string) => backupReasonText(t, r) },
           { title: t('settings.backupSize'), dataIndex: 'bytes', align: 'right', render: (v: number) => size(v), width: 120 },
           { title: t('settings.backupId'), dataIndex: 'id', render: (v: string) => <span className="hash">{v}</span> },
           {
