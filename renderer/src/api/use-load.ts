@@ -34,8 +34,8 @@ export interface Loaded<T> {
 }
 
 /**
- * The one way a screen loads data: calls `fn` when `key` changes (null: nothing to load; the data
- * goes unless `keepOnKeyChange`), keeps the last good data, turns a refusal into its translated
+ * The one way a screen loads data: calls `fn` when `key` changes (null: nothing to load, the last
+ * data kept; a new key drops it first unless `keepOnKeyChange`), keeps the last good data, turns a refusal into its translated
  * message, and — with `refreshMs` — looks again on a timer while the window is visible, so that what
  * other users did shows without a reload. A refresh that fails keeps the data shown and does not
  * replace it with an error. With `debounceMs` a key that changes quickly (typing) loads once it rests.
@@ -70,10 +70,10 @@ export function useLoad<T>(fn: () => Promise<T>, key: unknown, options: { refres
   const debounceMs = options.debounceMs ?? 0;
   useEffect(() => {
     generation.current += 1;
-    if (!keep) setData(null);
-    setError(null);
     setLoading(false);
     if (key === null) return;
+    if (!keep) setData(null);
+    setError(null);
     if (!debounceMs) return void reload();
     const timer = setTimeout(() => void reload(), debounceMs);
     return () => clearTimeout(timer);

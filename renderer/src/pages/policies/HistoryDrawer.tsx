@@ -29,7 +29,8 @@ export function HistoryDrawer({ code, lang, onClose, onOpenVersion, onExport }: 
 
   const [a, b] = [...picked].sort((x, y) => x - y);
   const compared = useLoad<PolicyDiffView>(() => call('policy.diff', { code: code ?? '', from: a ?? 0, to: b ?? 0 }), code !== null && a !== undefined && b !== undefined ? `${code}:${a}:${b}` : null);
-  const diff = compared.data;
+  // fewer than two versions picked: nothing compared
+  const diff = a !== undefined && b !== undefined ? compared.data : null;
   const error = history.error ?? compared.error;
 
   const empty = diff && diff.fields.length + diff.parameters.length + diff.formulas.length === 0;
