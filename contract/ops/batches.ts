@@ -51,7 +51,8 @@ export interface ResultRowView {
   exception: string | null;
 }
 
-export interface BatchResultsView {
+/** What every whole-batch view starts with: which batch, its state and its totals. */
+export interface BatchHeadView {
   period: string;
   batch: number;
   status: BatchStatus;
@@ -62,6 +63,9 @@ export interface BatchResultsView {
   distributors: number;
   calculated_by: string;
   calculated_at: string;
+}
+
+export interface BatchResultsView extends BatchHeadView {
   /** the policy versions used: formulas and parameters with their labels (the code when unlabelled), parameter values as text */
   policies: { code: string; version: number; labels: Record<string, string>; formulas: { name: string; label: string; expr: string }[]; parameters: LabelledParameter[] }[];
   rows: ResultRowView[];
@@ -129,19 +133,9 @@ export interface FinalChangeView {
  * against the previous month's batch — never every row (the rows come a page at a time from
  * `batch.resultsPage`).
  */
-export interface BatchSummaryView {
-  period: string;
-  batch: number;
-  status: BatchStatus;
-  content_hash: string;
-  total: string;
-  rebate_total: string;
-  adjustment_total: string;
-  distributors: number;
+export interface BatchSummaryView extends BatchHeadView {
   /** rows of the batch (what `batch.resultsPage` pages through) */
   rows: number;
-  calculated_by: string;
-  calculated_at: string;
   policies: { code: string; version: number }[];
   /** the batch's distributor codes (a reconciliation finding opens a trace only for these) */
   codes: string[];

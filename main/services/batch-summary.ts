@@ -1,7 +1,7 @@
 import type { BatchSummaryView, FinalChangeView, GroupTotalView } from '../../contract/ops/batches';
 import { centsToMoney, previousPeriod } from '../../domain';
 import { batchOf, lineFinals } from '../db/batches-repo';
-import { batchView, requireBatch, type BatchView } from './batches';
+import { batchHead, batchView, requireBatch, type BatchView } from './batches';
 import type { ServiceContext } from './context';
 
 const collator = new Intl.Collator('zh-CN');
@@ -63,17 +63,8 @@ export function batchSummary(ctx: ServiceContext, input: { period: string; chang
     return i === undefined ? undefined : view.rows[i];
   };
   return {
-    period: input.period,
-    batch: b.id,
-    status: b.status,
-    content_hash: b.content_hash,
-    total: centsToMoney(b.total_cents),
-    rebate_total: centsToMoney(b.rebate_cents),
-    adjustment_total: centsToMoney(b.adjustment_cents),
-    distributors: b.distributors,
+    ...batchHead(input.period, b),
     rows: view.rows.length,
-    calculated_by: b.calculated_by,
-    calculated_at: b.calculated_at,
     policies: view.policies.map((p) => ({ code: p.code, version: p.version })),
     codes: view.rows.map((r) => r.code),
     exceptions: view.exceptions.map((e) => ({ code: e.code, name: rowAt(e.code)?.name ?? '', region: rowAt(e.code)?.region ?? '', kind: e.kind, reason: e.reason })),

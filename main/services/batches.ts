@@ -1,4 +1,4 @@
-import type { BatchResultsView, ResultRowView, TraceViewData } from '../../contract/ops/batches';
+import type { BatchHeadView, BatchResultsView, ResultRowView, TraceViewData } from '../../contract/ops/batches';
 import type { Lang } from '../../contract/roles';
 import { formatIssue, labelledParameters } from '../../formulas';
 import { adjustmentOf, adjustmentsOf, batchLine, batchLines, batchOf, batchTotals, deleteAdjustment, lineMoney, setLineAdjustment, sourceLines, updateBatchTotals, type AdjustmentRow, type BatchLine, type BatchRow } from '../db/batches-repo';
@@ -221,10 +221,8 @@ function moveViews(db: Db, b: BatchRow, hashBefore: string, hashAfter: string, l
   }
 }
 
-/** The period's batch as the CLI's `results` and the results screen show it. */
-export function results(ctx: ServiceContext, period: string): BatchResults {
-  const b = requireBatch(ctx, period);
-  const view = batchView(ctx.store.db, b, ctx.lang);
+/** What every whole-batch view starts with (`results`, `batch.summary`): which batch, its state, its totals. */
+export function batchHead(period: string, b: BatchRow): BatchHeadView {
   return {
     period,
     batch: b.id,
@@ -236,6 +234,15 @@ export function results(ctx: ServiceContext, period: string): BatchResults {
     distributors: b.distributors,
     calculated_by: b.calculated_by,
     calculated_at: b.calculated_at,
+  };
+}
+
+/** The period's batch as the CLI's `results` and the results screen show it. */
+export function results(ctx: ServiceContext, period: string): BatchResults {
+  const b = requireBatch(ctx, period);
+  const view = batchView(ctx.store.db, b, ctx.lang);
+  return {
+    ...batchHead(period, b),
     policies: view.policies,
     rows: [...view.rows],
     exceptions: view.exceptions,

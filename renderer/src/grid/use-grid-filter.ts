@@ -32,15 +32,29 @@ export interface GridFilter<T> {
   };
 }
 
-/** `onReady`: called once the grid's api is there (e.g. to apply a filter handed in). */
-export function useGridFilter<T>(rows: readonly T[], lang: Lang, onReady?: () => void): GridFilter<T> {
-  const api = useRef<GridApi<T> | null>(null);
+/**
+ * A grid's search box: the text typed (`search`) and the text in force (`applied`), which follows
+ * after a 60 ms pause in typing so a grid of thousands of rows (or the server) filters once per
+ * pause, not per key; `clearSearch` empties both at once.
+ */
+export function useSearchPause(): { search: string; setSearch: (s: string) => void; applied: string; clearSearch: () => void } {
   const [search, setSearch] = useState('');
   const [applied, setApplied] = useState('');
   useEffect(() => {
     const timer = setTimeout(() => setApplied(search), 60);
     return () => clearTimeout(timer);
   }, [search]);
+  const clearSearch = useCallback(() => {
+    setSearch('');
+    setApplied('');
+  }, []);
+  return { search, setSearch, applied, clearSearch };
+}
+
+/** `onReady`: called once the grid's api is there (e.g. to apply a filter handed in). */
+export function useGridFilter<T>(rows: readonly T[], lang: Lang, onReady?: () => void): GridFilter<T> {
+  const api = useRef<GridApi<T> | null>(null);
+  const { search, setSearch, applied, clearSearch } = useSearchPause();
   const [shown, setShown] = useState<T[]>([...rows]);
   const [filtered, setFiltered] = useState(false);
 
@@ -65,8 +79,7 @@ export function useGridFilter<T>(rows: readonly T[], lang: Lang, onReady?: () =>
   );
 
   const clear = useCallback(() => {
-    setSearch('');
-    setApplied('');
+    clearSearch();
     api.current?.setFilterModel(null);
   }, []);
 

@@ -15,7 +15,7 @@ const SUBMISSION_COLORS: Record<Submission['status'], string> = { pending: 'proc
 function LevelItem({ level, waiting, closed, lang, currentHash }: { level: Level; waiting: boolean; closed: boolean; lang: Lang; currentHash: string }): React.JSX.Element {
   const { t } = useTranslation();
   const d = level.decision;
-  const approvers = level.approvers.map((a) => a.display_name).join('、');
+  const approvers = level.approvers.map((a) => a.display_name).join(t('common.listSeparator'));
   return (
     <div className="chain-level" data-testid={`chain-level-${level.position}`}>
       <div className="chain-level-name">

@@ -22,7 +22,7 @@ function reasonText(status: ApprovalStatusView, t: TFunction, who: (login: strin
   if (!next?.reason) return '';
   const pending = status.submissions.find((s) => s.status === 'pending');
   const level = pending?.levels.find((l) => l.position === next.position);
-  const approvers = level?.approvers.map((a) => a.display_name).join('、') ?? '';
+  const approvers = level?.approvers.map((a) => a.display_name).join(t('common.listSeparator')) ?? '';
   return approvalReasonText(t, next.reason, { level: next.name, approvers, user: who(pending?.submitted_by ?? '') });
 }
 

@@ -189,7 +189,7 @@ export function MappingStep({ files, kinds, runs, onKind, onColumn, onRemove }: 
           key: 'sheet',
           width: 150,
           ellipsis: true,
-          render: (_v, r) => (/\.(csv|txt)$/i.test(r.file.staged.name) ? 'CSV' : r.view ? r.view.sheets.filter((s) => !s.skipped).map((s) => s.name).join('、') || '—' : (r.file.detected?.sheets.find((s) => s.kind)?.name ?? '—')),
+          render: (_v, r) => (/\.(csv|txt)$/i.test(r.file.staged.name) ? 'CSV' : r.view ? r.view.sheets.filter((s) => !s.skipped).map((s) => s.name).join(t('common.listSeparator')) || '—' : (r.file.detected?.sheets.find((s) => s.kind)?.name ?? '—')),
         },
         {
           title: t('importFlow.headerRow'),
@@ -220,7 +220,7 @@ export function MappingStep({ files, kinds, runs, onKind, onColumn, onRemove }: 
               </Tooltip>
             );
             const ignoredTag = p.ignored.length > 0 && (
-              <Tooltip title={p.ignored.join('、')}>
+              <Tooltip title={p.ignored.join(t('common.listSeparator'))}>
                 <Tag data-testid={`ignored-tag-${r.index}`}>{t('importFlow.ignoredColumns', { count: p.ignored.length })}</Tag>
               </Tooltip>
             );

@@ -5,8 +5,8 @@ import { formatMoney, roundToCents } from '../../../../domain';
 
 const MAX_CODES = 8;
 
-function codes(list: string[]): string {
-  return list.length <= MAX_CODES ? list.join('、') : `${list.slice(0, MAX_CODES).join('、')} …`;
+function codes(list: string[], sep: string): string {
+  return list.length <= MAX_CODES ? list.join(sep) : `${list.slice(0, MAX_CODES).join(sep)} …`;
 }
 
 /** What the recalculation just changed: distributors added/removed, rebates up/down, total delta. */
@@ -16,8 +16,8 @@ export function RecalcAlert({ result, onClose }: { result: CalcResultView; onClo
   const delta = roundToCents(d.total_delta);
   const lines = [
     d.first ? t('results.recalc.first', { count: result.distributors }) : t('results.recalc.counts', { up: d.up, down: d.down, unchanged: d.unchanged }),
-    d.added.length > 0 ? t('results.recalc.added', { count: d.added.length, codes: codes(d.added) }) : null,
-    d.removed.length > 0 ? t('results.recalc.removed', { count: d.removed.length, codes: codes(d.removed) }) : null,
+    d.added.length > 0 ? t('results.recalc.added', { count: d.added.length, codes: codes(d.added, t('common.listSeparator')) }) : null,
+    d.removed.length > 0 ? t('results.recalc.removed', { count: d.removed.length, codes: codes(d.removed, t('common.listSeparator')) }) : null,
     ...result.dropped_adjustments.map((a) => t('results.recalc.dropped', { code: a.code, amount: formatMoney(a.amount), reason: a.reason })),
   ].filter((x): x is string => x !== null);
   return (

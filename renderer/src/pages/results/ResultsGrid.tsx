@@ -8,8 +8,9 @@ import { call } from '../../api/client';
 import { GridToolbar } from '../../grid/GridToolbar';
 import { figureCol, textCol } from '../../grid/columns';
 import { gridLocale, gridTheme } from '../../grid/setup';
+import { useSearchPause } from '../../grid/use-grid-filter';
 import { pageTotalsRow, serverFilters, serverKey, type FormulaColumn } from './model';
-import { formulaValueText } from '../../../../domain';
+import { formatCount, formulaValueText } from '../../../../domain';
 
 /** What a chart's bar asks to show: the rows of a region or grade (column filter), or a search. */
 export interface RowsFilter {
@@ -64,12 +65,7 @@ export function ResultsGrid({ period, distributors, version, formulas, lang, fil
   const api = useRef<GridApi<ResultRowView> | null>(null);
   const [ready, setReady] = useState(false);
   // the search waits for a pause in typing, then the server filters the batch
-  const [search, setSearch] = useState('');
-  const [applied, setApplied] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setApplied(search), 60);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const { search, setSearch, applied, clearSearch } = useSearchPause();
   const appliedRef = useRef('');
   const [filtered, setFiltered] = useState(false);
   const [matched, setMatched] = useState<Matched | null>(null);
@@ -132,10 +128,9 @@ export function ResultsGrid({ period, distributors, version, formulas, lang, fil
     setReady(true);
   }, []);
   const clear = useCallback(() => {
-    setSearch('');
-    setApplied('');
+    clearSearch();
     api.current?.setFilterModel(null);
-  }, []);
+  }, [clearSearch]);
 
   // a region or grade: an exact column filter, so the totals row shows the bar's amount
   useEffect(() => {
@@ -215,7 +210,7 @@ export function ResultsGrid({ period, distributors, version, formulas, lang, fil
   }, [t, formulaKey, canAdjust, lang]);
 
   // Totals of every row the filters match (not only the loaded ones), exact, from the server.
-  const totals = useMemo(() => (matched ? [pageTotalsRow(matched, t('results.totalsShort'), t('results.totalsCount', { count: matched.matched.toLocaleString() }))] : []), [matched, t]);
+  const totals = useMemo(() => (matched ? [pageTotalsRow(matched, t('results.totalsShort'), t('results.totalsCount', { count: formatCount(matched.matched) }))] : []), [matched, t]);
 
   const act = (row: ResultRowView | undefined, colId: string, pinned: boolean): void => {
     if (!row || pinned) return;
