@@ -53,13 +53,23 @@ async function collect(it: AsyncIterable<ReadEvent>): Promise<ReadEvent[]> {
 
 async function both(file: string): Promise<{ ours: unknown[]; oracle: unknown[] }> {
   const ours = normalise(await collect(readXlsxFast(file)));
-  let oracle = normalise(await collect(readXlsxWithExcelJS(file)));
+  const readOracle = async (): Promise<unknown[] | Error> => {
+    try {
+      return normalise(await collect(readXlsxWithExcelJS(file)));
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  };
+  let oracle = await readOracle();
   // The oracle is not always the same twice: a sheet stored before its shared strings and styles (as
   // ExcelJS's own streaming writer stores them) is spooled by ExcelJS's reader to a temporary file, and
   // on a loaded machine it has read that back short — strings blank, dates as plain numbers (seen once
-  // in a full run at load 8; the same file read right after gave our values). A difference therefore
-  // counts only when two more oracle reads of the same file repeat it; our reader is read once.
-  for (let again = 0; again < 2 && !isDeepStrictEqual(ours, oracle); again++) oracle = normalise(await collect(readXlsxWithExcelJS(file)));
+  // in a full run at load 8; the same file read right after gave our values) — or its unzip has ended
+  // before xl/workbook.xml, so the spooled sheets were parsed with no workbook and it threw "Cannot
+  // read properties of undefined (reading 'sheets')" (seen once in a CI run). A difference or a throw
+  // therefore counts only when two more oracle reads of the same file repeat it; our reader is read once.
+  for (let again = 0; again < 2 && !(Array.isArray(oracle) && isDeepStrictEqual(ours, oracle)); again++) oracle = await readOracle();
+  if (oracle instanceof Error) throw oracle;
   return { ours, oracle };
 }
 
