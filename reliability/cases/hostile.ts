@@ -198,6 +198,8 @@ interface Measured {
   out: string;
   ms: number;
   peak: number;
+  /** in process: the runner's resident size when the peak was reset, just before the import */
+  before?: number;
 }
 
 /** Runs the CLI, sampling the process's peak resident memory (VmHWM) from /proc while it runs. */
@@ -246,14 +248,15 @@ async function measureInProcess(db: string, file: string): Promise<Measured> {
     } catch {
       // not Linux: the peak then is the run's so far
     }
+    const before = process.memoryUsage().rss;
     const started = Date.now();
     const r = await dispatch(li, 'import.run', { kind: 'purchases', period: NEXT, files: [{ path: file }] });
     const ms = Date.now() - started;
     const peak = ownPeak();
-    if (!r.ok) return { code: r.error.kind === 'internal' ? 1 : 2, out: `${r.error.message}`, ms, peak };
+    if (!r.ok) return { code: r.error.kind === 'internal' ? 1 : 2, out: `${r.error.message}`, ms, peak, before };
     const report = r.result as { status: string; errors: { file: string; message: string }[] };
     const out = [report.status, ...report.errors.slice(0, 5).map((e) => `${e.file}: ${e.message}`)].join('\n');
-    return { code: report.status === 'rejected' ? 2 : 0, out, ms, peak };
+    return { code: report.status === 'rejected' ? 2 : 0, out, ms, peak, before };
   } finally {
     store.close();
   }
@@ -294,9 +297,14 @@ export const hostileFiles: ReliabilityCase = {
     ctx.log(`one-row file: ${base.ms} ms${baseCli ? ` (CLI ${baseCli.ms} ms, ${mb(baseCli.peak)})` : ''}`);
     const check = (h: Hostile, name: string, r: Measured, baseMs: number, how: string): string | null => {
       const problems: string[] = [];
+      // In process the peak also counts what the runner holds (it built the shared month in this
+      // process: ≈ 250 MB resident before the file). In the full run, where a fresh CLI process's
+      // one-row import gives the floor a user's process starts from, the import is charged what it
+      // added on top of that floor — the same file is also measured through the CLI, peak and all.
+      const peak = r.before !== undefined && baseCli ? r.peak - r.before + baseCli.peak : r.peak;
       if (r.code !== 2) problems.push(`exit ${r.code}`);
       if (r.ms > baseMs + TIME_LIMIT_MS) problems.push(`${r.ms} ms`);
-      if (r.peak > MEMORY_LIMIT) problems.push(`peak ${mb(r.peak)}`);
+      if (peak > MEMORY_LIMIT) problems.push(`peak ${mb(peak)}`);
       if (!r.out.includes(name)) problems.push('message does not name the file');
       if (!/[\u4e00-\u9fff]/.test(r.out)) problems.push('no zh-CN message');
       if (/\n\s+at .+:\d+:\d+/.test(r.out)) problems.push('stack trace');
@@ -305,7 +313,7 @@ export const hostileFiles: ReliabilityCase = {
       const stored = query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM import_files WHERE period = ?', NEXT)[0]?.n ?? 0;
       if (stored > 0) problems.push('something was stored');
       const first = r.out.split('\n').find((l) => l.includes(name) && /[\u4e00-\u9fff]/.test(l)) ?? r.out.split('\n')[0] ?? '';
-      ctx.log(`${h.name}${how}: exit ${r.code}, ${r.ms} ms, ${mb(r.peak)} — ${first.trim().slice(0, 150)}`);
+      ctx.log(`${h.name}${how}: exit ${r.code}, ${r.ms} ms, ${mb(peak)}${peak !== r.peak ? ` (runner ${mb(r.peak)}, ${mb(r.before ?? 0)} before the file)` : ''} — ${first.trim().slice(0, 150)}`);
       return problems.length ? `${h.name}${how}: ${problems.join(', ')}` : null;
     };
     const corpusDir = path.join(ctx.dir, 'corpus');
