@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+// Types only: ExcelJS is loaded when a workbook is written, so the modules that import this one for
+// its cell rules (the import workers, via form-xlsx) do not load it.
+import type ExcelJS from 'exceljs';
 import { roundDecimal } from '../../domain';
 import { MAX_CELL_CHARS } from '../import/limits';
 import { writeAtomically } from '../util/partial-files';
@@ -349,7 +351,8 @@ export async function writeWorkbook(file: string, sheets: Iterable<WorkbookSheet
 }
 
 async function writeWorkbookTo(file: string, sheets: Iterable<WorkbookSheet> | AsyncIterable<WorkbookSheet>): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = 'Rebate Desk';
   let n = 0;
   for await (const sheet of sheets) {
