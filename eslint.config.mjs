@@ -19,6 +19,38 @@ function layer(files, forbidden, message) {
   };
 }
 
+/**
+ * Ant Design 6 props that still work but are deprecated (a console warning in development, gone in
+ * the next major): each component's old prop and its replacement, from antd's own warning.deprecated
+ * calls. Listed here so a new screen cannot bring one back.
+ */
+const ANTD_DEPRECATED = Object.entries({
+  Alert: { message: 'title', closeText: 'closable.closeIcon' },
+  Drawer: { width: 'size', height: 'size', destroyOnClose: 'destroyOnHidden', bodyStyle: 'styles.body', headerStyle: 'styles.header', maskStyle: 'styles.mask' },
+  Modal: { destroyOnClose: 'destroyOnHidden', bodyStyle: 'styles.body', maskStyle: 'styles.mask', maskClosable: 'mask.closable' },
+  Space: { direction: 'orientation', split: 'separator' },
+  Spin: { tip: 'description', wrapperClassName: 'classNames.root' },
+  Steps: { direction: 'orientation', labelPlacement: 'titlePlacement', progressDot: 'type="dot"' },
+  Card: { bordered: 'variant', headStyle: 'styles.header', bodyStyle: 'styles.body' },
+  Tabs: { tabPosition: 'tabPlacement', destroyInactiveTabPane: 'destroyOnHidden', popupClassName: 'classNames.popup' },
+  Tooltip: { overlayStyle: 'styles.root', overlayInnerStyle: 'styles.container', overlayClassName: 'classNames.root', destroyTooltipOnHide: 'destroyOnHidden' },
+  Popover: { overlayStyle: 'styles.root', overlayInnerStyle: 'styles.container', overlayClassName: 'classNames.root', destroyTooltipOnHide: 'destroyOnHidden' },
+  Select: { dropdownMatchSelectWidth: 'popupMatchSelectWidth', dropdownStyle: 'styles.popup.root', dropdownClassName: 'classNames.popup.root', popupClassName: 'classNames.popup.root', dropdownRender: 'popupRender', onDropdownVisibleChange: 'onOpenChange', bordered: 'variant' },
+  Dropdown: { dropdownRender: 'popupRender', destroyPopupOnHide: 'destroyOnHidden', overlayClassName: 'classNames.root', overlayStyle: 'styles.root' },
+  Collapse: { destroyInactivePanel: 'destroyOnHidden', expandIconPosition: 'expandIconPlacement' },
+  Statistic: { valueStyle: 'styles.content' },
+  Button: { iconPosition: 'iconPlacement' },
+  Input: { bordered: 'variant' },
+  Empty: { imageStyle: 'styles.image' },
+  Divider: { type: 'orientation', orientationMargin: 'styles.content.margin' },
+  Progress: { width: 'size', trailColor: 'railColor', gapPosition: 'gapPlacement' },
+}).flatMap(([component, props]) =>
+  Object.entries(props).map(([prop, instead]) => ({
+    selector: `JSXOpeningElement[name.name='${component}'] > JSXAttribute[name.name='${prop}']`,
+    message: `antd 6 deprecates <${component} ${prop}>: use ${instead}.`,
+  })),
+);
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -71,6 +103,7 @@ export default tseslint.config(
           selector: "CallExpression[callee.name='t'] Property[key.name='defaultValue'], CallExpression[callee.property.name='t'] Property[key.name='defaultValue']",
           message: "t(key, { defaultValue }) escapes the key check: narrow the value with catalogueKey (renderer/src/i18n/keys.ts) and call t with a checked key.",
         },
+        ...ANTD_DEPRECATED,
       ],
     },
   },

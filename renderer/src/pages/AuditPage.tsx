@@ -69,7 +69,7 @@ export function AuditPage({ lang }: { lang: Lang; user: SessionUser }): React.JS
           closable
           onClose={() => setVerify(null)}
           type={verify.ok ? 'success' : 'error'}
-          message={verify.ok ? t('audit.verifyOk', { entries: verify.entries }) : verify.message}
+          title={verify.ok ? t('audit.verifyOk', { entries: verify.entries }) : verify.message}
         />
       )}
       <div style={{ flex: 1, minHeight: 200 }}>

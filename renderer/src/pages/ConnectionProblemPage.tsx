@@ -89,7 +89,7 @@ export function ServerUnreachablePage({ message, onChangeConnection }: { message
       subTitle={<span data-testid="unreachable-message">{message}</span>}
       data-testid="server-unreachable"
       extra={
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <Space>
             <Button type="primary" onClick={() => restartUi()} data-testid="unreachable-retry">
               {t('connection.retry')}

@@ -70,9 +70,9 @@ export function DistributorsPage({ lang, onImport }: { lang: Lang; onImport: () 
           onRowClicked={(e) => e.data && setOpen(e.data)}
         />
       </div>
-      <Drawer open={open !== null} onClose={() => setOpen(null)} width={520} title={open ? `${open.code} ${open.name}` : ''} data-testid="dist-drawer">
+      <Drawer open={open !== null} onClose={() => setOpen(null)} size={520} title={open ? `${open.code} ${open.name}` : ''} data-testid="dist-drawer">
         {open && (
-          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <Descriptions column={2} size="small" bordered>
               <Descriptions.Item label={t('dist.region')}>{open.region}</Descriptions.Item>
               <Descriptions.Item label={t('dist.grade')}>{open.grade}</Descriptions.Item>

@@ -30,7 +30,7 @@ export function ExportPage({ user }: { user: SessionUser }): React.JSX.Element {
   if (periods.length === 0 || !batch || !period) {
     return (
       <Card data-testid="page-export">
-        <Empty style={{ padding: '48px 0' }} description={<Space direction="vertical"><Typography.Title level={5}>{t('exports.noBatch')}</Typography.Title><Typography.Text type="secondary">{t('exports.noBatchHint')}</Typography.Text></Space>}>
+        <Empty style={{ padding: '48px 0' }} description={<Space orientation="vertical"><Typography.Title level={5}>{t('exports.noBatch')}</Typography.Title><Typography.Text type="secondary">{t('exports.noBatchHint')}</Typography.Text></Space>}>
           <Button type="primary" href="#/overview">
             {t('exports.goResults')}
           </Button>
@@ -40,7 +40,7 @@ export function ExportPage({ user }: { user: SessionUser }): React.JSX.Element {
   }
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="page-export">
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="page-export">
       <Card size="small">
         <Space wrap size={24} align="center">
           <Space>

@@ -157,7 +157,7 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const progress = job?.status === 'running' && job.progress ? job.progress : null;
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="page-import">
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-import">
       <Card>
         <Steps
           current={step}
@@ -165,7 +165,7 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
           items={[{ title: t('import.step.files') }, { title: t('import.step.mapping') }, { title: t('import.step.validate') }, { title: t('import.step.done') }]}
         />
         {progress && (
-          <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="import-progress">
+          <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="import-progress">
             <Typography.Text>{t('import.progress', { file: progress.file, n: progress.fileIndex + 1, of: progress.files, rows: formatCount(progress.rows) })}</Typography.Text>
             <Space style={{ width: '100%' }}>
               <Progress percent={Math.round(((progress.fileIndex + 0.5) / progress.files) * 100)} status="active" style={{ width: 400 }} />
@@ -220,13 +220,13 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
           </>
         )}
         {step === 2 && (
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             {runs.map((r) => (
               <Alert
                 key={r.kind}
                 showIcon
                 type={r.error || (r.report?.error_count ?? 0) > 0 ? 'error' : (r.report?.warning_count ?? 0) > 0 ? 'warning' : 'success'}
-                message={t('import.kindMessage', { kind: t(`kinds.${r.kind}`), message: r.error ?? r.report?.message ?? t('common.loading') })}
+                title={t('import.kindMessage', { kind: t(`kinds.${r.kind}`), message: r.error ?? r.report?.message ?? t('common.loading') })}
                 description={r.report ? t('import.counts', { rows: formatCount(r.report.rows), errors: formatCount(r.report.error_count), warnings: formatCount(r.report.warning_count) }) : undefined}
                 data-testid={`validate-${r.kind}`}
               />

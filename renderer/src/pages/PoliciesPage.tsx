@@ -140,10 +140,10 @@ export function PoliciesPage({ lang, user }: { lang: Lang; user: SessionUser }):
             <EditorToolbar loaded={loaded} latest={latest} title={draft.name || draft.code || t('policies.untitled')} dirty={dirty} valid={validation.valid}
               problems={validation.count} canEdit={canEdit} lang={lang} onSave={() => setDialog('save')} onDiscard={() => setDraft(baseline)}
               onHistory={() => setHistory(true)} onExport={() => void exportVersion(loaded?.version)} onToggleActive={() => setDialog('state')} />
-            {readOnly && <Alert type="info" showIcon message={t('policies.readOnly')} style={{ marginBottom: 12 }} />}
+            {readOnly && <Alert type="info" showIcon title={t('policies.readOnly')} style={{ marginBottom: 12 }} />}
             {validation.general.length > 0 && (
               <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="policy-general-errors"
-                message={<ul className="issue-list">{validation.general.map((m, i) => <li key={i}>{m}</li>)}</ul>} />
+                title={<ul className="issue-list">{validation.general.map((m, i) => <li key={i}>{m}</li>)}</ul>} />
             )}
             <section className="policy-section">
               <Typography.Text strong className="policy-section-title">{t('policies.basics')}</Typography.Text>

@@ -33,7 +33,7 @@ export function SettingsPage({ lang, user, info, onLanguage, onChangeConnection 
             key: 'team',
             label: t('settings.teamTab'),
             children: (
-              <Space direction="vertical" size={24} style={{ width: '100%' }}>
+              <Space orientation="vertical" size={24} style={{ width: '100%' }}>
                 {onChangeConnection && <ConnectionPanel onChangeConnection={onChangeConnection} />}
                 {admin && !info.team && <TeamPanel />}
               </Space>

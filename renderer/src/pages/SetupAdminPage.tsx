@@ -69,7 +69,7 @@ export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.E
     <div className="auth-page">
       <Card className="auth-card" style={{ width: 460 }} title={<Space><span className="app-brand-mark">返</span>{t('setup.title')}</Space>} extra={<LanguageSwitch lang={lang} onChange={onLanguage} />}>
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
-        {loadingDemo && <Spin fullscreen size="large" tip={t('setup.demoLoading')} data-testid="setup-demo-loading" />}
+        {loadingDemo && <Spin fullscreen size="large" description={t('setup.demoLoading')} data-testid="setup-demo-loading" />}
         <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ demo: true }} data-testid="setup-form">
           <Form.Item name="name" label={t('setup.name')} rules={[{ required: true, message: t('common.required') }]}>
             <Input autoFocus autoComplete="username" data-testid="setup-name" />
@@ -96,7 +96,7 @@ export function SetupAdminPage({ lang, onLanguage, onDone }: Props): React.JSX.E
           <Form.Item name="demo" valuePropName="checked" extra={t('setup.demoHint')}>
             <Checkbox data-testid="setup-demo">{t('setup.demo')}</Checkbox>
           </Form.Item>
-          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="setup-submit">
             {t('setup.submit')}
           </Button>

@@ -51,7 +51,7 @@ export function SignInPage({ lang, onLanguage, onDone, team, sessionEnded, onCha
           <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="sign-in-password" />
           </Form.Item>
-          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="sign-in-submit">
             {t('signIn.submit')}
           </Button>

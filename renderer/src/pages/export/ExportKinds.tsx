@@ -50,7 +50,7 @@ export function ExportKinds({ status, busy, isAdmin, onExport }: Props): React.J
         'statements',
         <SolutionOutlined />,
         <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'files' | 'workbook')} data-testid="statements-mode">
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <Radio value="files">{t('exports.statementsMode.files')}</Radio>
             <Radio value="workbook">{t('exports.statementsMode.workbook')}</Radio>
           </Space>
@@ -60,9 +60,9 @@ export function ExportKinds({ status, busy, isAdmin, onExport }: Props): React.J
       {card(
         'posting',
         <FileTextOutlined />,
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <Radio.Group value={format} onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')} data-testid="posting-format">
-            <Space direction="vertical">
+            <Space orientation="vertical">
               <Radio value="xlsx">{t('exports.postingFormat.xlsx')}</Radio>
               <Radio value="csv">{t('exports.postingFormat.csv')}</Radio>
             </Space>

@@ -41,7 +41,7 @@ export function SavedFiles({ saved, onSaveAgain }: { saved: SavedExport[]; onSav
                   </Space>
                 }
                 description={
-                  <Space direction="vertical" size={0}>
+                  <Space orientation="vertical" size={0}>
                     <Typography.Text copyable={s.path ? { text: s.path } : false} data-testid="export-saved-path">
                       {s.path ?? t('exports.downloaded', { file: s.fileName })}
                     </Typography.Text>

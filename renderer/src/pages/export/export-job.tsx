@@ -65,7 +65,7 @@ export function ExportProgress({ what, progress, cancelling, onCancel }: { what:
       data-testid="export-progress"
       title={t('exports.running', { what })}
       description={
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Progress percent={percent} status="active" data-testid="export-progress-bar" />
           {progress && (
             <Typography.Text type="secondary" data-testid="export-progress-count">

@@ -40,7 +40,7 @@ export function FilesStep({ period, onPeriod, files, onFiles }: Props): React.JS
   });
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space>
         <Typography.Text strong>{t('import.period')}</Typography.Text>
         <DatePicker

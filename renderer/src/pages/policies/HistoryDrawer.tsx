@@ -35,8 +35,8 @@ export function HistoryDrawer({ code, lang, onClose, onOpenVersion, onExport }: 
 
   const empty = diff && diff.fields.length + diff.parameters.length + diff.formulas.length === 0;
   return (
-    <Drawer open={code !== null} onClose={onClose} width={760} title={t('policies.historyTitle', { code: code ?? '' })} data-testid="history-drawer">
-      {error && <Alert type="error" message={error} showIcon />}
+    <Drawer open={code !== null} onClose={onClose} size={760} title={t('policies.historyTitle', { code: code ?? '' })} data-testid="history-drawer">
+      {error && <Alert type="error" title={error} showIcon />}
       <Table<PolicySummaryView>
         size="small" rowKey="version" pagination={false} dataSource={versions}
         rowSelection={{ selectedRowKeys: picked, hideSelectAll: true, onChange: (keys) => setPicked(keys.map(Number).slice(-2)) }}

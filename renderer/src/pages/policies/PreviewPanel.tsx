@@ -71,14 +71,14 @@ export function PreviewPanel({ file, valid, period, onPeriod, lang }: Props): Re
           <Button size="small" icon={<ReloadOutlined />} loading={busy} disabled={!valid} onClick={() => setTick((x) => x + 1)} title={t('policies.refresh')} />
         </Space>
       </div>
-      {!valid && <Alert type="warning" showIcon message={t('policies.previewNeedsValid')} style={{ marginBottom: 8 }} />}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
+      {!valid && <Alert type="warning" showIcon title={t('policies.previewNeedsValid')} style={{ marginBottom: 8 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       {preview && (
         <div style={{ opacity: stale ? 0.5 : 1 }}>
           <div className="preview-stats">
             <Statistic title={t('policies.totalBefore')} value={formatMoney(preview.total_before)} data-testid="preview-before" />
             <Statistic title={t('policies.totalAfter')} value={formatMoney(preview.total_after)} data-testid="preview-after" />
-            <Statistic title={t('policies.difference')} value={signed(preview.difference)} valueStyle={{ color: preview.difference.startsWith('-') ? '#cf1322' : undefined }} data-testid="preview-difference" />
+            <Statistic title={t('policies.difference')} value={signed(preview.difference)} styles={{ content: { color: preview.difference.startsWith('-') ? '#cf1322' : undefined } }} data-testid="preview-difference" />
             <Statistic title={t('policies.changed')} value={preview.changed} suffix={`/ ${preview.distributors}`} data-testid="preview-changed" />
           </div>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 8px' }}>

@@ -31,7 +31,7 @@ export function TraceDrawer({ code, file, period, lang, onClose }: Props): React
   const label = (name: string): string => BUILTIN_VARIABLES.find((v) => v.name === name)?.label[lang] ?? name;
   const d = trace?.distributor;
   return (
-    <Drawer open={code !== null} onClose={onClose} width={620} title={d ? `${d.code} ${d.name} · ${period}` : code ?? ''} data-testid="trace-drawer">
+    <Drawer open={code !== null} onClose={onClose} size={620} title={d ? `${d.code} ${d.name} · ${period}` : code ?? ''} data-testid="trace-drawer">
       <LoadState loaded={loaded} />
       {trace && d && (
         <>
@@ -46,7 +46,7 @@ export function TraceDrawer({ code, file, period, lang, onClose }: Props): React
               <Typography.Text strong className="num" data-testid="trace-rebate">{trace.rebate === null ? t('policies.exception') : formatMoney(trace.rebate)}</Typography.Text>
             </Descriptions.Item>
           </Descriptions>
-          {trace.error && <Alert type="warning" showIcon message={trace.error} style={{ marginBottom: 16 }} />}
+          {trace.error && <Alert type="warning" showIcon title={trace.error} style={{ marginBottom: 16 }} />}
           <Typography.Title level={5}>{t('policies.traceInputs')}</Typography.Title>
           <Table size="small" pagination={false} rowKey="name" style={{ marginBottom: 16 }} dataSource={trace.inputs}
             columns={[

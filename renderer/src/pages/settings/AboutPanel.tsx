@@ -22,7 +22,7 @@ export function AboutPanel(): React.JSX.Element {
     });
 
   return (
-    <Space direction="vertical" size={16} style={{ maxWidth: 820 }} data-testid="about-panel">
+    <Space orientation="vertical" size={16} style={{ maxWidth: 820 }} data-testid="about-panel">
       {about.error && <Alert type="error" showIcon title={about.error} />}
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('support.product')}
@@ -67,7 +67,7 @@ export function AboutPanel(): React.JSX.Element {
         </Descriptions.Item>
         <Descriptions.Item label={t('support.runtime')}>{info ? `${info.runtime} · ${info.platform}` : ''}</Descriptions.Item>
       </Descriptions>
-      <Space direction="vertical" size={4}>
+      <Space orientation="vertical" size={4}>
         <Button icon={<FileZipOutlined />} loading={busy} onClick={() => void exportDiagnostics()} data-testid="about-diagnostics">
           {t('support.diagnostics')}
         </Button>

@@ -27,7 +27,7 @@ export function ConnectionPanel({ onChangeConnection }: { onChangeConnection: ()
   };
 
   return (
-    <Space direction="vertical" size={12} style={{ maxWidth: 760, width: '100%' }} data-testid="connection-panel">
+    <Space orientation="vertical" size={12} style={{ maxWidth: 760, width: '100%' }} data-testid="connection-panel">
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('connection.panelTitle')}
       </Typography.Title>

@@ -74,7 +74,7 @@ export function PostingLayoutPanel(): React.JSX.Element {
   const L = 'exports.layout';
   const required = [{ required: true, whitespace: true, message: t(`${L}.required`) }];
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 960 }} data-testid="posting-layout">
+    <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 960 }} data-testid="posting-layout">
       <Alert type="info" showIcon title={t(`${L}.title`)} description={t(`${L}.intro`)} action={<Tag color={view.is_default ? 'default' : 'blue'}>{t(view.is_default ? `${L}.isDefault` : `${L}.isCustom`)}</Tag>} />
       <Form form={form} layout="vertical" onFinish={(v) => void apply(toLayout(v))}>
         <Card size="small" style={{ marginBottom: 16 }}>

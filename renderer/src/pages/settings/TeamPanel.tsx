@@ -17,7 +17,7 @@ export function TeamPanel(): React.JSX.Element {
   const act = (what: 'start' | 'stop'): Promise<boolean> => run(async () => setStatus(what === 'start' ? await call('team.host.start', { port }) : await call('team.host.stop', {})));
 
   return (
-    <Space direction="vertical" size={16} style={{ maxWidth: 760 }} data-testid="team-panel">
+    <Space orientation="vertical" size={16} style={{ maxWidth: 760 }} data-testid="team-panel">
       <Alert type="info" showIcon title={t('settings.teamIntro')} />
       {loaded.error && <Alert type="error" showIcon title={loaded.error} />}
       {!desktop && <Alert type="warning" showIcon title={t('settings.teamDesktopOnly')} />}
@@ -28,7 +28,7 @@ export function TeamPanel(): React.JSX.Element {
             size="small"
             column={1}
             items={[
-              { key: 'url', label: t('settings.teamUrl'), children: <Space direction="vertical">{status.urls.map((u) => <Typography.Text key={u} copyable data-testid="team-url">{u}</Typography.Text>)}</Space> },
+              { key: 'url', label: t('settings.teamUrl'), children: <Space orientation="vertical">{status.urls.map((u) => <Typography.Text key={u} copyable data-testid="team-url">{u}</Typography.Text>)}</Space> },
               { key: 'fp', label: t('settings.teamFingerprint'), children: <Typography.Text copyable code data-testid="team-fingerprint">{status.fingerprint}</Typography.Text> },
             ]}
           />
