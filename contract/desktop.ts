@@ -28,6 +28,7 @@ export interface ConnectionView {
 /** The certificate a server presents, shown to the user to compare with what IT gave them. */
 export interface ServerCertificateView {
   url: string;
+  /** SHA-256 of the DER certificate: upper-case hex, colon-separated */
   fingerprint: string;
   subject: string;
   issuer: string;

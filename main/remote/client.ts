@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { ServerCertificateView } from '../../contract/desktop';
 import type { Envelope } from '../../contract/envelope';
 import { AppError, rejected } from '../../domain';
 import { normaliseFingerprint } from '../web/fingerprint';
@@ -32,16 +33,8 @@ export function serverBaseUrl(input: string): string {
   return `${u.origin}/`;
 }
 
-/** The certificate a server presents, as the desktop shows it to be confirmed (trust on first use). */
-export interface PresentedCertificate {
-  url: string;
-  /** SHA-256 of the DER certificate: upper-case hex, colon-separated */
-  fingerprint: string;
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-}
+/** The certificate a server presents, as the desktop shows it to be confirmed (trust on first use); the pin is looked up after. */
+export type PresentedCertificate = Omit<ServerCertificateView, 'pinned'>;
 
 /**
  * Opens a TLS connection to the server, reads the certificate it presents and closes the
