@@ -324,8 +324,21 @@ async function writeTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Prepare
   if (headHeight) head.height = headHeight;
   head.commit();
   let last = headerRow;
+  // ExcelJS gives every new cell a fresh copy of its column's style and then renders that copy to
+  // XML to find its style id, once per cell; a style object it has seen before it looks up by
+  // identity. So the body's cells share one object per column and value type (the type decides the
+  // default number format where the column has none) — the same style ids, without the rendering.
+  const shared = sheet.columns.map(() => new Map<ExcelJS.ValueType, Partial<ExcelJS.Style>>());
+  const share = (cell: ExcelJS.Cell, col: number): void => {
+    const styles = shared[col - 1];
+    if (!styles) return;
+    const seen = styles.get(cell.type);
+    if (seen) cell.style = seen;
+    else styles.set(cell.type, cell.style);
+  };
   for await (const cells of sheet.cells()) {
     const row = ws.addRow(cells);
+    row.eachCell({ includeEmpty: true }, share);
     const height = tableRowHeight(cells, widths, wraps);
     if (height) row.height = height;
     row.commit();
