@@ -18,6 +18,7 @@ import { policyCommands } from './commands-policy';
 import { supportCommands } from './commands-support';
 import { resolveDbPath } from './db-path';
 import { SERVE_OPTIONS } from './serve-options';
+import { runServe } from './serve';
 import { RemoteServer } from './remote';
 import { ALWAYS_LOCAL_COMMANDS, LOCAL_ONLY_COMMANDS, remoteCall } from './remote-call';
 
@@ -36,8 +37,11 @@ const serveCommand: Command = {
   options: SERVE_OPTIONS,
   positionals: { min: 0, max: 0, names: [] },
   run: () => Promise.reject(new Error('serve runs directly')),
-  // Fastify and the certificate library load only for this command: every other command starts fast
-  direct: async (args, io, lang) => (await import('./serve')).runServe(args, io, lang),
+  // Fastify and the certificate library load only for this command (startWebHost and
+  // serverCertificate import them when called), so every other command starts fast. serve.ts itself
+  // is imported statically: a dynamic import of our own code makes esbuild wrap everything it reaches
+  // in lazy initialisers, which also stops it dropping the parts of mathjs the formulas never use.
+  direct: (args, io, lang) => runServe(args, io, lang),
 };
 
 export const commands: Command[] = [...coreCommands, ...importCommands, ...batchCommands, ...approvalCommands, ...demoCommands, ...policyCommands, ...exportCommands, ...supportCommands, ...ledgerCommands, serveCommand];

@@ -16,7 +16,7 @@
  *   the column names those products use in their list and report screens (manuals, user forums).
  */
 import Decimal from 'decimal.js';
-import ExcelJS from 'exceljs';
+import { demoWorkbookWriter } from './workbook-writer';
 import { CalcDecimal } from '../../domain/exact';
 import { periodEndDate } from '../../domain/period';
 
@@ -273,7 +273,7 @@ export const ERP_LAYOUTS: Readonly<Record<ErpLayoutId, ErpLayout>> = {
 
 /** Writes the sheets as an .xlsx (streaming, as the demo's other workbooks). */
 export async function writeErpWorkbook(file: string, sheets: readonly ErpSheet[]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const wb = await demoWorkbookWriter(file);
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     const width = s.rows.reduce((w, r) => Math.max(w, r.length), 1);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { demoWorkbookWriter } from './workbook-writer';
 import iconv from 'iconv-lite';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -144,7 +144,7 @@ const GROUPS: [string, number, number][] = [
 
 /** An ERP export: title, report date, a group header merged over a header row, a sheet per region, totals, a hidden sheet. */
 async function writePurchaseWorkbook(file: string, period: string, sheets: { name: string; lines: Line[] }[], names: Map<string, string>, asText: boolean): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const wb = await demoWorkbookWriter(file);
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     ws.columns = HEADER.map((h, i) => ({ width: [16, 6, 12, 12, 30, 10, 22, 8, 10, 14][i] ?? 12, key: h }));
@@ -185,7 +185,7 @@ function gbkCsv(file: string, header: string[], rows: (string | number)[][]): vo
 }
 
 async function simpleWorkbook(file: string, sheet: string, preamble: string[], header: string[], rows: (string | number | Date | null)[][]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const wb = await demoWorkbookWriter(file);
   const ws = wb.addWorksheet(sheet);
   ws.columns = header.map(() => ({ width: 16 }));
   for (const p of preamble) ws.addRow([p]).commit();
