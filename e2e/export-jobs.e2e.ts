@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { expect, shot, test, type WebHostProcess } from './fixtures';
+import { ADMIN, expect, shot, test } from './fixtures';
+import { seedDemoMonth } from './month-seed';
 import { SetupPage } from './pages';
 
 /*
@@ -10,20 +10,7 @@ import { SetupPage } from './pages';
  * approval workbook written whole with its rows counted up to the total.
  */
 
-const ADMIN = { name: 'admin', password: 'admin-pass-1' };
 const SLOW = { timeout: 180_000 };
-
-function seed(host: WebHostProcess): void {
-  const admin = (...args: string[]): string => execFileSync(process.execPath, ['bin/rebate.mjs', ...args, '--db', host.dbPath, '--user', ADMIN.name, '--password', ADMIN.password], { encoding: 'utf8' });
-  const folder = path.join(host.dir, 'month');
-  execFileSync(process.execPath, ['bin/rebate.mjs', 'demo', '--out', folder, '--period', '2026-01', '--distributors', '3000', '--purchase-rows', '6000', '--files', '1'], { encoding: 'utf8' });
-  const files = readdirSync(folder);
-  const of = (prefix: string): string[] => files.filter((f) => f.startsWith(prefix)).map((f) => path.join(folder, f));
-  admin('import', 'distributors', ...of('distributors'));
-  for (const f of of('policy-')) admin('policy', 'import', f);
-  for (const kind of ['purchases', 'returns', 'promotions', 'claims']) if (of(kind).length > 0) admin('import', kind, ...of(kind), '--period', '2026-01');
-  admin('calc', '--period', '2026-01');
-}
 
 test('导出: progress while a file is written, 取消导出 leaves nothing, an uncancelled export is downloaded whole', async ({ page, host }) => {
   test.setTimeout(600_000);
@@ -31,7 +18,7 @@ test('导出: progress while a file is written, 取消导出 leaves nothing, an 
   await page.goto(host.url);
   await new SetupPage(page).createAdmin(ADMIN.name, ADMIN.password, '系统管理员');
   await expect(page.getByTestId('current-user')).toContainText('系统管理员');
-  seed(host);
+  seedDemoMonth(host, { period: '2026-01', distributors: 3000, purchaseRows: 6000, kinds: ['purchases', 'returns', 'promotions', 'claims'] });
   let downloads = 0;
   page.on('download', () => downloads++);
 

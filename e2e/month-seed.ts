@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { ADMIN, cli, type WebHostProcess } from './fixtures';
+
 /**
- * The small team month of approval.e2e.ts and team.e2e.ts, written once: the people, the policy,
+ * The months the specs seed through the CLI. The small team month of approval.e2e.ts and team.e2e.ts, written once: the people, the policy,
  * the three-level chain, and the rows of the master data and purchase workbooks.
  */
 export const PASS = (name: string): string => `${name}-pass-1`;
@@ -43,3 +48,20 @@ export function addPeople(run: (args: string[]) => void): void {
 /** A master-data row (DISTRIBUTOR_HEADER) and a purchase line (PURCHASE_HEADER). */
 export const distributor = (code: string, name: string, region: string, grade: string): (string | number)[] => [code, name, region, '某省', '某市', grade, '启用'];
 export const purchase = (doc: string, date: string, code: string, amount: number): (string | number)[] => [doc, 1, date, code, '', 'SKU1', '酱油', 1, amount, amount];
+
+/**
+ * A demo month of the big-month specs (results-paged, export-jobs): written by `rebate demo` (one
+ * purchase workbook besides the CSV) and loaded by ADMIN through the CLI — master data, the demo
+ * policies, the period's `kinds` — then calculated.
+ */
+export function seedDemoMonth(host: WebHostProcess, month: { period: string; distributors: number; purchaseRows: number; kinds: string[] }): void {
+  const folder = path.join(host.dir, 'month');
+  execFileSync(process.execPath, ['bin/rebate.mjs', 'demo', '--out', folder, '--period', month.period, '--distributors', String(month.distributors), '--purchase-rows', String(month.purchaseRows), '--files', '1'], { encoding: 'utf8' });
+  const files = readdirSync(folder);
+  const of = (prefix: string): string[] => files.filter((f) => f.startsWith(prefix)).map((f) => path.join(folder, f));
+  const admin = (...args: string[]): string => cli(host, ADMIN.name, ADMIN.password, ...args);
+  admin('import', 'distributors', ...of('distributors'));
+  for (const f of of('policy-')) admin('policy', 'import', f);
+  for (const kind of month.kinds) if (of(kind).length > 0) admin('import', kind, ...of(kind), '--period', month.period);
+  admin('calc', '--period', month.period);
+}

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { ResultRowView } from '../contract/ops/batches';
 import { centsToMoney, formatMoney, roundToCents } from '../domain';
-import { expect, shot, test, type WebHostProcess } from './fixtures';
+import { ADMIN, cli, expect, shot, test, type WebHostProcess } from './fixtures';
+import { seedDemoMonth } from './month-seed';
 import { SetupPage } from './pages';
 import { ResultsPage } from './results-page';
 
@@ -14,20 +12,11 @@ import { ResultsPage } from './results-page';
  * each checked against the CLI's `results` of the same database.
  */
 
-const ADMIN = { name: 'admin', password: 'admin-pass-1' };
 const SLOW = { timeout: 120_000 };
 
 function seed(host: WebHostProcess): ResultRowView[] {
-  const rebate = (...args: string[]): string => execFileSync(process.execPath, ['bin/rebate.mjs', ...args, '--db', host.dbPath, '--user', ADMIN.name, '--password', ADMIN.password], { encoding: 'utf8' });
-  const folder = path.join(host.dir, 'month');
-  execFileSync(process.execPath, ['bin/rebate.mjs', 'demo', '--out', folder, '--period', '2026-01', '--distributors', '2000', '--purchase-rows', '4000', '--files', '1'], { encoding: 'utf8' });
-  const files = readdirSync(folder);
-  const of = (prefix: string): string[] => files.filter((f) => f.startsWith(prefix)).map((f) => path.join(folder, f));
-  rebate('import', 'distributors', ...of('distributors'));
-  for (const f of of('policy-')) rebate('policy', 'import', f);
-  for (const kind of ['purchases', 'returns']) if (of(kind).length > 0) rebate('import', kind, ...of(kind), '--period', '2026-01');
-  rebate('calc', '--period', '2026-01');
-  return (JSON.parse(rebate('results', '--period', '2026-01', '--format', 'json')) as { rows: ResultRowView[] }).rows;
+  seedDemoMonth(host, { period: '2026-01', distributors: 2000, purchaseRows: 4000, kinds: ['purchases', 'returns'] });
+  return (JSON.parse(cli(host, ADMIN.name, ADMIN.password, 'results', '--period', '2026-01', '--format', 'json')) as { rows: ResultRowView[] }).rows;
 }
 
 const total = (rows: ResultRowView[]): string => formatMoney(centsToMoney(rows.reduce((n, r) => n + roundToCents(r.final), 0n)));

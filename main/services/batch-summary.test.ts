@@ -1,10 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchResultsView, ResultRowView } from '../../contract/ops/batches';
-import { generateDemo } from '../demo/generate';
 import { Harness } from '../testing/harness';
-import { runImports } from './imports';
 import type { ServiceContext } from './context';
 import { roundToCents, centsToMoney, sumMoney } from '../../domain';
 
@@ -12,19 +8,8 @@ let h: Harness;
 let admin: ServiceContext;
 
 async function month(period: string, seed: number): Promise<void> {
-  const dir = path.join(h.dir, period);
-  await generateDemo({ distributors: 120, purchaseRows: 1200, purchaseFiles: 1, out: dir, period, seed });
-  const files = readdirSync(dir).sort();
-  const of = (prefix: string) => files.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(dir, f), name: f }));
-  const reports = await runImports(admin, [
-    { kind: 'distributors', files: of('distributors') },
-    { kind: 'purchases', period, files: of('purchases') },
-  ]);
+  const reports = await h.demoMonth(admin, { period, distributors: 120, purchaseRows: 1200, seed, kinds: ['purchases'] });
   expect(reports.map((r) => r.status)).toEqual(['imported', 'imported']);
-  for (const f of files.filter((x) => x.startsWith('policy-'))) {
-    const r = await h.call(admin, 'policy.import', { content: readFileSync(path.join(dir, f), 'utf8'), fileName: f });
-    if (!r.ok && r.error.key !== 'policy.unchanged') throw new Error(r.error.message);
-  }
   await h.ok(admin, 'batch.calculate', { period });
 }
 

@@ -1,13 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultRowView } from '../../contract/ops/batches';
 import type { OpInput } from '../../contract/operations';
 import { batchOf, batchTotals } from '../db/batches-repo';
-import { generateDemo } from '../demo/generate';
 import { Harness } from '../testing/harness';
 import { contentHash } from './batch-hash';
-import { runImports } from './imports';
 import type { ServiceContext } from './context';
 import { Store } from './store';
 import { sumCents } from '../../domain';
@@ -20,17 +16,8 @@ let codes: string[];
 beforeAll(async () => {
   h = new Harness();
   admin = await h.admin();
-  const month = path.join(h.dir, 'month');
-  await generateDemo({ distributors: 160, purchaseRows: 1600, purchaseFiles: 1, out: month, period: PERIOD, seed: 3 });
-  const files = readdirSync(month).sort();
-  const of = (prefix: string) => files.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(month, f), name: f }));
-  const reports = await runImports(admin, [
-    { kind: 'distributors', files: of('distributors') },
-    { kind: 'purchases', period: PERIOD, files: of('purchases') },
-    { kind: 'returns', period: PERIOD, files: of('returns') },
-  ]);
+  const reports = await h.demoMonth(admin, { period: PERIOD, distributors: 160, purchaseRows: 1600, seed: 3 });
   expect(reports.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
-  for (const f of files.filter((x) => x.startsWith('policy-'))) await h.ok(admin, 'policy.import', { content: readFileSync(path.join(month, f), 'utf8'), fileName: f });
   await h.ok(admin, 'batch.calculate', { period: PERIOD });
   codes = (await h.ok(admin, 'batch.results', { period: PERIOD })).rows.map((r) => r.code);
 }, 120_000);

@@ -1,11 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultColumnFilter, ResultRowView } from '../../contract/ops/batches';
 import type { OpInput } from '../../contract/operations';
-import { generateDemo } from '../demo/generate';
 import { Harness } from '../testing/harness';
-import { runImports } from './imports';
 import type { ServiceContext } from './context';
 import { centsToMoney, roundToCents } from '../../domain';
 
@@ -23,16 +19,7 @@ let all: ResultRowView[];
 beforeAll(async () => {
   h = new Harness();
   admin = await h.admin();
-  const month = path.join(h.dir, 'month');
-  await generateDemo({ distributors: 180, purchaseRows: 1800, purchaseFiles: 1, out: month, period: PERIOD, seed: 7 });
-  const files = readdirSync(month).sort();
-  const of = (prefix: string) => files.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(month, f), name: f }));
-  await runImports(admin, [
-    { kind: 'distributors', files: of('distributors') },
-    { kind: 'purchases', period: PERIOD, files: of('purchases') },
-    { kind: 'returns', period: PERIOD, files: of('returns') },
-  ]);
-  for (const f of files.filter((x) => x.startsWith('policy-'))) await h.ok(admin, 'policy.import', { content: readFileSync(path.join(month, f), 'utf8'), fileName: f });
+  await h.demoMonth(admin, { period: PERIOD, distributors: 180, purchaseRows: 1800, seed: 7 });
   await h.ok(admin, 'batch.calculate', { period: PERIOD });
   // a few adjustments, one with a reason to search for
   const codes = (await h.ok(admin, 'batch.results', { period: PERIOD })).rows.map((r) => r.code);

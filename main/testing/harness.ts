@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '../../contract/envelope';
 import type { OpInput, OpName, OpOutput } from '../../contract/operations';
 import type { Lang } from '../../contract/roles';
 import { dispatch } from '../api/dispatch';
+import { generateDemo } from '../demo/generate';
 import type { ServiceContext } from '../services/context';
+import { runImports, type ImportReport } from '../services/imports';
 import { Store } from '../services/store';
 
 /**
@@ -44,6 +46,29 @@ export class Harness {
     if (!info.hasUsers) await this.ok(ctx, 'auth.setupAdmin', { name, password });
     else await this.ok(ctx, 'auth.signIn', { name, password });
     return ctx;
+  }
+
+  /**
+   * A demo month (`generateDemo`, one purchase workbook besides the CSV) imported as `ctx` — master
+   * data first, then the period's kinds, as one import — and its policies imported (a policy a
+   * previous month already brought is `policy.unchanged`, not a failure). Returns the import's
+   * reports, one per kind, for the test to check.
+   */
+  async demoMonth(
+    ctx: ServiceContext,
+    month: { period: string; distributors: number; purchaseRows: number; seed: number; kinds?: ('purchases' | 'returns')[] },
+  ): Promise<ImportReport[]> {
+    const { period, kinds = ['purchases', 'returns'] } = month;
+    const dir = path.join(this.dir, `demo-${period}`);
+    await generateDemo({ distributors: month.distributors, purchaseRows: month.purchaseRows, purchaseFiles: 1, out: dir, period, seed: month.seed });
+    const files = readdirSync(dir).sort();
+    const of = (prefix: string) => files.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(dir, f), name: f }));
+    const reports = await runImports(ctx, [{ kind: 'distributors', files: of('distributors') }, ...kinds.map((kind) => ({ kind, period, files: of(kind) }))]);
+    for (const f of files.filter((x) => x.startsWith('policy-'))) {
+      const r = await this.call(ctx, 'policy.import', { content: readFileSync(path.join(dir, f), 'utf8'), fileName: f });
+      if (!r.ok && r.error.key !== 'policy.unchanged') throw new Error(`policy.import refused: ${r.error.key} ${r.error.message}`);
+    }
+    return reports;
   }
 
   close(): void {
