@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -41,6 +41,22 @@ export const CLI = path.join(ROOT, 'out', 'node', 'cli.mjs');
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `rebate-rel-${prefix}-`));
 }
+
+/**
+ * Runs the runner itself (`run.mjs <flag> <dir> [args]`) in a child process and reads the JSON the
+ * child leaves in `<dir>/<flag without dashes>.json`: what it builds (the hostile corpus, the shared
+ * month) then costs this process nothing, so the peaks measured in it are the measured work's own.
+ */
+export function builtInChild<T>(flag: string, dir: string, args: string[] = []): Promise<T> {
+  mkdirSync(dir, { recursive: true });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [process.argv[1] ?? '', flag, dir, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(readFileSync(childResult(flag, dir), 'utf8')) as T) : reject(new Error(`${flag} exited ${code}`))));
+  });
+}
+
+/** Where the child of `builtInChild` writes what it built. */
+export const childResult = (flag: string, dir: string): string => path.join(dir, `${flag.replace(/^-+/, '')}.json`);
 
 export function copyDb(from: string, to: string): void {
   mkdirSync(path.dirname(to), { recursive: true });

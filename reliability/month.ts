@@ -44,7 +44,7 @@ export interface MonthTemplates {
   distributors: number;
 }
 
-/** Builds the templates once (in-process, through the operation table). */
+/** Builds the templates once, through the operation table (run in a child process: cases/kill.ts `sharedMonth`). */
 export async function buildMonth(dir: string, size: { distributors: number; purchaseRows: number }): Promise<MonthTemplates> {
   const file = path.join(dir, 'month.sqlite');
   const store = new Store(file);

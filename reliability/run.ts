@@ -1,8 +1,9 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CASES } from './cases/index';
 import { makeHostileCorpus } from './cases/hostile';
-import { ROOT, tempDir, type CaseReport } from './kit';
+import { makeSharedMonth } from './cases/kill';
+import { childResult, ROOT, tempDir, type CaseReport } from './kit';
 
 /**
  * `npm run test:reliability [-- --quick] [-- --scale N] [-- --only TEXT] [-- --keep]`: runs every
@@ -13,8 +14,12 @@ import { ROOT, tempDir, type CaseReport } from './kit';
  * Exits 1 when any attempt failed.
  */
 const argv = process.argv.slice(2);
-if (argv[0] === '--make-hostile') {
-  makeHostileCorpus(argv[1] ?? '.', argv[2] === 'full');
+process.env['REBATE_IMPORT_WORKER'] ??= path.join(ROOT, 'out', 'node', 'import-worker.mjs');
+// The runner's children (kit builtInChild): what they build is not counted in the runner's memory.
+if (argv[0] === '--make-hostile' || argv[0] === '--make-month') {
+  const dir = argv[1] ?? '.';
+  const built = argv[0] === '--make-hostile' ? makeHostileCorpus(dir, argv[2] === 'full') : await makeSharedMonth(dir);
+  writeFileSync(childResult(argv[0], dir), JSON.stringify(built));
   process.exit(0);
 }
 const option = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -22,7 +27,6 @@ const full = !(argv.includes('--quick') || process.env['REBATE_RELIABILITY'] ===
 const scale = Math.max(1, Math.min(100, Number(option('--scale') ?? process.env['REBATE_RELIABILITY_SCALE'] ?? 1) || 1));
 const keep = argv.includes('--keep');
 const only = option('--only') ?? '';
-process.env['REBATE_IMPORT_WORKER'] ??= path.join(ROOT, 'out', 'node', 'import-worker.mjs');
 
 const base = tempDir('run');
 process.env['REBATE_CONFIG_DIR'] ??= path.join(base, 'config');

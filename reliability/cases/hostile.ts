@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { zipSync, strToU8 } from 'fflate';
-import { CLI, copyDb, query, type CaseContext, type ReliabilityCase } from '../kit';
+import { builtInChild, CLI, copyDb, query, type CaseContext, type ReliabilityCase } from '../kit';
 import { dispatch } from '../../main/api/dispatch';
 import { Store } from '../../main/services/store';
 import { NEXT, PASSWORDS, signIn } from '../month';
@@ -198,7 +198,7 @@ interface Measured {
   out: string;
   ms: number;
   peak: number;
-  /** in process: the runner's resident size when the peak was reset, just before the import */
+  /** in process: the runner's resident size when the peak was reset, just before the import (for the log) */
   before?: number;
 }
 
@@ -263,19 +263,11 @@ async function measureInProcess(db: string, file: string): Promise<Measured> {
 }
 
 /**
- * Writes the corpus into `dir` — run in a child process (`run.mjs --make-hostile DIR`) so that the
- * generators' own memory is not counted in the imports' peak.
+ * Writes the corpus into `dir` — run in a child process (`run.mjs --make-hostile DIR`, kit
+ * `builtInChild`) so that the generators' own memory is not counted in the imports' peak.
  */
-export function makeHostileCorpus(dir: string, full: boolean): void {
-  const made = CORPUS.map((h) => ({ name: h.name, file: h.make(dir, full) }));
-  writeFileSync(path.join(dir, 'corpus.json'), JSON.stringify(made));
-}
-
-function madeCorpus(dir: string, runner: string, full: boolean): Promise<{ name: string; file: string }[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, '--make-hostile', dir, ...(full ? ['full'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')) as { name: string; file: string }[]) : reject(new Error(`corpus generator exited ${code}`))));
-  });
+export function makeHostileCorpus(dir: string, full: boolean): { name: string; file: string }[] {
+  return CORPUS.map((h) => ({ name: h.name, file: h.make(dir, full) }));
 }
 
 const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
@@ -297,14 +289,9 @@ export const hostileFiles: ReliabilityCase = {
     ctx.log(`one-row file: ${base.ms} ms${baseCli ? ` (CLI ${baseCli.ms} ms, ${mb(baseCli.peak)})` : ''}`);
     const check = (h: Hostile, name: string, r: Measured, baseMs: number, how: string): string | null => {
       const problems: string[] = [];
-      // In process the peak also counts what the runner holds (it built the shared month in this
-      // process: ≈ 250 MB resident before the file). In the full run, where a fresh CLI process's
-      // one-row import gives the floor a user's process starts from, the import is charged what it
-      // added on top of that floor — the same file is also measured through the CLI, peak and all.
-      const peak = r.before !== undefined && baseCli ? r.peak - r.before + baseCli.peak : r.peak;
       if (r.code !== 2) problems.push(`exit ${r.code}`);
       if (r.ms > baseMs + TIME_LIMIT_MS) problems.push(`${r.ms} ms`);
-      if (peak > MEMORY_LIMIT) problems.push(`peak ${mb(peak)}`);
+      if (r.peak > MEMORY_LIMIT) problems.push(`peak ${mb(r.peak)}`);
       if (!r.out.includes(name)) problems.push('message does not name the file');
       if (!/[\u4e00-\u9fff]/.test(r.out)) problems.push('no zh-CN message');
       if (/\n\s+at .+:\d+:\d+/.test(r.out)) problems.push('stack trace');
@@ -313,12 +300,11 @@ export const hostileFiles: ReliabilityCase = {
       const stored = query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM import_files WHERE period = ?', NEXT)[0]?.n ?? 0;
       if (stored > 0) problems.push('something was stored');
       const first = r.out.split('\n').find((l) => l.includes(name) && /[\u4e00-\u9fff]/.test(l)) ?? r.out.split('\n')[0] ?? '';
-      ctx.log(`${h.name}${how}: exit ${r.code}, ${r.ms} ms, ${mb(peak)}${peak !== r.peak ? ` (runner ${mb(r.peak)}, ${mb(r.before ?? 0)} before the file)` : ''} — ${first.trim().slice(0, 150)}`);
+      ctx.log(`${h.name}${how}: exit ${r.code}, ${r.ms} ms, ${mb(r.peak)}${r.before !== undefined ? ` (${mb(r.before)} before the file)` : ''} — ${first.trim().slice(0, 150)}`);
       return problems.length ? `${h.name}${how}: ${problems.join(', ')}` : null;
     };
     const corpusDir = path.join(ctx.dir, 'corpus');
-    mkdirSync(corpusDir, { recursive: true });
-    const made = await madeCorpus(corpusDir, process.argv[1] ?? '', ctx.full);
+    const made = await builtInChild<{ name: string; file: string }[]>('--make-hostile', corpusDir, ctx.full ? ['full'] : []);
     for (let round = 0; round < ctx.tries; round++) {
       for (const h of CORPUS) {
         const file = made.find((c) => c.name === h.name)?.file ?? '';

@@ -5,19 +5,28 @@ import { unzipSync } from 'fflate';
 import { openDatabase } from '../../main/db/database';
 import { verifyAudit } from '../../main/services/audit';
 import { currentHolds } from '../../main/services/holds';
-import { copyDb, integrity, query, rng, runCli, strays, type CaseContext, type ReliabilityCase } from '../kit';
+import { builtInChild, copyDb, integrity, query, rng, runCli, strays, type CaseContext, type ReliabilityCase } from '../kit';
 import { buildMonth, NEXT, PASSWORDS, PERIOD, type MonthTemplates } from '../month';
 
 let month: Promise<MonthTemplates> | null = null;
 let monthDir = '';
 
-/** The demo month shared by the kill cases (built once per run). */
+/**
+ * The demo month shared by the cases (built once per run), built in a child process
+ * (`run.mjs --make-month DIR`): built here it left 20–57 MB more resident in the runner, which
+ * the hostile files' in-process peaks count (the whole process's peak is held to 500 MB).
+ */
 export function sharedMonth(dir: string): Promise<MonthTemplates> {
   if (!month) {
     monthDir = dir;
-    month = buildMonth(dir, { distributors: 40, purchaseRows: 2500 });
+    month = builtInChild<MonthTemplates>('--make-month', dir);
   }
   return month;
+}
+
+/** The child's side of `sharedMonth`. */
+export async function makeSharedMonth(dir: string): Promise<MonthTemplates> {
+  return buildMonth(dir, { distributors: 40, purchaseRows: 2500 });
 }
 
 function env(db: string, user = 'admin'): Record<string, string> {
