@@ -21,7 +21,7 @@ export function formulasSheet(x: ExportBatch, l: ExportLabels, pageFooter: strin
   const f = l.formulas;
   const lines: FormulaLine[] = [];
   for (const p of x.policies) {
-    const scope = [p.file.scope?.regions ? `${f.regions}${p.file.scope.regions.join('、')}` : null, p.file.scope?.grades ? `${f.grades}${p.file.scope.grades.join('、')}` : null].filter(Boolean).join('；') || f.all;
+    const scope = [p.file.scope?.regions ? `${f.regions}${p.file.scope.regions.join(l.list.item)}` : null, p.file.scope?.grades ? `${f.grades}${p.file.scope.grades.join(l.list.item)}` : null].filter(Boolean).join(l.list.clause) || f.all;
     const effective = p.file.effective_to ? `${p.file.effective_from} – ${p.file.effective_to}` : `${f.from}${p.file.effective_from}`;
     const base = { code: p.code, name: p.file.name, version: p.version, scope, effective };
     for (const p2 of labelledParameters(p.file)) lines.push({ ...base, kind: f.parameter, item: p2.name, label: p2.label === p2.name ? null : p2.label, content: p2.value });

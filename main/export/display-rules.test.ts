@@ -10,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_ENTITY_LABELS, BATCH_STATUSES, FIELDS, ROLES } from '../../domain';
 import { runCli } from '../cli/run';
+import { writeLedgerWorkbook } from './ledger-workbook';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/policies';
 import { loadDemo } from '../services/demo';
 import { Harness } from '../testing/harness';
@@ -119,6 +120,33 @@ describe('display rules in exported workbooks (read back)', () => {
     expect(details?.getRow(5).getCell(promo).numFmt).toBe('0.00%');
 
     expect(problems(await readWorkbook(statements))).toEqual([]);
+  }, 180_000);
+
+  it('English workbooks join lists as the English screens do (", ", "; "), never with 、 or ；', async () => {
+    h = new Harness();
+    const admin = await h.admin();
+    const period = '2026-03';
+    await loadDemo(admin, { period, distributors: 40, purchaseRows: 600 });
+    // a level of two approvers: the trail lists who may still sign
+    await h.ok(admin, 'chain.set', { levels: [{ name: '财务审批', approvers: ['wang', 'zhao'], min_total: null }] });
+    const li = h.context('en');
+    await h.ok(li, 'auth.signIn', { name: 'li', password: DEMO_PASSWORD });
+    await h.ok(li, 'batch.calculate', { period });
+    await h.ok(li, 'approval.submit', { period });
+    const approval = path.join(h.dir, 'approval-en.xlsx');
+    await h.ok(li, 'export.approval', { period, out: approval });
+    // the ledger's findings of a distributor with two (the demo month has none such)
+    const ledger = path.join(h.dir, 'ledger-en.xlsx');
+    const zero = { opening: '0.00', accrued: '0.00', used: '120.00', used_by_method: { invoice: '120.00', goods: '0.00', offset: '0.00', cash: '0.00' }, adjusted: '0.00', closing: '-120.00' };
+    await writeLedgerWorkbook({ period, start: period, balances_period: null, batch_status: 'approved', final: true, dormant_periods: 3, rows: [{ code: 'D1', name: '经销商', region: '华东', grade: 'A', ...zero, findings: ['overdrawn', 'dormant_balance'] }], totals: zero, findings: [] }, 'en', ledger);
+
+    const texts: string[] = [];
+    for (const file of [approval, ledger])
+      for (const ws of (await readWorkbook(file)).worksheets) ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))));
+    expect(texts.filter((t) => /[、；]/.test(t))).toEqual([]);
+    // each of the three lists is there, joined the English way
+    expect(texts).toEqual(expect.arrayContaining([expect.stringMatching(/^regions: 华东, 华南$/), expect.stringMatching(/\(wang\), .*\(zhao\)$/), 'Overdrawn, Dormant balance']));
+    expect(texts.find((t) => /v\d+ \(.+\); /.test(t))).toBeDefined();
   }, 180_000);
 
   it('import error workbook: field labels, and a CSV sheet named after the file, not its temporary name', async () => {

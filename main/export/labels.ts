@@ -9,6 +9,10 @@ const zh = {
     summary: '{period} 经销商返利 {name}',
   },
   sheets: { summary: '汇总', details: '明细', formulas: '公式', reconciliation: '对账', exceptions: '异常' },
+  /** between the items of a list (approvers, regions, findings) and between its clauses (as the screens' common.listSeparator) */
+  list: { item: '、', clause: '；' },
+  /** a policy named in a sentence or a cell */
+  policyRef: '{code} v{version}（{name}）',
   title: '经销商返利审批表',
   status: { draft: '草稿', submitted: '审批中', approved: '已审批', rejected: '已驳回' } satisfies Record<BatchStatus, string>,
   /** the mark on every page of a workbook whose batch is not approved */
@@ -169,6 +173,8 @@ const en: Labels = {
     summary: '{period} distributor rebate {name}',
   },
   sheets: { summary: 'Summary', details: 'Details', formulas: 'Formulas', reconciliation: 'Reconciliation', exceptions: 'Exceptions' },
+  list: { item: ', ', clause: '; ' },
+  policyRef: '{code} v{version} ({name})',
   title: 'Distributor Rebate Approval',
   status: { draft: 'Draft', submitted: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected' },
   unapproved: { draft: 'DRAFT', submitted: 'AWAITING APPROVAL', rejected: 'REJECTED' },

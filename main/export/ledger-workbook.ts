@@ -1,5 +1,6 @@
 import type { LedgerRowView, LedgerView } from '../../contract/ops/ledger';
 import type { Lang } from '../../contract/roles';
+import { labels } from './labels';
 import { ledgerLabels } from './ledger-labels';
 import { table, writeWorkbook, type Rows, type TableColumn } from './xlsx-writer';
 
@@ -25,7 +26,7 @@ export async function writeLedgerWorkbook(view: LedgerView, lang: Lang, file: st
     money(c.cash, (r) => r.used_by_method.cash),
     money(c.adjusted, (r) => r.adjusted),
     money(c.closing, (r) => r.closing),
-    { header: c.findings, type: 'text', width: 18, value: (r) => r.findings.map((f) => l.check[f]).join('、') },
+    { header: c.findings, type: 'text', width: 18, value: (r) => r.findings.map((f) => l.check[f]).join(labels(lang).list.item) },
   ];
   const t = view.totals;
   const title = l.title.replace('{period}', view.period);
