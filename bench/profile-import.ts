@@ -50,12 +50,14 @@ async function main(): Promise<void> {
       const u = process.memoryUsage();
       timeline.push(`${((performance.now() - t0) / 1000).toFixed(2)}s rss ${(u.rss / 1048576).toFixed(0)} heap ${(u.heapUsed / 1048576).toFixed(0)} ext ${(u.external / 1048576).toFixed(0)} ${phase}`);
     }, 250);
+    const cpu0 = process.cpuUsage();
     const m = await measure(() => runImports(ctx, requests, (p) => (phase = `${p.fileIndex + 1}/${p.files} ${p.file} ${p.rows}`)));
+    const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);
     if (process.argv.includes('--timeline')) process.stdout.write(`${timeline.join('\n')}\n`);
     const bad = m.result.find((r) => r.status !== 'imported');
     if (bad) throw new Error(`import ${bad.kind}: ${bad.status} ${bad.errors[0]?.message ?? ''}`);
-    process.stdout.write(`${size}: import ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakRssMb.toFixed(0)} MB (VmHWM ${peakRssSoFarMb()?.toFixed(0) ?? '?'} MB), rows ${m.result.reduce((s, r) => s + r.rows, 0)}\n`);
+    process.stdout.write(`${size}: import ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakRssMb.toFixed(0)} MB (VmHWM ${peakRssSoFarMb()?.toFixed(0) ?? '?'} MB), rows ${m.result.reduce((s, r) => s + r.rows, 0)}, CPU of all threads ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`);
     for (const f of files.filter((x) => x.startsWith('policy-'))) importPolicy(ctx, { content: readFileSync(path.join(dir, f), 'utf8'), fileName: f });
     const keep = arg('keep-db');
     if (keep) await store.db.backup(keep);

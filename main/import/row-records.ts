@@ -17,20 +17,31 @@ function head(v: FieldValues, sheet: string, row: number): RowPlace & DocumentHe
 }
 
 function line(v: FieldValues, sheet: string, row: number, returns: boolean): LineRecord {
-  const record: LineRecord = {
-    ...head(v, sheet, row),
+  // One object literal per shape, no spread: this runs once per purchase line, and the spread of
+  // head() cost as much as the rest of the row's record (L month profile, session 6).
+  const doc_no = v.doc_no ?? '';
+  const date = v.date ?? '';
+  const distributor_code = v.distributor_code ?? '';
+  if (!returns) {
+    return { sheet, row, doc_no, line_no: v.line_no, date, distributor_code, distributor_name: v.distributor_name, sku_code: v.sku_code, sku_name: v.sku_name, quantity: v.quantity, unit_price: v.unit_price, amount: v.amount ?? '' };
+  }
+  // A return of -5 units for -100.00 is 5 units for 100.00 returned: some ERPs export returns negative.
+  return {
+    sheet,
+    row,
+    doc_no,
+    line_no: v.line_no,
+    date,
+    distributor_code,
+    distributor_name: v.distributor_name,
     sku_code: v.sku_code,
     sku_name: v.sku_name,
-    // A return of -5 units for -100.00 is 5 units for 100.00 returned: some ERPs export returns negative.
-    quantity: returns ? magnitude(v.quantity) : v.quantity,
+    quantity: magnitude(v.quantity),
     unit_price: v.unit_price,
-    amount: (returns ? magnitude(v.amount) : v.amount) ?? '',
+    amount: magnitude(v.amount) ?? '',
+    original_doc_no: v.original_doc_no,
+    reason: v.reason,
   };
-  if (returns) {
-    record.original_doc_no = v.original_doc_no;
-    record.reason = v.reason;
-  }
-  return record;
 }
 
 /** The method as read (parseMethod gives canonical keys); no column means invoice. */
