@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { aggregatePeriod } from '../main/services/aggregate';
 import { benchEvaluator } from './evaluator';
-import { benchExports } from './exports';
+import { benchExports, exportChild } from './exports';
 import { benchResultsScreen } from './screen';
 import { benchImportCalc, importChild } from './import-calc';
 import { formatTable, type BenchRow } from './measure';
@@ -94,6 +94,11 @@ async function main(): Promise<void> {
   const child = process.argv.indexOf('--import-child');
   if (child >= 0) {
     await importChild(process.argv[child + 1] ?? '', process.argv[child + 2] ?? '');
+    return;
+  }
+  const exporting = process.argv.indexOf('--export-child');
+  if (exporting >= 0) {
+    await exportChild(process.argv[exporting + 1] ?? '', process.argv[exporting + 2] ?? '', process.argv[exporting + 3] ?? '');
     return;
   }
   if (process.argv.includes('--team-server-child')) {
