@@ -6,6 +6,7 @@ import { benchExports, exportChild } from './exports';
 import { benchResultsScreen } from './screen';
 import { benchImportCalc, importChild } from './import-calc';
 import { formatTable, type BenchRow } from './measure';
+import { benchStart } from './start';
 import { benchTeamLoad, TEAM_LOAD, TEAM_LOAD_TINY, teamServerChild, type TeamLoadOptions } from './team-load';
 import type { WorkloadName } from './workloads';
 
@@ -25,6 +26,8 @@ export interface BenchOptions {
   team?: 'full' | 'tiny';
   /** overrides of the team load's size and how the server runs (see TeamLoadOptions) */
   teamOptions?: Partial<TeamLoadOptions>;
+  /** the start of a fresh CLI process (`rebate --help`), measured first */
+  start?: boolean;
   /** extra sections (exports, the results screen) given the workload's database */
   extras?: ((name: WorkloadName, ctx: Awaited<ReturnType<typeof benchImportCalc>>['ctx']) => Promise<BenchRow[]>)[];
 }
@@ -32,6 +35,10 @@ export interface BenchOptions {
 /** Runs the benchmarks of issue 8 and returns the rows; also writes them as JSON. */
 export async function runBench(o: BenchOptions): Promise<{ rows: BenchRow[]; file: string }> {
   const rows: BenchRow[] = [];
+  if (o.start) {
+    o.log?.('[start] rebate --help');
+    rows.push(...benchStart(o.runs));
+  }
   for (const size of o.sizes) {
     const { rows: r, ctx, cleanup } = await benchImportCalc(size, o.runs, o.log, o.levers?.includes(size) ?? false);
     rows.push(...r);
@@ -117,6 +124,7 @@ async function main(): Promise<void> {
     log: (s) => process.stderr.write(`${s}\n`),
     exports: { distributors: teamOnly ? 0 : exportsSize, formulas: 30 },
     screen: arg('screen') !== 'off',
+    start: !teamOnly && arg('start') !== 'off',
     // the import's safeguards costed at M by default (`--levers L`, `--levers off`)
     levers: arg('levers') === 'off' ? [] : ((arg('levers') ?? 'M').split(',').filter(Boolean) as WorkloadName[]),
     ...(team ? { team, teamOptions: { ...teamOverrides(), serverProcess: 'child' as const, ...(process.argv[1] ? { childScript: process.argv[1] } : {}) } } : {}),
