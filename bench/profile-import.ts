@@ -21,6 +21,23 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** CPU seconds of each thread of this process (Linux /proc), the most seen per thread id: workers end before the import does. */
+const threadCpu = new Map<string, { name: string; s: number }>();
+function sampleThreads(): void {
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const name = stat.slice(stat.indexOf('(') + 1, close);
+      const f = stat.slice(close + 2).split(' ');
+      const s = (Number(f[11]) + Number(f[12])) / 100;
+      if (s >= 0.05 && s > (threadCpu.get(tid)?.s ?? 0)) threadCpu.set(tid, { name, s });
+    }
+  } catch {
+    // not Linux: no per-thread figures
+  }
+}
+
 async function main(): Promise<void> {
   const size = (arg('size') ?? 'M') as WorkloadName;
   const dir = path.resolve(arg('dir') ?? `/tmp/rebate-files-${size}`);
@@ -49,14 +66,19 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => {
       const u = process.memoryUsage();
       timeline.push(`${((performance.now() - t0) / 1000).toFixed(2)}s rss ${(u.rss / 1048576).toFixed(0)} heap ${(u.heapUsed / 1048576).toFixed(0)} ext ${(u.external / 1048576).toFixed(0)} ${phase}`);
+      sampleThreads();
     }, 250);
+    sampleThreads();
+    const before = new Map([...threadCpu].map(([tid, t]) => [tid, t.s]));
     const cpu0 = process.cpuUsage();
     const m = await measure(() => runImports(ctx, requests, (p) => (phase = `${p.fileIndex + 1}/${p.files} ${p.file} ${p.rows}`)));
     const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);
+    sampleThreads();
     if (process.argv.includes('--timeline')) process.stdout.write(`${timeline.join('\n')}\n`);
     const bad = m.result.find((r) => r.status !== 'imported');
     if (bad) throw new Error(`import ${bad.kind}: ${bad.status} ${bad.errors[0]?.message ?? ''}`);
+    process.stdout.write(`${size}: CPU per thread (s, sampled every 250 ms): ${[...threadCpu].map(([tid, t]) => `${t.name}#${tid} ${(t.s - (before.get(tid) ?? 0)).toFixed(2)}`).join(', ')}\n`);
     process.stdout.write(`${size}: import ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakRssMb.toFixed(0)} MB (VmHWM ${peakRssSoFarMb()?.toFixed(0) ?? '?'} MB), rows ${m.result.reduce((s, r) => s + r.rows, 0)}, CPU of all threads ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`);
     for (const f of files.filter((x) => x.startsWith('policy-'))) importPolicy(ctx, { content: readFileSync(path.join(dir, f), 'utf8'), fileName: f });
     const keep = arg('keep-db');

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { BulkInsert } from './bulk-insert';
+import { periodLocked } from './import-repo';
 import type { Db } from './database';
 import { partialPath } from '../util/partial-files';
 
@@ -170,4 +171,28 @@ export function storeStagedFile(db: Db, table: StagedTable, columns: readonly st
   const rest = columns.filter((c) => c !== 'file_id').join(', ');
   if (range) return db.prepare(`INSERT INTO main.${table} (file_id, ${rest}) SELECT ?, ${rest} FROM ${STAGE}.${table} WHERE +file_id = ? AND rowid BETWEEN ? AND ? ORDER BY rowid`).run(fileId, fileIdx, range[0], range[1]).changes;
   return db.prepare(`INSERT INTO main.${table} (file_id, ${rest}) SELECT ?, ${rest} FROM ${STAGE}.${table} WHERE file_id = ? ORDER BY rowid`).run(fileId, fileIdx).changes;
+}
+
+/** The period tables whose BEFORE INSERT trigger refuses rows of a locked period (migration 004). */
+const PERIOD_LOCKED_TABLES: readonly StagedTable[] = ['purchases', 'returns', 'promotions', 'claims'];
+
+/**
+ * For the final store of one period's staged rows (inside the caller's write transaction): the
+ * period-lock trigger of `table`, which looks the period's batch up again for every inserted row,
+ * is checked once for the period here, dropped, and `restore()` creates it again from its own SQL
+ * before the transaction commits. DDL is part of the transaction: a rollback, a crash or a kill
+ * before the commit leaves the trigger as it was, and no other writer runs meanwhile (the caller
+ * holds the write lock) — so every committed state has the trigger and no row of a locked period
+ * can be stored. `locked` is true (and nothing is dropped) when the period is locked.
+ */
+export function suspendPeriodLock(db: Db, table: StagedTable, period: string): { locked: boolean; restore: () => void } {
+  const none = { locked: false, restore: () => undefined };
+  if (!PERIOD_LOCKED_TABLES.includes(table)) return none;
+  if (!db.inTransaction) throw new Error('suspendPeriodLock: only inside the store transaction');
+  if (periodLocked(db, period)) return { locked: true, restore: () => undefined };
+  const name = `${table}_period_locked`;
+  const trigger = db.prepare("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?").get(name) as { sql: string } | undefined;
+  if (!trigger) return none;
+  db.exec(`DROP TRIGGER main.${name}`);
+  return { locked: false, restore: () => db.exec(trigger.sql) };
 }

@@ -22,7 +22,7 @@ import {
   replaceBalances,
   type AnyKind,
 } from '../db/import-repo';
-import { attachStaging, Staging, stagedSpan, storedDuplicates, storeStagedFile, type StoredDuplicate } from '../db/staging';
+import { attachStaging, Staging, stagedSpan, storedDuplicates, storeStagedFile, suspendPeriodLock, type StoredDuplicate } from '../db/staging';
 import type { MappingOverride, MappingTemplate } from '../import/headers';
 import type { Kind } from '../import/kinds';
 import type { FileImportResult, SheetMapping } from '../import/pipeline';
@@ -377,12 +377,16 @@ async function storePrepared(ctx: ServiceContext, db: Db, p: Prepared, staged: S
   } else {
     const table = storeTable(kind);
     if (table) {
+      // the period's lock checked once here instead of by its trigger for every row (staging.ts)
+      const lock = period ? suspendPeriodLock(db, table, period) : null;
+      if (lock?.locked) throw rejected('import.period_locked', { period: period ?? '' });
       for (const [n, idx] of p.fileIdx.entries()) {
         for (const range of slices(stagedSpan(db, table, idx))) {
           storeStagedFile(db, table, STORE_COLUMNS[table], idx, fileIds[n] ?? 0, range);
           await yieldLoop();
         }
       }
+      lock?.restore();
     }
   }
   p.todo.forEach((_, n) => {
