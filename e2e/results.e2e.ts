@@ -102,15 +102,20 @@ test('overview → calculate → results, trace, adjustment with exact totals, r
   await expect(page.getByTestId('summary-distributors')).toContainText('3');
   await expect(page.getByTestId('summary-exceptions')).toContainText('1');
   await expect(page.getByTestId('summary-change')).toContainText('首次核算');
-  await expect(results.cell('D001', 'rebate')).toHaveText('2,400.00');
   await expect(results.cell('D002', 'final')).toHaveText('12,000.01');
+  await results.reveal('rebate');
+  await expect(results.cell('D001', 'rebate')).toHaveText('2,400.00');
   // a formula value rounded to its kind (money to the cent); the exact value stays in the data and on hover
+  await results.reveal('f:base_rebate');
   await expect(results.cell('D001', 'f:base_rebate')).toHaveText('2,400.00');
+  await results.reveal('return_rate');
   await expect(results.cell('D001', 'return_rate')).toHaveText('0.00%');
+  await results.reveal('exception');
   await expect(results.cell('D003', 'exception')).toContainText('华南');
   await expect(results.total('code')).toHaveText('合计');
   await expect(results.total('name')).toHaveText('3 家');
   await expect(results.total('final')).toHaveText('14,400.01');
+  await results.reveal('purchase');
   await expect(results.total('purchase')).toHaveText('850,000.85');
   await shot(page, '42-results');
 
@@ -150,9 +155,11 @@ test('overview → calculate → results, trace, adjustment with exact totals, r
   await page.getByRole('button', { name: '保存调整' }).click();
   await expect(results.cell('D002', 'adjustment')).toHaveText('-0.02');
   await expect(results.cell('D002', 'adjustment')).toHaveClass(/num-negative/);
+  await results.reveal('reason');
   await expect(results.cell('D002', 'reason')).toHaveText('扣减样品费');
   await expect(results.cell('D002', 'final')).toHaveText('11,999.99');
   await expect(results.total('final')).toHaveText('14,399.99');
+  await results.reveal('adjustment');
   await expect(results.total('adjustment')).toHaveText('-0.02');
   await expect(results.summaryTotal()).toContainText('14,399.99');
   await shot(page, '44-adjusted');

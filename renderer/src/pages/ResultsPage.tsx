@@ -14,7 +14,7 @@ import { AdjustModal } from './results/AdjustModal';
 import { StatusTag } from '../components/StatusTag';
 import { ExceptionsTab } from './results/ExceptionsTab';
 import { GroupGrid } from './results/GroupGrid';
-import { formulaColumns } from './results/model';
+import { formulaColumns, RESULTS_BLOCK } from './results/model';
 import { RecalcAlert } from './results/RecalcAlert';
 import { ReconcileTab } from './results/ReconcileTab';
 import { ResultsGrid, type RowsFilter } from './results/ResultsGrid';
@@ -50,6 +50,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
   // the grid's first rows are on screen: the reconciliation (slow on a big month) is read after them
   const [shown, setShown] = useState(false);
   const [policies, setPolicies] = useState<ResultsPageView['policies']>([]);
+  const [firstPage, setFirstPage] = useState<ResultsPageView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [recalc, setRecalc] = useState<CalcResultView | null>(null);
   const [trace, setTrace] = useState<string | null>(null);
@@ -91,9 +92,11 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
   const load = useCallback(async (p: string) => {
     setError(null);
     try {
-      // the summary around the grid; a page of one row brings the policies' formulas and labels (the grid's columns)
-      const [summary, page] = await Promise.all([call('batch.summary', { period: p, changes: 0 }), call('batch.resultsPage', { period: p, limit: 1 })]);
+      // the summary around the grid and, at the same time, the grid's first block of rows (it also brings the
+      // policies' formulas and labels, the grid's columns): the grid starts with these rows instead of asking
+      const [summary, page] = await Promise.all([call('batch.summary', { period: p, changes: 0 }), call('batch.resultsPage', { period: p, offset: 0, limit: RESULTS_BLOCK, sort: 'code', desc: false })]);
       setPolicies(page.policies);
+      setFirstPage(page.content_hash === summary.content_hash ? page : null);
       setData(summary);
     } catch (e) {
       setData(null);
@@ -241,6 +244,7 @@ export function ResultsPage({ lang, user }: { lang: Lang; user: SessionUser }): 
                     distributors={data.distributors}
                     version={`${data.calculated_at}:${data.content_hash}`}
                     formulas={formulas}
+                    firstPage={firstPage}
                     lang={lang}
                     filter={rowsFilter}
                     canAdjust={canPrepare && editable}

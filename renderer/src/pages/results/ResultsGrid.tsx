@@ -9,7 +9,7 @@ import { GridToolbar } from '../../grid/GridToolbar';
 import { figureCol, textCol } from '../../grid/columns';
 import { gridLocale, gridTheme } from '../../grid/setup';
 import { useSearchPause } from '../../grid/use-grid-filter';
-import { pageTotalsRow, serverFilters, serverKey, type FormulaColumn } from './model';
+import { pageTotalsRow, RESULTS_BLOCK, serverFilters, serverKey, type FormulaColumn } from './model';
 import { formatCount, formulaValueText } from '../../../../domain';
 
 /** What a chart's bar asks to show: the rows of a region or grade (column filter), or a search. */
@@ -27,6 +27,8 @@ interface Props {
   /** applied when given or changed (a click on a chart's bar) */
   filter?: RowsFilter | null;
   formulas: FormulaColumn[];
+  /** the first block in code order, read with the summary: the grid's first rows without asking again */
+  firstPage?: ResultsPageView | null;
   lang: Lang;
   /** adjustments may be edited: a preparer on a draft or rejected batch */
   canAdjust: boolean;
@@ -42,7 +44,7 @@ type Matched = Pick<ResultsPageView, 'matched' | 'filtered' | 'inputs_total'>;
 // Module constants: a new object on every render would make AG Grid re-apply the column defaults.
 const DEFAULT_COL: ColDef<ResultRowView> = { sortable: true, resizable: true };
 // rows are read from the server a block at a time as they scroll into view
-const BLOCK = 100;
+const BLOCK = RESULTS_BLOCK;
 // compact, as finance users want: 15 distributors and the totals row fit a 1366×768 laptop
 const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 32;
@@ -60,7 +62,7 @@ const ROW_CLASSES: RowClassRules<ResultRowView> = {
  * (`batch.resultsPage`, AG Grid's infinite row model): sort, column filters and the search box are
  * applied by the server over the whole batch, which also sends the count and the exact totals.
  */
-export function ResultsGrid({ period, distributors, version, formulas, lang, filter, canAdjust, onTrace, onAdjust, onShown }: Props): React.JSX.Element {
+export function ResultsGrid({ period, distributors, version, formulas, firstPage, lang, filter, canAdjust, onTrace, onAdjust, onShown }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const api = useRef<GridApi<ResultRowView> | null>(null);
   const [ready, setReady] = useState(false);
@@ -71,6 +73,8 @@ export function ResultsGrid({ period, distributors, version, formulas, lang, fil
   const [matched, setMatched] = useState<Matched | null>(null);
   const shownRef = useRef(onShown);
   shownRef.current = onShown;
+  const firstRef = useRef(firstPage);
+  firstRef.current = firstPage;
 
   // One source for the grid's life on a period: it reads the search and filters in force when asked.
   const datasource = useMemo<IDatasource>(() => {
@@ -81,6 +85,26 @@ export function ResultsGrid({ period, distributors, version, formulas, lang, fil
         const filters = serverFilters(p.filterModel as Record<string, ResultColumnFilter> | null);
         const search = appliedRef.current.trim();
         const query = JSON.stringify([search, filters]);
+        const shown = (r: ResultsPageView): void => {
+          p.successCallback(r.rows, r.matched);
+          // the count and totals of the query now in force (a reply to an earlier one is late); the first
+          // block may be given before the grid's ready event
+          const g = api.current;
+          if (!g || JSON.stringify([appliedRef.current.trim(), serverFilters(g.getFilterModel() as Record<string, ResultColumnFilter>)]) === query) {
+            setMatched({ matched: r.matched, filtered: r.filtered, inputs_total: r.inputs_total });
+          }
+          if (first) {
+            first = false;
+            shownRef.current?.();
+          }
+        };
+        // the opening view (code order, nothing filtered): the block read with the summary, once
+        const ready = firstRef.current;
+        if (first && ready && p.startRow === 0 && p.endRow === BLOCK && !sort && !filters && !search && ready.rows.length === Math.min(BLOCK, ready.matched)) {
+          firstRef.current = null;
+          shown(ready);
+          return;
+        }
         call('batch.resultsPage', {
           period,
           offset: p.startRow,
@@ -89,21 +113,7 @@ export function ResultsGrid({ period, distributors, version, formulas, lang, fil
           desc: sort?.sort === 'desc',
           ...(search ? { search } : {}),
           ...(filters ? { filters } : {}),
-        }).then(
-          (r) => {
-            p.successCallback(r.rows, r.matched);
-            // the count and totals of the query now in force (a reply to an earlier one is late)
-            const g = api.current;
-            if (g && JSON.stringify([appliedRef.current.trim(), serverFilters(g.getFilterModel() as Record<string, ResultColumnFilter>)]) === query) {
-              setMatched({ matched: r.matched, filtered: r.filtered, inputs_total: r.inputs_total });
-            }
-            if (first) {
-              first = false;
-              shownRef.current?.();
-            }
-          },
-          () => p.failCallback(),
-        );
+        }).then(shown, () => p.failCallback());
       },
     };
   }, [period]);
@@ -237,7 +247,6 @@ export function ResultsGrid({ period, distributors, version, formulas, lang, fil
         <AgGridReact<ResultRowView>
           theme={gridTheme}
           localeText={gridLocale(lang)}
-          suppressColumnVirtualisation
           rowModelType="infinite"
           datasource={datasource}
           cacheBlockSize={BLOCK}

@@ -2,6 +2,9 @@ import type { BatchResultsView, CalcDiffView, ResultColumnFilter, ResultRowView,
 import { centsToMoney, roundToCents } from '../../../../domain';
 import { REBATE_FORMULA } from '../../../../formulas';
 
+/** The results grid reads its rows this many at a time; the screen reads the first block with the summary. */
+export const RESULTS_BLOCK = 100;
+
 export interface FormulaColumn {
   name: string;
   label: string;
