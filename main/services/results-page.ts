@@ -163,6 +163,25 @@ function searchTextOf(r: ResultRowView): string {
   return parts.filter((p) => p !== null && p !== '').join('\n').toLowerCase();
 }
 
+function searchTexts(view: BatchView): readonly string[] {
+  return (view.searchText ??= view.rows.map(searchTextOf));
+}
+
+const preparing = new WeakSet<BatchView>();
+
+/**
+ * The rows' search text (≈ 15 ms at 5,000 rows) made just after this answer is sent, not by the
+ * first search: a screen that has read its first rows is likely to search next.
+ */
+function prepareSearch(view: BatchView): void {
+  if (view.searchText || preparing.has(view)) return;
+  preparing.add(view);
+  setImmediate(() => {
+    preparing.delete(view);
+    searchTexts(view);
+  });
+}
+
 function inputCents(view: BatchView): NonNullable<BatchView['inputCents']> {
   view.inputCents ??= view.rows.map((r) => ({ purchase: roundToCents(r.inputs['purchase']), returns: roundToCents(r.inputs['returns']), net: roundToCents(r.inputs['net']) }));
   return view.inputCents;
@@ -208,9 +227,10 @@ export function resultsPage(ctx: ServiceContext, input: ResultsPageInput): Resul
   if (input.region === undefined && input.grade === undefined && text === '' && input.only === undefined && words.length === 0 && columns === null) {
     // no filter: the page is a slice, the totals are the batch's own
     const all = (view.inputsTotal ??= sumInputs(inputs, view.rows.map((_, i) => i)));
+    prepareSearch(view);
     return answer(b, view, input, view.rows.length, { rebate_total: centsToMoney(b.rebate_cents), adjustment_total: centsToMoney(b.adjustment_cents), total: centsToMoney(b.total_cents), exceptions: b.exceptions }, ordered.slice(input.offset, input.offset + input.limit).map((i) => view.rows[i] as ResultRowView), all);
   }
-  const search = words.length > 0 ? (view.searchText ??= view.rows.map(searchTextOf)) : null;
+  const search = words.length > 0 ? searchTexts(view) : null;
   let matched = 0;
   let rebate = 0n;
   let adjustment = 0n;

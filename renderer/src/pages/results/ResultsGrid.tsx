@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultColumnFilter, ResultRowView, ResultsPageView } from '../../../../contract/ops/batches';
+import type { OpInput } from '../../../../contract/operations';
 import type { Lang } from '../../../../contract/roles';
 import { call } from '../../api/client';
 import { GridToolbar } from '../../grid/GridToolbar';
@@ -36,6 +37,22 @@ interface Props {
   onAdjust: (row: ResultRowView) => void;
   /** the first rows are on screen (the page then loads what can wait) */
   onShown?: () => void;
+}
+
+type ResultsPageInput = OpInput<'batch.resultsPage'>;
+
+/** One read of the rows as `batch.resultsPage` takes it, as a string: which read a block read ahead answers. */
+function queryKey(period: string, startRow: number, endRow: number, sortModel: readonly { colId: string; sort: 'asc' | 'desc' }[], filters: Record<string, ResultColumnFilter> | undefined, search: string): string {
+  const sort = sortModel[0];
+  return JSON.stringify({
+    period,
+    offset: startRow,
+    limit: Math.min(1000, endRow - startRow),
+    sort: sort ? (serverKey(sort.colId) ?? 'code') : 'code',
+    desc: sort?.sort === 'desc',
+    ...(search ? { search } : {}),
+    ...(filters ? { filters } : {}),
+  } satisfies ResultsPageInput);
 }
 
 /** What the rows' filters match: count and totals of every matching row, from the server. */
@@ -73,22 +90,22 @@ export function ResultsGrid({ period, distributors, version, formulas, firstPage
   const [matched, setMatched] = useState<Matched | null>(null);
   const shownRef = useRef(onShown);
   shownRef.current = onShown;
-  const firstRef = useRef(firstPage);
-  firstRef.current = firstPage;
+  // a first block read ahead (with the summary; for a typed search before the grid lets go of its rows),
+  // handed to the grid's next read of that block of that query instead of asking again
+  const aheadRef = useRef<{ key: string; page: ResultsPageView } | null>(firstPage ? { key: queryKey(period, 0, BLOCK, [], undefined, ''), page: firstPage } : null);
 
   // One source for the grid's life on a period: it reads the search and filters in force when asked.
   const datasource = useMemo<IDatasource>(() => {
     let first = true;
     return {
       getRows: (p: IGetRowsParams<ResultRowView>) => {
-        const sort = p.sortModel[0];
         const filters = serverFilters(p.filterModel as Record<string, ResultColumnFilter> | null);
         const search = appliedRef.current.trim();
         const query = JSON.stringify([search, filters]);
         const shown = (r: ResultsPageView): void => {
           p.successCallback(r.rows, r.matched);
-          // the count and totals of the query now in force (a reply to an earlier one is late); the first
-          // block may be given before the grid's ready event
+          // the count and totals of the query now in force (a reply to an earlier one is late); a block
+          // read ahead may be given before the grid's ready event
           const g = api.current;
           if (!g || JSON.stringify([appliedRef.current.trim(), serverFilters(g.getFilterModel() as Record<string, ResultColumnFilter>)]) === query) {
             setMatched({ matched: r.matched, filtered: r.filtered, inputs_total: r.inputs_total });
@@ -98,32 +115,47 @@ export function ResultsGrid({ period, distributors, version, formulas, firstPage
             shownRef.current?.();
           }
         };
-        // the opening view (code order, nothing filtered): the block read with the summary, once
-        const ready = firstRef.current;
-        if (first && ready && p.startRow === 0 && p.endRow === BLOCK && !sort && !filters && !search && ready.rows.length === Math.min(BLOCK, ready.matched)) {
-          firstRef.current = null;
-          shown(ready);
+        const key = queryKey(period, p.startRow, p.endRow, p.sortModel, filters, search);
+        const ahead = aheadRef.current;
+        aheadRef.current = null;
+        if (ahead?.key === key) {
+          shown(ahead.page);
           return;
         }
-        call('batch.resultsPage', {
-          period,
-          offset: p.startRow,
-          limit: Math.min(1000, p.endRow - p.startRow),
-          sort: sort ? (serverKey(sort.colId) ?? 'code') : 'code',
-          desc: sort?.sort === 'desc',
-          ...(search ? { search } : {}),
-          ...(filters ? { filters } : {}),
-        }).then(shown, () => p.failCallback());
+        call('batch.resultsPage', JSON.parse(key) as ResultsPageInput).then(shown, () => p.failCallback());
       },
     };
   }, [period]);
 
-  // the typed search: read the rows again from the top
+  // the typed search: the first block of its rows is read first, then the grid lets go of the rows it
+  // has and reads again from the top (that block at once), so the old rows stay until the new are there
   useEffect(() => {
+    const g = api.current;
     if (appliedRef.current === applied) return;
-    appliedRef.current = applied;
-    api.current?.purgeInfiniteCache();
-  }, [applied]);
+    if (!g) {
+      // before the grid is there: its first read takes the search
+      appliedRef.current = applied;
+      return;
+    }
+    const search = applied.trim();
+    const sortModel = g
+      .getColumnState()
+      .filter((c) => c.sort)
+      .sort((x, y) => (x.sortIndex ?? 0) - (y.sortIndex ?? 0))
+      .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' }));
+    const key = queryKey(period, 0, BLOCK, sortModel, serverFilters(g.getFilterModel() as Record<string, ResultColumnFilter>), search);
+    let live = true;
+    const reread = (page: ResultsPageView | null): void => {
+      if (!live) return;
+      appliedRef.current = applied;
+      aheadRef.current = page ? { key, page } : null;
+      g.purgeInfiniteCache();
+    };
+    call('batch.resultsPage', JSON.parse(key) as ResultsPageInput).then(reread, () => reread(null));
+    return () => {
+      live = false;
+    };
+  }, [applied, period]);
 
   // the batch changed (an adjustment here, a recalculation elsewhere): the loaded rows again, in place
   const versionRef = useRef(version);
@@ -139,6 +171,8 @@ export function ResultsGrid({ period, distributors, version, formulas, firstPage
   }, []);
   const clear = useCallback(() => {
     clearSearch();
+    // both at once: the grid's own re-read after its filters are cleared is without the search
+    appliedRef.current = '';
     api.current?.setFilterModel(null);
   }, [clearSearch]);
 
@@ -222,12 +256,46 @@ export function ResultsGrid({ period, distributors, version, formulas, firstPage
   // Totals of every row the filters match (not only the loaded ones), exact, from the server.
   const totals = useMemo(() => (matched ? [pageTotalsRow(matched, t('results.totalsShort'), t('results.totalsCount', { count: formatCount(matched.matched) }))] : []), [matched, t]);
 
-  const act = (row: ResultRowView | undefined, colId: string, pinned: boolean): void => {
+  // a click or Enter on a row: the adjustment dialog on the adjustment cell (when allowed), else the trace;
+  // read through a ref so the grid element below stays the same while the search box is typed in
+  const actRef = useRef((_row: ResultRowView | undefined, _colId: string, _pinned: boolean): void => undefined);
+  actRef.current = (row, colId, pinned) => {
     if (!row || pinned) return;
     if (colId === 'adjustment' && canAdjust) onAdjust(row);
     else onTrace(row);
   };
 
+  // The grid itself, made again only when what it shows changes (not on each key typed in the search box).
+  const grid = useMemo(
+    () => (
+      <AgGridReact<ResultRowView>
+        theme={gridTheme}
+        localeText={gridLocale(lang)}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={BLOCK}
+        maxBlocksInCache={100}
+        infiniteInitialRowCount={Math.min(distributors, BLOCK)}
+        onGridReady={onGridReady}
+        onFilterChanged={(e) => setFiltered(e.api.isAnyFilterPresent())}
+        columnDefs={columns}
+        defaultColDef={DEFAULT_COL}
+        getRowId={rowId}
+        rowHeight={ROW_HEIGHT}
+        headerHeight={HEADER_HEIGHT}
+        groupHeaderHeight={GROUP_HEIGHT}
+        pinnedBottomRowData={totals}
+        rowClassRules={ROW_CLASSES}
+        tooltipShowDelay={400}
+        onCellClicked={(e: CellClickedEvent<ResultRowView>) => actRef.current(e.data, e.column.getColId(), !!e.node.rowPinned)}
+        onCellKeyDown={(e: CellKeyDownEvent<ResultRowView>) => {
+          if (!('column' in e) || !(e.event instanceof KeyboardEvent) || e.event.key !== 'Enter') return;
+          actRef.current(e.data, e.column.getColId(), !!e.node.rowPinned);
+        }}
+      />
+    ),
+    [lang, datasource, distributors, onGridReady, columns, totals],
+  );
 
   return (
     <div className="results-grid-wrap">
@@ -244,31 +312,7 @@ export function ResultsGrid({ period, distributors, version, formulas, firstPage
       {/* as tall as the rows need, up to the window: a short month keeps its totals row next to its rows */}
       {/* the window less the page's chrome above the grid (results.css: --results-chrome, smaller on a laptop) */}
       <div className="results-grid" style={{ height: `min(calc(100vh - var(--results-chrome)), ${(distributors + 1) * ROW_HEIGHT + HEADER_HEIGHT + GROUP_HEIGHT + 20}px)` }} data-testid="results-grid">
-        <AgGridReact<ResultRowView>
-          theme={gridTheme}
-          localeText={gridLocale(lang)}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={BLOCK}
-          maxBlocksInCache={100}
-          infiniteInitialRowCount={Math.min(distributors, BLOCK)}
-          onGridReady={onGridReady}
-          onFilterChanged={(e) => setFiltered(e.api.isAnyFilterPresent())}
-          columnDefs={columns}
-          defaultColDef={DEFAULT_COL}
-          getRowId={rowId}
-          rowHeight={ROW_HEIGHT}
-          headerHeight={HEADER_HEIGHT}
-          groupHeaderHeight={GROUP_HEIGHT}
-          pinnedBottomRowData={totals}
-          rowClassRules={ROW_CLASSES}
-          tooltipShowDelay={400}
-          onCellClicked={(e: CellClickedEvent<ResultRowView>) => act(e.data, e.column.getColId(), !!e.node.rowPinned)}
-          onCellKeyDown={(e: CellKeyDownEvent<ResultRowView>) => {
-            if (!('column' in e) || !(e.event instanceof KeyboardEvent) || e.event.key !== 'Enter') return;
-            act(e.data, e.column.getColId(), !!e.node.rowPinned);
-          }}
-        />
+        {grid}
       </div>
     </div>
   );
