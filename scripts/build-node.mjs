@@ -25,7 +25,16 @@ export const NODE_ENTRIES = {
  */
 export const BUNDLED = ['mathjs'];
 
-/** esbuild's `packages: 'external'`, except for the packages named (and their subpaths). */
+/** Our own runtime dependencies (package.json): what a bundle may leave to node_modules by name. */
+const DEPENDENCIES = new Set(Object.keys(pkg.dependencies ?? {}));
+
+/**
+ * esbuild's `packages: 'external'`, except for the packages named (and their subpaths) — and what
+ * those import that is not a dependency of ours (mathjs's complex.js, fraction.js, typed-function…):
+ * left external, the bundle would load them by name from our node_modules, where only npm's hoisting
+ * puts them (a nested copy of another version, or a strict layout, would break it). A dependency of
+ * ours (decimal.js) stays external: one copy, shared with the kernel.
+ */
 function externalPackagesBut(bundled) {
   return {
     name: 'external-packages-but',
@@ -33,7 +42,10 @@ function externalPackagesBut(bundled) {
       b.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith('node:') || path.isAbsolute(args.path)) return undefined;
         const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
-        return bundled.includes(name) ? undefined : { path: args.path, external: true };
+        if (bundled.includes(name)) return undefined;
+        // an importer inside node_modules is part of a bundled package
+        const fromBundled = /[\\/]node_modules[\\/]/.test(args.importer);
+        return fromBundled && !DEPENDENCIES.has(name) ? undefined : { path: args.path, external: true };
       });
     },
   };
