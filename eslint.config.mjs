@@ -26,8 +26,8 @@ function layer(files, forbidden, message) {
  */
 const ANTD_DEPRECATED = Object.entries({
   Alert: { message: 'title', closeText: 'closable.closeIcon' },
-  Drawer: { width: 'size', height: 'size', destroyOnClose: 'destroyOnHidden', bodyStyle: 'styles.body', headerStyle: 'styles.header', maskStyle: 'styles.mask' },
-  Modal: { destroyOnClose: 'destroyOnHidden', bodyStyle: 'styles.body', maskStyle: 'styles.mask', maskClosable: 'mask.closable' },
+  Drawer: { width: 'size', height: 'size', destroyOnClose: 'destroyOnHidden', bodyStyle: 'styles.body', headerStyle: 'styles.header', footerStyle: 'styles.footer', maskStyle: 'styles.mask', contentWrapperStyle: 'styles.wrapper', drawerStyle: 'styles.section' },
+  Modal: { destroyOnClose: 'destroyOnHidden', bodyStyle: 'styles.body', maskStyle: 'styles.mask', maskClosable: 'mask.closable', autoFocusButton: 'focusable.autoFocusButton', focusTriggerAfterClose: 'focusable.focusTriggerAfterClose' },
   Space: { direction: 'orientation', split: 'separator' },
   Spin: { tip: 'description', wrapperClassName: 'classNames.root' },
   Steps: { direction: 'orientation', labelPlacement: 'titlePlacement', progressDot: 'type="dot"' },
@@ -40,7 +40,9 @@ const ANTD_DEPRECATED = Object.entries({
   Collapse: { destroyInactivePanel: 'destroyOnHidden', expandIconPosition: 'expandIconPlacement' },
   Statistic: { valueStyle: 'styles.content' },
   Button: { iconPosition: 'iconPlacement' },
-  Input: { bordered: 'variant' },
+  Input: { bordered: 'variant', addonBefore: 'Space.Compact', addonAfter: 'Space.Compact' },
+  InputNumber: { bordered: 'variant', addonBefore: 'Space.Compact', addonAfter: 'Space.Compact' },
+  Descriptions: { labelStyle: 'styles.label', contentStyle: 'styles.content' },
   Empty: { imageStyle: 'styles.image' },
   Divider: { type: 'orientation', orientationMargin: 'styles.content.margin' },
   Progress: { width: 'size', trailColor: 'railColor', gapPosition: 'gapPlacement' },

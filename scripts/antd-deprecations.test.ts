@@ -11,7 +11,7 @@ async function deprecations(code: string): Promise<string[]> {
 }
 
 const page = (jsx: string): string =>
-  `import { Alert, Drawer, Space, Spin, Statistic } from 'antd';\nexport function Example(): React.JSX.Element {\n  return (${jsx});\n}\n`;
+  `import { Alert, Descriptions, Drawer, InputNumber, Modal, Space, Spin, Statistic } from 'antd';\nexport function Example(): React.JSX.Element {\n  return (${jsx});\n}\n`;
 
 describe('antd 6 deprecated props', () => {
   it('refuses the old prop and names its replacement', async () => {
@@ -20,6 +20,11 @@ describe('antd 6 deprecated props', () => {
     expect(await deprecations(page('<Drawer open width={620} />'))).toEqual(['antd 6 deprecates <Drawer width>: use size.']);
     expect(await deprecations(page('<Spin tip="x" />'))).toEqual(['antd 6 deprecates <Spin tip>: use description.']);
     expect(await deprecations(page('<Statistic value={1} valueStyle={{}} />'))).toEqual(['antd 6 deprecates <Statistic valueStyle>: use styles.content.']);
+    // the rest of what antd warns about on the same components (Drawer's, Modal's, Input's and InputNumber's lists)
+    expect(await deprecations(page('<Drawer open footerStyle={{}} drawerStyle={{}} />'))).toEqual(['antd 6 deprecates <Drawer footerStyle>: use styles.footer.', 'antd 6 deprecates <Drawer drawerStyle>: use styles.section.']);
+    expect(await deprecations(page('<Modal open focusTriggerAfterClose={false} />'))).toEqual(['antd 6 deprecates <Modal focusTriggerAfterClose>: use focusable.focusTriggerAfterClose.']);
+    expect(await deprecations(page('<InputNumber addonAfter="%" />'))).toEqual(['antd 6 deprecates <InputNumber addonAfter>: use Space.Compact.']);
+    expect(await deprecations(page('<Descriptions labelStyle={{}} />'))).toEqual(['antd 6 deprecates <Descriptions labelStyle>: use styles.label.']);
   });
 
   it('lets the replacements and other components through', async () => {
