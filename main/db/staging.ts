@@ -4,6 +4,7 @@ import { BulkInsert } from './bulk-insert';
 import { periodLocked } from './import-repo';
 import type { Db } from './database';
 import { partialPath } from '../util/partial-files';
+import { isPeriodKind } from '../../domain';
 
 /**
  * An import's staging file: the flat rows a job's parsing workers produce (import/store-rows.ts) are
@@ -173,9 +174,6 @@ export function storeStagedFile(db: Db, table: StagedTable, columns: readonly st
   return db.prepare(`INSERT INTO main.${table} (file_id, ${rest}) SELECT ?, ${rest} FROM ${STAGE}.${table} WHERE file_id = ? ORDER BY rowid`).run(fileId, fileIdx).changes;
 }
 
-/** The period tables whose BEFORE INSERT trigger refuses rows of a locked period (migration 004). */
-const PERIOD_LOCKED_TABLES: readonly StagedTable[] = ['purchases', 'returns', 'promotions', 'claims'];
-
 /**
  * For the final store of one period's staged rows (inside the caller's write transaction): the
  * period-lock trigger of `table`, which looks the period's batch up again for every inserted row,
@@ -187,7 +185,8 @@ const PERIOD_LOCKED_TABLES: readonly StagedTable[] = ['purchases', 'returns', 'p
  */
 export function suspendPeriodLock(db: Db, table: StagedTable, period: string): { locked: boolean; restore: () => void } {
   const none = { locked: false, restore: () => undefined };
-  if (!PERIOD_LOCKED_TABLES.includes(table)) return none;
+  // the period tables (domain PERIOD_KINDS) have the BEFORE INSERT trigger that refuses rows of a locked period (migration 004)
+  if (!isPeriodKind(table)) return none;
   if (!db.inTransaction) throw new Error('suspendPeriodLock: only inside the store transaction');
   if (periodLocked(db, period)) return { locked: true, restore: () => undefined };
   const name = `${table}_period_locked`;
