@@ -56,12 +56,11 @@ export interface ParseHandlers<R> {
 
 /**
  * Batches of a later file held on the main thread (acknowledged at once) before its worker waits:
- * 128 of BATCH_SIZE 500 (64,000 rows, more than one of the L month's 50,000-row workbooks), so the
- * worker on the next file can read all of it while the head file is stored. L, paired runs at load
- * ≈ 4.5: 32,000 rows 8.31 s, 64,000 rows 7.89–8.04 s, 128,000 rows 7.79–8.08 s; peak 333–362 MB
- * whichever.
+ * 64 of BATCH_SIZE 500 (32,000 rows) keep both cores busy on the month's files. 64,000 rows looked
+ * 0.3 s faster at L in paired runs at load ≈ 4.5, within the noise, while the bench's import
+ * process peaks at 451–489 MB from run to run: the margin under 500 MB is worth more.
  */
-const MAX_HELD_BATCHES = 128;
+const MAX_HELD_BATCHES = 64;
 
 /**
  * Time the main thread spends handing batches on (staging them) before it lets the event loop answer
