@@ -43,8 +43,10 @@ function externalPackagesBut(bundled) {
         if (args.path.startsWith('node:') || path.isAbsolute(args.path)) return undefined;
         const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
         if (bundled.includes(name)) return undefined;
-        // an importer inside node_modules is part of a bundled package
-        const fromBundled = /[\\/]node_modules[\\/]/.test(args.importer);
+        // an importer inside a node_modules folder is part of a bundled package (our own sources may
+        // lie in one too: a global install of the CLI, so only the path below the root counts)
+        const own = args.importer.startsWith(root) ? args.importer.slice(root.length) : args.importer;
+        const fromBundled = /[\\/]node_modules[\\/]/.test(own);
         return fromBundled && !DEPENDENCIES.has(name) ? undefined : { path: args.path, external: true };
       });
     },
