@@ -218,7 +218,7 @@ async function screenRun(db: string, withProfile: boolean): Promise<void> {
       for (const c of calls.sort((a, b) => a.start - b.start)) process.stdout.write(`  ${c.start.toFixed(0).padStart(5)} → ${c.end.toFixed(0).padStart(5)} ms (server ${c.wait.toFixed(0)} ms)  ${c.op}\n`);
       if (prof) for (const l of topSelf(prof, 25)) process.stdout.write(`  ${l}\n`);
       if (prof) process.stdout.write('  inclusive:\n');
-      if (prof) for (const l of topTotal(prof, 70)) process.stdout.write(`  ${l}\n`);
+      if (prof) for (const l of topTotal(prof, Number(arg("top") ?? 70))) process.stdout.write(`  ${l}\n`);
     };
     for (const label of ['cold', 'warm']) {
       await page.evaluate(() => {
