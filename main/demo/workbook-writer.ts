@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../export/xlsx-writer';
 
 /**
  * A streaming ExcelJS writer for the demo's workbooks. ExcelJS loads on the first demo workbook,
@@ -6,6 +7,5 @@ import type ExcelJS from 'exceljs';
  * ExcelJS costs every process start ≈ 0.15 s and ≈ 30 MB whether or not it writes a demo.
  */
 export async function demoWorkbookWriter(file: string): Promise<ExcelJS.stream.xlsx.WorkbookWriter> {
-  const { default: excel } = await import('exceljs');
-  return new excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  return new (loadExcelJs().stream.xlsx.WorkbookWriter)({ filename: file, useStyles: true, useSharedStrings: true });
 }
