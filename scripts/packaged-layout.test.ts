@@ -133,6 +133,12 @@ describe('the packaged app (electron-builder.yml against out/ and node_modules)'
     expect(appFiles.filter((f) => f.includes('electron-builder.yml') || f.startsWith('.github'))).toEqual([]);
   });
 
+  it('leaves mathjs out: bundled into every part of the app, no bundle loads it from node_modules', () => {
+    expect(included('node_modules/decimal.js/package.json')).toBe(true); // what the main bundle requires is there
+    for (const f of ['package.json', 'lib/cjs/index.js', 'lib/esm/index.js']) expect(included(`node_modules/mathjs/${f}`), f).toBe(false);
+    for (const file of ['out/main/index.js', 'out/main/import-worker.js', 'out/preload/index.cjs']) expect(readFileSync(file, 'utf8'), file).not.toMatch(/require\(\s*["']mathjs|import\(\s*["']mathjs|^import\s[^;]*from\s*["']mathjs/m);
+  });
+
   it('unpacks exactly the import worker and the native module; the renderer, preload and main stay in the archive', () => {
     expect([...unpacked].sort()).toEqual(['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'out/main/import-worker.js']);
     for (const rel of [pkg.main, 'out/preload/index.cjs', 'out/renderer/index.html']) expect(isUnpacked(rel), rel).toBe(false);
