@@ -137,6 +137,12 @@ describe('the packaged app (electron-builder.yml against out/ and node_modules)'
     expect(included('node_modules/decimal.js/package.json')).toBe(true); // what the main bundle requires is there
     for (const f of ['package.json', 'lib/cjs/index.js', 'lib/esm/index.js']) expect(included(`node_modules/mathjs/${f}`), f).toBe(false);
     for (const file of ['out/main/index.js', 'out/main/import-worker.js', 'out/preload/index.cjs']) expect(readFileSync(file, 'utf8'), file).not.toMatch(/require\(\s*["']mathjs|import\(\s*["']mathjs|^import\s[^;]*from\s*["']mathjs/m);
+    // and, as in the Node bundles (start-cost.test.ts), the app's start pays for neither all of mathjs nor ExcelJS
+    const main = readFileSync(pkg.main, 'utf8');
+    expect(main).not.toContain('pureFunctionsAny');
+    const atStart = [...main.matchAll(/^(?:let|const|var) \w+ = require\("([^"]+)"\);$/gm)].map((m) => m[1]);
+    expect(atStart).toContain('better-sqlite3'); // the pattern finds the bundle's requires
+    expect(atStart).not.toContain('exceljs');
   });
 
   it('unpacks exactly the import worker and the native module; the renderer, preload and main stay in the archive', () => {

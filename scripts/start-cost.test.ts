@@ -9,7 +9,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: 
 const DECLARED = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]);
 const packageName = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 /** packages imported at the top of a bundle (loaded when the process starts) */
-const topLevelImports = (code: string): string[] => [...code.matchAll(/^import\s[^;]*?from\s"([^"]+)";?$/gm)].map((m) => m[1] ?? '');
+const topLevelImports = (code: string): string[] => [...code.matchAll(/^import\s(?:[^;]*?from\s)?"([^"]+)";?$/gm)].map((m) => m[1] ?? '');
 
 describe('start-up cost of the Node bundles', () => {
   it.each(['cli', 'web', 'desktop-host'])('%s: mathjs is bundled and shaken, ExcelJS and Fastify load when used', (name) => {
