@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 // Types only: ExcelJS is loaded when a workbook is written (loadExcelJs), so the modules that import
 // this one for its cell rules (the import workers, via form-xlsx) do not load it.
@@ -364,16 +363,17 @@ export async function writeWorkbook(file: string, sheets: Iterable<WorkbookSheet
   await writeAtomically(file, (tmp) => writeWorkbookTo(tmp, sheets));
 }
 
-const requireHere = createRequire(import.meta.url);
-
 /**
  * ExcelJS, loaded on first use (≈ 30 MB and ≈ 0.2 s a process would pay at start). Through require,
  * as the desktop's main bundle loaded it before and as the import reader does: the packaged app's
  * CommonJS loader reads node_modules inside app.asar, where an ESM import() is a path no test here
- * can run (no Electron binary).
+ * can run (no Electron binary). The bare `require` is there in every place this runs: the desktop's
+ * CommonJS bundle, the Node bundles (their banner makes one), vitest and Playwright's CommonJS
+ * transform — `import.meta` is not (Playwright refuses a module that names it).
  */
 export function loadExcelJs(): typeof ExcelJS {
-  return requireHere('exceljs') as typeof ExcelJS;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, see above
+  return require('exceljs') as typeof ExcelJS;
 }
 
 async function writeWorkbookTo(file: string, sheets: Iterable<WorkbookSheet> | AsyncIterable<WorkbookSheet>): Promise<void> {
