@@ -10,30 +10,18 @@ import { writeApprovalWorkbook } from '../main/services/exports';
 import { reconcile } from '../main/services/reconcile';
 import { calculate } from '../main/services/calc';
 import type { ServiceContext } from '../main/services/context';
-import { runImports, type ImportRequest } from '../main/services/imports';
+import { runImports } from '../main/services/imports';
 import { importPolicy } from '../main/services/policies';
 import { Store } from '../main/services/store';
 import { setupAdmin } from '../main/services/users';
 import { measure, median, peakRssSoFarMb, type BenchRow } from './measure';
-import { WORKLOADS, type WorkloadName } from './workloads';
+import { BENCH_PERIOD, benchContext, monthImports, WORKLOADS, type WorkloadName } from './workloads';
 
-const PERIOD = '2026-03';
-
-function requests(dir: string): ImportRequest[] {
-  const files = readdirSync(dir).sort();
-  const of = (prefix: string) => files.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(dir, f), name: f }));
-  return [
-    { kind: 'distributors', files: of('distributors') },
-    { kind: 'purchases', period: PERIOD, files: of('purchases') },
-    { kind: 'returns', period: PERIOD, files: of('returns') },
-    { kind: 'promotions', period: PERIOD, files: of('promotions') },
-    { kind: 'claims', period: PERIOD, files: of('claims') },
-  ];
-}
+const PERIOD = BENCH_PERIOD;
 
 async function freshContext(dir: string): Promise<ServiceContext> {
   const store = new Store(path.join(mkdtempSync(path.join(dir, 'db-')), 'bench.sqlite'));
-  const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
+  const ctx = benchContext(store);
   await setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
   return ctx;
 }
@@ -67,9 +55,9 @@ async function ourReader(dir: string): Promise<number> {
 /** `run.mjs --import-child DIR DB`: the month's import into DB, answering {ms, peakRssMb} as JSON. */
 export async function importChild(dir: string, dbFile: string): Promise<void> {
   const store = new Store(dbFile);
-  const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
+  const ctx = benchContext(store);
   try {
-    const m = await measure(() => runImports(ctx, requests(dir)));
+    const m = await measure(() => runImports(ctx, monthImports(dir, PERIOD)));
     const failed = m.result.find((r) => r.status !== 'imported');
     if (failed) throw new Error(`bench import failed: ${failed.kind} ${failed.message} ${failed.errors[0]?.message ?? ''}`);
     // VmHWM: the exact peak, also during the store's synchronous transaction (the sampler cannot run then)
@@ -85,7 +73,7 @@ async function importInChild(dir: string, dbFile: string): Promise<{ ms: number;
   if (!script || !/run\.m?js$/.test(script)) {
     const store = new Store(dbFile);
     try {
-      const m = await measure(() => runImports({ store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() }, requests(dir)));
+      const m = await measure(() => runImports(benchContext(store), monthImports(dir, PERIOD)));
       const failed = m.result.find((r) => r.status !== 'imported');
       if (failed) throw new Error(`bench import failed: ${failed.kind} ${failed.message} ${failed.errors[0]?.message ?? ''}`);
       return { ms: m.ms, peakRssMb: m.peakRssMb };

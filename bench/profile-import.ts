@@ -5,21 +5,16 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateDemo } from '../main/demo/generate';
-import type { ServiceContext } from '../main/services/context';
-import { runImports, type ImportRequest } from '../main/services/imports';
+import { runImports } from '../main/services/imports';
 import { calculate } from '../main/services/calc';
 import { create as backup } from '../main/services/backups';
 import { importPolicy } from '../main/services/policies';
 import { Store } from '../main/services/store';
 import { setupAdmin } from '../main/services/users';
 import { measure, peakRssSoFarMb } from './measure';
-import { WORKLOADS, type WorkloadName } from './workloads';
+import { benchContext, cliArg, monthImports, WORKLOADS, type WorkloadName } from './workloads';
 
 const PERIOD = '2026-03';
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** CPU seconds of each thread of this process (Linux /proc), the most seen per thread id: workers end before the import does. */
 const threadCpu = new Map<string, { name: string; s: number }>();
@@ -39,24 +34,16 @@ function sampleThreads(): void {
 }
 
 async function main(): Promise<void> {
-  const size = (arg('size') ?? 'M') as WorkloadName;
-  const dir = path.resolve(arg('dir') ?? `/tmp/rebate-files-${size}`);
+  const size = (cliArg('size') ?? 'M') as WorkloadName;
+  const dir = path.resolve(cliArg('dir') ?? `/tmp/rebate-files-${size}`);
   if (!existsSync(dir)) await generateDemo({ ...WORKLOADS[size], out: dir, period: PERIOD, seed: 42 });
-  const files = readdirSync(dir).sort();
-  const of = (prefix: string) => files.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(dir, f), name: f }));
-  const requests: ImportRequest[] = [
-    { kind: 'distributors', files: of('distributors') },
-    { kind: 'purchases', period: PERIOD, files: of('purchases') },
-    { kind: 'returns', period: PERIOD, files: of('returns') },
-    { kind: 'promotions', period: PERIOD, files: of('promotions') },
-    { kind: 'claims', period: PERIOD, files: of('claims') },
-  ];
-  const fromDb = arg('from-db');
+  const requests = monthImports(dir, PERIOD);
+  const fromDb = cliArg('from-db');
   const dbFile = path.join(mkdtempSync(path.join(path.dirname(dir), 'db-')), 'profile.sqlite');
   // --from-db FILE: start from a database imported earlier (saved with --keep-db), skipping the import
   if (fromDb) copyFileSync(fromDb, dbFile);
   const store = new Store(dbFile);
-  const ctx: ServiceContext = { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
+  const ctx = benchContext(store);
   if (!fromDb) {
     await setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
     // an RSS timeline (every 250 ms: resident MB, main heap MB, the file being read) to see where the peak is
@@ -80,12 +67,12 @@ async function main(): Promise<void> {
     if (bad) throw new Error(`import ${bad.kind}: ${bad.status} ${bad.errors[0]?.message ?? ''}`);
     process.stdout.write(`${size}: CPU per thread (s, sampled every 250 ms): ${[...threadCpu].map(([tid, t]) => `${t.name}#${tid} ${(t.s - (before.get(tid) ?? 0)).toFixed(2)}`).join(', ')}\n`);
     process.stdout.write(`${size}: import ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakRssMb.toFixed(0)} MB (VmHWM ${peakRssSoFarMb()?.toFixed(0) ?? '?'} MB), rows ${m.result.reduce((s, r) => s + r.rows, 0)}, CPU of all threads ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`);
-    for (const f of files.filter((x) => x.startsWith('policy-'))) importPolicy(ctx, { content: readFileSync(path.join(dir, f), 'utf8'), fileName: f });
-    const keep = arg('keep-db');
+    for (const f of readdirSync(dir).filter((x) => x.startsWith('policy-')).sort()) importPolicy(ctx, { content: readFileSync(path.join(dir, f), 'utf8'), fileName: f });
+    const keep = cliArg('keep-db');
     if (keep) await store.db.backup(keep);
   }
   // --calc N: then calculate N times (and time one backup alone), to profile the calculation
-  const calcs = Number(arg('calc') ?? 0);
+  const calcs = Number(cliArg('calc') ?? 0);
   if (calcs > 0) {
     for (let i = 0; i < calcs; i++) {
       const c = await measure(() => calculate(ctx, PERIOD));

@@ -8,7 +8,7 @@ import { benchImportCalc, importChild } from './import-calc';
 import { formatTable, type BenchRow } from './measure';
 import { benchStart } from './start';
 import { benchTeamLoad, TEAM_LOAD, TEAM_LOAD_TINY, teamServerChild, type TeamLoadOptions } from './team-load';
-import type { WorkloadName } from './workloads';
+import { cliArg, type WorkloadName } from './workloads';
 
 export interface BenchOptions {
   sizes: WorkloadName[];
@@ -66,16 +66,12 @@ export async function runBench(o: BenchOptions): Promise<{ rows: BenchRow[]; fil
   return { rows, file };
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** `--team-distributors N` etc.: a team load of another size than team.md's (state it when reporting). */
 function teamOverrides(): Partial<TeamLoadOptions> {
   const o: Partial<TeamLoadOptions> = {};
   const n = (name: string): number | undefined => {
-    const v = arg(name);
+    const v = cliArg(name);
     if (v === undefined) return undefined;
     const x = Number(v);
     if (!Number.isInteger(x) || x < 1) throw new Error(`--${name} needs a positive whole number, not ${v}`);
@@ -113,20 +109,20 @@ async function main(): Promise<void> {
     return;
   }
   const teamOnly = process.argv.includes('--team-only');
-  const team = process.argv.includes('--team') || teamOnly ? ((arg('team-size') ?? 'full') as 'full' | 'tiny') : undefined;
-  const sizes = teamOnly ? [] : ((arg('sizes') ?? 'S,M,L').split(',').filter(Boolean) as WorkloadName[]);
-  const runs = Number(arg('runs') ?? 3);
-  const exportsSize = Number(arg('exports') ?? 10_000);
+  const team = process.argv.includes('--team') || teamOnly ? ((cliArg('team-size') ?? 'full') as 'full' | 'tiny') : undefined;
+  const sizes = teamOnly ? [] : ((cliArg('sizes') ?? 'S,M,L').split(',').filter(Boolean) as WorkloadName[]);
+  const runs = Number(cliArg('runs') ?? 3);
+  const exportsSize = Number(cliArg('exports') ?? 10_000);
   const { rows, file } = await runBench({
     sizes,
     runs,
-    outDir: path.resolve(arg('out') ?? 'bench/results'),
+    outDir: path.resolve(cliArg('out') ?? 'bench/results'),
     log: (s) => process.stderr.write(`${s}\n`),
     exports: { distributors: teamOnly ? 0 : exportsSize, formulas: 30 },
-    screen: arg('screen') !== 'off',
-    start: !teamOnly && arg('start') !== 'off',
+    screen: cliArg('screen') !== 'off',
+    start: !teamOnly && cliArg('start') !== 'off',
     // the import's safeguards costed at M by default (`--levers L`, `--levers off`)
-    levers: arg('levers') === 'off' ? [] : ((arg('levers') ?? 'M').split(',').filter(Boolean) as WorkloadName[]),
+    levers: cliArg('levers') === 'off' ? [] : ((cliArg('levers') ?? 'M').split(',').filter(Boolean) as WorkloadName[]),
     ...(team ? { team, teamOptions: { ...teamOverrides(), serverProcess: 'child' as const, ...(process.argv[1] ? { childScript: process.argv[1] } : {}) } } : {}),
   });
   process.stdout.write(`\n${formatTable(rows)}\n\nwritten to ${file}\n`);

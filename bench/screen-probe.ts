@@ -4,7 +4,6 @@ import { chromium, type Page } from 'playwright-core';
 import { generateDemo } from '../main/demo/generate';
 import { batchSummary } from '../main/services/batch-summary';
 import { calculate } from '../main/services/calc';
-import type { ServiceContext } from '../main/services/context';
 import { runImports } from '../main/services/imports';
 import { importPolicy } from '../main/services/policies';
 import { resultsPage } from '../main/services/results-page';
@@ -12,7 +11,7 @@ import { Store } from '../main/services/store';
 import { setupAdmin } from '../main/services/users';
 import { startWebHost } from '../main/web/server';
 import { timeSearch, timeShown } from './screen';
-import { WORKLOADS, type WorkloadName } from './workloads';
+import { benchContext, cliArg, monthImports, WORKLOADS, type WorkloadName } from './workloads';
 
 /**
  * The results screen alone, to see where its time goes (`node scripts/bench-screen.mjs --db DIR
@@ -28,15 +27,6 @@ interface Browser {
   document: { querySelector(selector: string): { textContent: string | null } | null };
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function context(store: Store): ServiceContext {
-  return { store, session: { user: null }, lang: 'zh-CN', host: 'test', now: () => new Date() };
-}
-
 async function prepare(dir: string, size: WorkloadName): Promise<string> {
   const db = path.join(dir, 'bench.sqlite');
   if (existsSync(db)) return db;
@@ -44,17 +34,10 @@ async function prepare(dir: string, size: WorkloadName): Promise<string> {
   mkdirSync(dir, { recursive: true });
   process.stderr.write(`[${size}] generating, importing and calculating into ${db}…\n`);
   if (!existsSync(files) || readdirSync(files).length === 0) await generateDemo({ ...WORKLOADS[size], out: files, period: PERIOD, seed: 42 });
-  const ctx = context(new Store(db));
+  const ctx = benchContext(new Store(db));
   await setupAdmin(ctx, { name: 'bench', password: 'bench-pass-1' });
   const list = readdirSync(files).sort();
-  const of = (prefix: string) => list.filter((f) => f.startsWith(prefix)).map((f) => ({ path: path.join(files, f), name: f }));
-  await runImports(ctx, [
-    { kind: 'distributors', files: of('distributors') },
-    { kind: 'purchases', period: PERIOD, files: of('purchases') },
-    { kind: 'returns', period: PERIOD, files: of('returns') },
-    { kind: 'promotions', period: PERIOD, files: of('promotions') },
-    { kind: 'claims', period: PERIOD, files: of('claims') },
-  ]);
+  await runImports(ctx, monthImports(files, PERIOD));
   for (const f of list.filter((x) => x.startsWith('policy-'))) importPolicy(ctx, { content: readFileSync(path.join(files, f), 'utf8'), fileName: f });
   await calculate(ctx, PERIOD);
   ctx.store.close();
@@ -63,7 +46,7 @@ async function prepare(dir: string, size: WorkloadName): Promise<string> {
 
 /** The service calls of a first view, cold, in this process. */
 function serverTimes(db: string): Record<string, number> {
-  const ctx = context(new Store(db));
+  const ctx = benchContext(new Store(db));
   const out: Record<string, number> = {};
   const time = (name: string, fn: () => unknown): void => {
     const t = performance.now();
@@ -164,7 +147,7 @@ async function pageCalls(page: Page): Promise<string> {
 
 async function screenRun(db: string, withProfile: boolean): Promise<void> {
   const store = new Store(db);
-  const host = await startWebHost({ store, staticDir: path.resolve(arg('static') ?? path.join('out', 'renderer')) });
+  const host = await startWebHost({ store, staticDir: path.resolve(cliArg('static') ?? path.join('out', 'renderer')) });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -218,7 +201,7 @@ async function screenRun(db: string, withProfile: boolean): Promise<void> {
       for (const c of calls.sort((a, b) => a.start - b.start)) process.stdout.write(`  ${c.start.toFixed(0).padStart(5)} → ${c.end.toFixed(0).padStart(5)} ms (server ${c.wait.toFixed(0)} ms)  ${c.op}\n`);
       if (prof) for (const l of topSelf(prof, 25)) process.stdout.write(`  ${l}\n`);
       if (prof) process.stdout.write('  inclusive:\n');
-      if (prof) for (const l of topTotal(prof, Number(arg("top") ?? 70))) process.stdout.write(`  ${l}\n`);
+      if (prof) for (const l of topTotal(prof, Number(cliArg('top') ?? 70))) process.stdout.write(`  ${l}\n`);
     };
     for (const label of ['cold', 'warm']) {
       await page.evaluate(() => {
@@ -244,7 +227,7 @@ async function screenRun(db: string, withProfile: boolean): Promise<void> {
       process.stdout.write(`  timed in the page: ${inPage.toFixed(0)} ms; its calls: ${await pageCalls(page)}\n`);
       await page.getByTestId('results-search').locator('input').fill('');
       await page.waitForFunction((b) => (globalThis as unknown as Browser).document.querySelector('[data-testid=results-count]')?.textContent === b, before);
-      if (label === 'warm' && arg('shot')) await page.screenshot({ path: arg('shot') ?? '' });
+      if (label === 'warm' && cliArg('shot')) await page.screenshot({ path: cliArg('shot') ?? '' });
     }
   } finally {
     await browser.close();
@@ -254,9 +237,9 @@ async function screenRun(db: string, withProfile: boolean): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dir = path.resolve(arg('db') ?? '/tmp/rebate-screen-L');
-  const db = await prepare(dir, (arg('size') ?? 'L') as WorkloadName);
-  const runs = Number(arg('runs') ?? 1);
+  const dir = path.resolve(cliArg('db') ?? '/tmp/rebate-screen-L');
+  const db = await prepare(dir, (cliArg('size') ?? 'L') as WorkloadName);
+  const runs = Number(cliArg('runs') ?? 1);
   for (let i = 0; i < runs; i++) {
     process.stdout.write(`\n— run ${i + 1}: service calls, cold, in Node: ${JSON.stringify(serverTimes(db))}\n`);
     if (!process.argv.includes('--no-screen')) await screenRun(db, process.argv.includes('--profile'));

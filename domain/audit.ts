@@ -5,7 +5,7 @@
  */
 import { formatBoolean } from './boolean';
 import { personText } from './display';
-import { fillTemplate } from './catalogue';
+import { CLAUSE_SEPARATOR, fillTemplate, LIST_SEPARATOR } from './catalogue';
 import { isKind, kindLabel } from './kinds';
 import type { Labels, Lang } from './lang';
 import { formatMoney } from './money';
@@ -72,7 +72,6 @@ export function auditFieldLabel(field: string, lang: Lang): string {
 
 const FILE_ROWS: Readonly<Record<Lang, string>> = { 'zh-CN': '{file}（{rows} 行）', en: '{file} ({rows} rows)' };
 const COLON: Readonly<Record<Lang, string>> = { 'zh-CN': '：', en: ': ' };
-const LIST_SEPARATOR: Readonly<Record<Lang, string>> = { 'zh-CN': '、', en: ', ' };
 
 /** One value as the audit log shows it. */
 export function auditValueText(field: string, value: unknown, lang: Lang): string {
@@ -131,7 +130,6 @@ export function auditChanges(before: unknown, after: unknown, lang: Lang): Audit
 }
 
 const ARROW = ' → ';
-const SEPARATOR: Readonly<Record<Lang, string>> = { 'zh-CN': '；', en: '; ' };
 
 /** The change list on one line: `公司名称：— → 示例食品有限公司；…`. */
 export function auditChangeText(before: unknown, after: unknown, lang: Lang): string {
@@ -140,5 +138,5 @@ export function auditChangeText(before: unknown, after: unknown, lang: Lang): st
       const value = c.before === null ? (c.after ?? '') : c.after === null ? `${c.before}${ARROW}—` : `${c.before}${ARROW}${c.after}`;
       return c.label ? `${c.label}${COLON[lang]}${value}` : value;
     })
-    .join(SEPARATOR[lang]);
+    .join(CLAUSE_SEPARATOR[lang]);
 }

@@ -33,7 +33,10 @@ export function fillTemplate(template: string, params: Readonly<Record<string, s
 }
 
 const SENTENCE_END: Readonly<Record<Lang, RegExp>> = { 'zh-CN': /[。！？]$/, en: /[.!?]$/ };
-const SEPARATOR: Readonly<Record<Lang, string>> = { 'zh-CN': '；', en: '; ' };
+/** between the items of a list: approvers, regions, codes, kinds */
+export const LIST_SEPARATOR: Readonly<Record<Lang, string>> = { 'zh-CN': '、', en: ', ' };
+/** between the clauses of one line: messages, changes, a policy's scope */
+export const CLAUSE_SEPARATOR: Readonly<Record<Lang, string>> = { 'zh-CN': '；', en: '; ' };
 /** between two whole sentences: none in Chinese, a space in English */
 const SENTENCE_GAP: Readonly<Record<Lang, string>> = { 'zh-CN': '', en: ' ' };
 
@@ -47,7 +50,7 @@ export function joinSentences(parts: readonly string[], lang: Lang): string {
     if (part === '') continue;
     if (out === '') out = part;
     else if (SENTENCE_END[lang].test(out)) out += SENTENCE_GAP[lang] + part;
-    else out += SEPARATOR[lang] + part;
+    else out += CLAUSE_SEPARATOR[lang] + part;
   }
   return out;
 }

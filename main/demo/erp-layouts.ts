@@ -273,7 +273,7 @@ export const ERP_LAYOUTS: Readonly<Record<ErpLayoutId, ErpLayout>> = {
 
 /** Writes the sheets as an .xlsx (streaming, as the demo's other workbooks). */
 export async function writeErpWorkbook(file: string, sheets: readonly ErpSheet[]): Promise<void> {
-  const wb = await demoWorkbookWriter(file);
+  const wb = demoWorkbookWriter(file);
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     const width = s.rows.reduce((w, r) => Math.max(w, r.length), 1);

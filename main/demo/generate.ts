@@ -144,7 +144,7 @@ const GROUPS: [string, number, number][] = [
 
 /** An ERP export: title, report date, a group header merged over a header row, a sheet per region, totals, a hidden sheet. */
 async function writePurchaseWorkbook(file: string, period: string, sheets: { name: string; lines: Line[] }[], names: Map<string, string>, asText: boolean): Promise<void> {
-  const wb = await demoWorkbookWriter(file);
+  const wb = demoWorkbookWriter(file);
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     ws.columns = HEADER.map((h, i) => ({ width: [16, 6, 12, 12, 30, 10, 22, 8, 10, 14][i] ?? 12, key: h }));
@@ -185,7 +185,7 @@ function gbkCsv(file: string, header: string[], rows: (string | number)[][]): vo
 }
 
 async function simpleWorkbook(file: string, sheet: string, preamble: string[], header: string[], rows: (string | number | Date | null)[][]): Promise<void> {
-  const wb = await demoWorkbookWriter(file);
+  const wb = demoWorkbookWriter(file);
   const ws = wb.addWorksheet(sheet);
   ws.columns = header.map(() => ({ width: 16 }));
   for (const p of preamble) ws.addRow([p]).commit();

@@ -1,5 +1,5 @@
 import type { Lang } from '../../contract/roles';
-import { formatMoney, type BatchStatus } from '../../domain';
+import { CLAUSE_SEPARATOR, formatMoney, LIST_SEPARATOR, type BatchStatus } from '../../domain';
 
 /** The vocabulary printed in exported workbooks (sheet names, headers, captions), per language. */
 const zh = {
@@ -10,7 +10,7 @@ const zh = {
   },
   sheets: { summary: '汇总', details: '明细', formulas: '公式', reconciliation: '对账', exceptions: '异常' },
   /** between the items of a list (approvers, regions, findings) and between its clauses (as the screens' common.listSeparator) */
-  list: { item: '、', clause: '；' },
+  list: { item: LIST_SEPARATOR['zh-CN'], clause: CLAUSE_SEPARATOR['zh-CN'] },
   /** a policy named in a sentence or a cell */
   policyRef: '{code} v{version}（{name}）',
   title: '经销商返利审批表',
@@ -173,7 +173,7 @@ const en: Labels = {
     summary: '{period} distributor rebate {name}',
   },
   sheets: { summary: 'Summary', details: 'Details', formulas: 'Formulas', reconciliation: 'Reconciliation', exceptions: 'Exceptions' },
-  list: { item: ', ', clause: '; ' },
+  list: { item: LIST_SEPARATOR.en, clause: CLAUSE_SEPARATOR.en },
   policyRef: '{code} v{version} ({name})',
   title: 'Distributor Rebate Approval',
   status: { draft: 'Draft', submitted: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected' },

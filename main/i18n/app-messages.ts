@@ -1,4 +1,4 @@
-import { catalogue } from '../../domain';
+import { catalogue, LIST_SEPARATOR } from '../../domain';
 
 /** The desktop shell's menus and dialogs, payload problems, and the names of files handed out. */
 export const appMessages = catalogue({
@@ -44,5 +44,5 @@ export const appMessages = catalogue({
   'posting.credit': { 'zh-CN': '贷', en: 'Cr' },
   'ledger.finding.overdrawn': { 'zh-CN': '期末余额为负（{closing}）：兑付超过了已批返利', en: 'negative closing balance ({closing}): more used than earned' },
   'ledger.finding.dormant': { 'zh-CN': '余额 {closing} 已连续 {periods} 个账期没有兑付', en: 'a balance of {closing} without any settlement for {periods} periods in a row' },
-  'list.separator': { 'zh-CN': '、', en: ', ' },
+  'list.separator': LIST_SEPARATOR,
 });

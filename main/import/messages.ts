@@ -8,6 +8,7 @@
  * language's way.
  */
 import type { Lang } from '../../contract/roles';
+import { LIST_SEPARATOR } from '../../domain';
 import { fieldLabel, isFieldName, isKind, kindLabel } from './kinds';
 
 export type MessageParams = Record<string, string | number>;
@@ -256,7 +257,6 @@ function isChoiceReason(text: string): text is keyof typeof REASONS {
   return Object.prototype.hasOwnProperty.call(REASONS, text);
 }
 
-const LIST_SEPARATOR: Record<Lang, string> = { 'zh-CN': '、', en: ', ' };
 
 function localiseParam(name: string, value: string | number, lang: Lang): string {
   const text = String(value);
